@@ -1,0 +1,39 @@
+# Learnlink: `make run` sets up, loads the demo network and starts everything; `make test` tests.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+LL := $(BIN)/learnlink
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint install messages browser clean
+
+$(INSTALLED): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED) messages
+	$(LL) collectstatic --noinput --verbosity 0
+
+messages: $(INSTALLED)
+	@command -v msgfmt >/dev/null || { echo "Translations need GNU gettext: apt-get install -y gettext"; exit 1; }
+	cd learnlink && ../$(LL) compilemessages --verbosity 0
+
+run: install
+	$(LL) migrate --noinput
+	$(LL) demo
+	DEBUG=1 $(LL) serve --bind 127.0.0.1:8000
+
+test: install browser
+	mkdir -p test-output
+	$(BIN)/pytest
+
+browser:
+	@bin/ensure-chromium
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check learnlink tests
+	$(BIN)/mypy learnlink
+
+clean:
+	rm -rf $(VENV) var test-output

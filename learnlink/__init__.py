@@ -1,0 +1,1 @@
+"""Learnlink: an email-first platform for peer-to-peer learning networks."""

@@ -1,0 +1,1 @@
+"""Organisations, people, their email addresses over time, places and enterprises."""

@@ -1,0 +1,51 @@
+"""Who an address belongs to, on a given day, and how a person moves to a new address."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from learnlink.people.models import EmailAddress, Person
+from learnlink.people.models.persons import normalise_address
+
+
+def current_holder(address: str) -> Person | None:
+    """The person using `address` today: the only one who may sign in or be sent a link with it."""
+    record = EmailAddress.objects.current().matching(address).select_related("person").first()
+    return record.person if record else None
+
+
+def person_for_address(address: str, on: datetime.date | None = None) -> Person | None:
+    """The person who used `address` on that day; failing that, its most recent holder.
+
+    Old mail is imported with its own date, and members keep writing from addresses they have
+    abandoned, so an address that is no longer current still names its person.
+    """
+    candidates = list(EmailAddress.objects.matching(address).select_related("person"))
+    if not candidates:
+        return None
+    day = on or timezone.localdate()
+    in_use = [a for a in candidates if a.is_current(day)]
+    if in_use:
+        return in_use[0].person
+    latest = max(candidates, key=lambda a: a.active_to or datetime.date.max)
+    return latest.person
+
+
+@transaction.atomic
+def change_address(person: Person, new_address: str, on: datetime.date | None = None,
+                   verified: bool = False) -> EmailAddress:
+    """Make `new_address` the person's primary address from `on`; earlier ones end that day."""
+    day = on or timezone.localdate()
+    new_address = normalise_address(new_address)
+    for old in person.email_addresses.filter(active_to__isnull=True).exclude(address=new_address):
+        old.active_to = max(day, old.active_from or day)
+        old.primary = False
+        old.save(update_fields=["active_to", "primary"])
+    record, _created = EmailAddress.objects.update_or_create(
+        person=person, address=new_address, active_to=None,
+        defaults={"primary": True, "verified": verified, "active_from": day},
+    )
+    return record

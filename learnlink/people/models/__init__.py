@@ -1,0 +1,16 @@
+"""The directory: where people and organisations are, what they do, and how to reach them."""
+
+from learnlink.people.models.organisations import Organisation, OrganisationKind
+from learnlink.people.models.persons import Affiliation, EmailAddress, Person
+from learnlink.people.models.places import Enterprise, Place, PlaceKind
+
+__all__ = [
+    "Affiliation",
+    "EmailAddress",
+    "Enterprise",
+    "Organisation",
+    "OrganisationKind",
+    "Person",
+    "Place",
+    "PlaceKind",
+]

@@ -1,0 +1,1 @@
+"""Base templates, the one small stylesheet, template tags and the home page."""

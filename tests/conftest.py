@@ -1,0 +1,171 @@
+"""Fixtures shared by every test: named personas, a small directory, a real SMTP sink."""
+
+from __future__ import annotations
+
+import datetime
+import email
+import email.policy
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.contrib.auth.models import User
+from django.core.management import call_command
+from django.utils.text import slugify
+from huey.contrib.djhuey import HUEY
+
+from learnlink.people.models import EmailAddress, Enterprise, Organisation, Person, Place
+from learnlink.people.roles import grant_role
+
+OUTPUT_DIR = Path(__file__).resolve().parent.parent / "test-output"
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+PASSWORD = "a-long-test-password-42"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _static_files() -> None:
+    """Pages link the stylesheet through the manifest storage that production uses."""
+    call_command("collectstatic", "--noinput", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once() -> Iterator[None]:
+    """Tasks run inside the request, so tests see their effect; test_worker covers the queue."""
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = False
+
+
+@pytest.fixture
+def output_dir(request: pytest.FixtureRequest) -> Path:
+    """Where a test leaves what a person may want to look at (screenshots)."""
+    folder = OUTPUT_DIR / request.node.name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@dataclass
+class Sink:
+    """What a real SMTP server on loopback received."""
+
+    messages: list[EmailMessage] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        with self.lock:
+            self.messages.append(message)
+        return "250 OK"
+
+    def to(self, address: str) -> list[EmailMessage]:
+        with self.lock:
+            return [m for m in self.messages if address in str(m["To"])]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def smtp_sink(settings: Any) -> Iterator[Sink]:
+    """An aiosmtpd server that Learnlink's outgoing mail really goes to."""
+    sink = Sink()
+    port = free_port()
+    controller = Controller(sink, hostname="127.0.0.1", port=port)
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield sink
+    controller.stop()
+
+
+def make_person(name: str, address: str | None, organisation: Organisation | None = None,
+                role: str = "", **fields: Any) -> Person:
+    person = Person.objects.create(name=name, slug=slugify(name), **fields)
+    if address:
+        EmailAddress.objects.create(person=person, address=address, primary=True,
+                                    active_from=datetime.date(2003, 1, 1))
+    if organisation:
+        person.affiliations.create(organisation=organisation, role=role)
+    return person
+
+
+def make_member(role: str | None, name: str, address: str) -> User:
+    """A person with a user account; `role` None is an outsider with an account but no role."""
+    person = make_person(name, address)
+    user = User.objects.create_user(username=address, email=address, password=PASSWORD,
+                                     first_name=name)
+    if role:
+        grant_role(user, role)
+    person.user = user
+    person.save(update_fields=["user"])
+    return user
+
+
+@pytest.fixture
+def network(db: None) -> dict[str, Any]:
+    """A slice of the demo network: Muheza's orange growers and their service provider."""
+    tanzania = Place.objects.create(name="Tanzania", kind="country")
+    tanga = Place.objects.create(name="Tanga", kind="region", parent=tanzania)
+    muheza = Place.objects.create(name="Muheza", kind="district", parent=tanga)
+    manyara = Place.objects.create(name="Manyara", kind="region", parent=tanzania)
+    babati = Place.objects.create(name="Babati", kind="district", parent=manyara)
+    oranges = Enterprise.objects.create(name="oranges", slug="oranges")
+    pepper = Enterprise.objects.create(name="black pepper", slug="black-pepper")
+    rice = Enterprise.objects.create(name="rice", slug="rice")
+    union = Organisation.objects.create(
+        name="Muheza Fruit Growers Association", slug="muheza-fruit-growers-association",
+        kind="association", place=muheza)
+    growers = Organisation.objects.create(
+        name="Kilulu Orange Growers", slug="kilulu-orange-growers", kind="farmer_group",
+        place=muheza, parent=union, description="Sells oranges together to buyers from Dar.")
+    growers.enterprises.set([oranges, pepper])
+    spies = Organisation.objects.create(
+        name="Babati Market Spies", slug="babati-market-spies", kind="service_provider",
+        place=babati)
+    spies.enterprises.set([rice])
+    chair = make_person("Mwanaisha Shabani", "kilulu.growers@example.org", growers,
+                        "chairperson", phone="+255 700 000 101", place=muheza)
+    return {"muheza": muheza, "tanga": tanga, "babati": babati, "growers": growers,
+            "union": union, "spies": spies, "chair": chair, "oranges": oranges}
+
+
+@pytest.fixture
+def learner(db: None) -> User:
+    return make_member("learner", "Halima Omari", "halima@example.org")
+
+
+@pytest.fixture
+def mentor(db: None) -> User:
+    return make_member("mentor", "Joseph Mshana", "joseph.mshana@example.org")
+
+
+@pytest.fixture
+def coordinator(db: None) -> User:
+    return make_member("coordinator", "Grace Wanjiku", "grace.wanjiku@example.org")
+
+
+@pytest.fixture
+def staff(db: None) -> User:
+    user = make_member("staff", "Admin Person", "admin@example.org")
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    return user
+
+
+@pytest.fixture
+def outsider(db: None) -> User:
+    return make_member(None, "Someone Else", "someone@example.com")

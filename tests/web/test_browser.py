@@ -1,0 +1,76 @@
+"""A real Chromium, JavaScript off, on a phone-sized screen: the way many learners read."""
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is missing: install it with 'apt-get install -y chromium'")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the test's own database
+    # calls are still synchronous, so Django's guard against async misuse does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium: Any, settings: Any) -> Iterator[Any]:
+    # The test server finds static files by their plain names, not the hashed production ones.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    context = chromium.new_context(java_script_enabled=False,
+                                   viewport={"width": 360, "height": 740})
+    yield context.new_page()
+    context.close()
+
+
+def test_a_visitor_switches_to_swahili_and_opens_an_organisation(
+        live_server, network, phone, output_dir):
+    phone.goto(live_server.url)
+    assert phone.locator("h1").inner_text() == "Learning from each other's practice"
+    header = phone.locator("header.site").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert header == "rgb(27, 94, 32)", "the stylesheet is loaded"
+
+    phone.get_by_role("button", name="Kiswahili").click()
+    assert phone.locator("html").get_attribute("lang") == "sw"
+    phone.get_by_role("link", name="Pitia saraka").click()
+    assert phone.locator("h1").inner_text() == "Saraka ya mashirika"
+
+    phone.get_by_label("Aina").select_option("farmer_group")
+    phone.get_by_role("button", name="Chuja").click()
+    phone.get_by_role("link", name="Kilulu Orange Growers").click()
+    assert phone.locator("h1").inner_text() == "Kilulu Orange Growers"
+    assert "Muheza, Tanga, Tanzania" in phone.content()
+    assert "kilulu.growers@example.org" not in phone.content()
+    phone.screenshot(path=output_dir / "organisation-sw-360px.png", full_page=True)
+    fits = phone.evaluate("document.documentElement.scrollWidth <= 360")
+    assert fits, "nothing wider than a small phone's screen"
+
+
+def test_a_member_signs_in_with_a_password_and_sees_contacts(
+        live_server, network, mentor, phone, output_dir):
+    from tests.conftest import PASSWORD
+
+    phone.goto(live_server.url + "/accounts/login/")
+    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.goto(live_server.url + network["chair"].get_absolute_url())
+    assert phone.get_by_role("link", name="kilulu.growers@example.org").is_visible()
+    phone.screenshot(path=output_dir / "person-signed-in.png", full_page=True)

@@ -1,0 +1,73 @@
+"""Every page in English, Swahili and French, light enough for a phone on a slow line."""
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.urls import reverse
+
+PAGE_BUDGET = 50 * 1024
+
+# One phrase per page and language: the page really is translated, not just rendered.
+PHRASES = {
+    "home": {"en": "Browse the directory", "sw": "Pitia saraka", "fr": "Parcourir l’annuaire"},
+    "directory": {"en": "Directory of organisations", "sw": "Saraka ya mashirika",
+                  "fr": "Annuaire des organisations"},
+    "organisation": {"en": "Member of", "sw": "Ni mwanachama wa", "fr": "Membre de"},
+    "person": {"en": "Organisations", "sw": "Mashirika", "fr": "Organisations"},
+    "login": {"en": "Email me a link", "sw": "Nitumie kiungo", "fr": "M’envoyer un lien"},
+}
+
+
+def urls(network) -> dict[str, str]:
+    return {
+        "home": reverse("home"),
+        "directory": reverse("people:directory"),
+        "organisation": network["growers"].get_absolute_url(),
+        "person": network["chair"].get_absolute_url(),
+        "login": reverse("login"),
+    }
+
+
+def page_weight(client, html: str) -> int:
+    """The HTML and everything it links to (stylesheets, images, scripts), uncompressed."""
+    total = len(html.encode())
+    for ref in re.findall(r'(?:href|src)="(/static/[^"]+)"', html):
+        path = finders.find(re.sub(r"\.[0-9a-f]{12}\.", ".", ref.removeprefix("/static/")))
+        assert path, ref
+        with open(path, "rb") as f:
+            total += len(f.read())
+    return total
+
+
+@pytest.mark.parametrize("language", ["en", "sw", "fr"])
+@pytest.mark.parametrize("name", list(PHRASES))
+def test_each_page_renders_translated_and_light(client, network, name, language):
+    client.cookies["django_language"] = language
+    response = client.get(urls(network)[name])
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert f'<html lang="{language}">' in html
+    assert PHRASES[name][language] in html
+    assert "<script" not in html, "pages work without JavaScript"
+    resources = re.findall(r'<(?:link|img|script|source)[^>]+(?:href|src)="([^"]+)"', html)
+    assert all(r.startswith(("/", "data:")) for r in resources), "no request leaves the site"
+    assert page_weight(client, html) < PAGE_BUDGET
+
+
+def test_pages_are_sent_gzipped_to_browsers_that_accept_it(client, network):
+    response = client.get(reverse("people:directory"), HTTP_ACCEPT_ENCODING="gzip")
+    assert response["Content-Encoding"] == "gzip"
+
+
+def test_the_language_switch_works_without_javascript(client, network):
+    response = client.post(reverse("set_language"), {"language": "sw", "next": "/directory/"},
+                           follow=True)
+    assert "Saraka ya mashirika" in response.content.decode()
+
+
+def test_the_home_page_counts_the_network_and_lists_what_groups_do(client, network):
+    html = client.get(reverse("home")).content.decode()
+    assert "<strong>3</strong> organisations" in html
+    assert 'href="/directory/?enterprise=oranges"' in html
