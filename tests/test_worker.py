@@ -1,4 +1,4 @@
-"""Background work goes through the real queue: Huey on SQLite, or on Redis when REDIS_URL is set."""
+"""Background work goes through the real queue: Huey on SQLite, or on Redis with REDIS_URL."""
 
 import pytest
 from django.conf import settings

@@ -4,14 +4,14 @@ The public sees organisations, people's names, roles and places. Email addresses
 numbers are personal data: only members of the network (anyone with a role) see them.
 """
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 
 from learnlink.people.roles import roles_of
 
 
-def is_network_member(user: AbstractBaseUser | AnonymousUser) -> bool:
-    return bool(user.is_authenticated and (user.is_superuser or roles_of(user)))  # type: ignore[union-attr]
+def is_network_member(user: User | AnonymousUser) -> bool:
+    return user.is_superuser or bool(roles_of(user))
 
 
-def can_see_contact_details(user: AbstractBaseUser | AnonymousUser) -> bool:
+def can_see_contact_details(user: User | AnonymousUser) -> bool:
     return is_network_member(user)

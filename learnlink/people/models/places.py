@@ -32,7 +32,9 @@ class PlaceQuerySet(models.QuerySet["Place"]):
         """Every place with its `path` attribute filled, sorted by path, for filter menus."""
         places = {p.pk: p for p in self.all()}
         for place in places.values():
-            names, node, seen = [], place, set()
+            names: list[str] = []
+            seen: set[int] = set()
+            node: Place | None = place
             while node is not None and node.pk not in seen:
                 seen.add(node.pk)
                 names.append(node.name)
