@@ -1,0 +1,64 @@
+"""The directory spreadsheet's columns and the way its cells are spelled (docs/directory.md).
+
+Import and export both use these, so what one writes the other reads back unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.utils import translation
+
+from learnlink.people.models import OrganisationKind, PlaceKind
+
+ORGANISATIONS = "organisations"
+PEOPLE = "people"
+SHEETS = (ORGANISATIONS, PEOPLE)
+
+COLUMNS = {
+    ORGANISATIONS: ("name", "kind", "place", "enterprises", "parent", "description", "website"),
+    PEOPLE: ("name", "email", "other_emails", "organisation", "role", "place", "languages",
+             "phone", "about"),
+}
+REQUIRED_COLUMNS = {ORGANISATIONS: ("name", "kind"), PEOPLE: ("name",)}
+
+PLACE_SEPARATOR = " / "
+LIST_SEPARATOR = "; "
+UNTIL = " until "
+# A place's kind follows from its depth in the path: "Tanzania / Tanga / Muheza" is a district.
+PLACE_KINDS_BY_DEPTH = tuple(PlaceKind)
+
+
+def kind_labels() -> dict[str, str]:
+    """Each kind's English label by code; the file format is English whatever the UI language."""
+    with translation.override("en"):
+        return {code: str(label) for code, label in OrganisationKind.choices}
+
+
+def split_list(text: str, separators: str = ";") -> list[str]:
+    """The non-empty items of a cell like 'oranges; black pepper', in order, each once."""
+    for separator in separators[1:]:
+        text = text.replace(separator, separators[0])
+    items = [item.strip() for item in text.split(separators[0])]
+    unique: dict[str, str] = {}
+    for item in items:
+        if item:
+            unique.setdefault(item.casefold(), item)
+    return list(unique.values())
+
+
+def split_place(text: str) -> tuple[str, ...]:
+    """'Tanzania / Tanga / Muheza' as its names from the country down; empty for an empty cell."""
+    return tuple(name.strip() for name in text.split("/")) if text.strip() else ()
+
+
+@dataclass(frozen=True)
+class AddressCell:
+    """One item of other_emails: an address, and the day it stopped being used if it has."""
+
+    address: str
+    until: datetime.date | None = None
+
+    def __str__(self) -> str:
+        return f"{self.address}{UNTIL}{self.until.isoformat()}" if self.until else self.address

@@ -1,0 +1,28 @@
+"""`learnlink demo`: load the demo network and print how to sign in to it."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
+
+from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
+
+
+class Command(BaseCommand):
+    help = ("Load the demo directory and its sign-in accounts, all with the password "
+            f"{DEMO_PASSWORD!r}. Safe to run again; not for a live installation, since it "
+            "resets the demo accounts' passwords.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            result = load_demo()
+        except DemoError as error:
+            raise CommandError(f"The demo files have problems:\n{error}") from error
+        for report in result.reports:
+            self.stdout.write(report.summary())
+        login = settings.LEARNLINK_BASE_URL + reverse("login")
+        self.stdout.write(f"\nSign in at {login} with the password {DEMO_PASSWORD} as:")
+        width = max(len(account.sign_in) for account in result.accounts)
+        for account in result.accounts:
+            self.stdout.write(f"  {account.sign_in:<{width}}  {account.role}")
