@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LL := $(BIN)/learnlink
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install messages browser clean
+.PHONY: run test lint install messages messages-update browser clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ install: $(INSTALLED) messages
 messages: $(INSTALLED)
 	@command -v msgfmt >/dev/null || { echo "Translations need GNU gettext: apt-get install -y gettext"; exit 1; }
 	cd learnlink && ../$(LL) compilemessages --verbosity 0
+
+messages-update: $(INSTALLED)
+	cd learnlink && ../$(LL) makemessages -l sw -l fr --no-location
 
 run: install
 	$(LL) migrate --noinput
@@ -34,6 +37,7 @@ browser:
 lint: $(INSTALLED)
 	$(BIN)/ruff check learnlink tests
 	$(BIN)/mypy learnlink
+	bin/check-translations
 
 clean:
 	rm -rf $(VENV) var test-output
