@@ -16,8 +16,7 @@ install: $(INSTALLED) messages
 	$(LL) collectstatic --noinput --verbosity 0
 
 messages: $(INSTALLED)
-	@command -v msgfmt >/dev/null || { echo "Translations need GNU gettext: apt-get install -y gettext"; exit 1; }
-	cd learnlink && ../$(LL) compilemessages --verbosity 0
+	$(BIN)/pybabel -q compile -d learnlink/locale -D django
 
 messages-update: $(INSTALLED)
 	cd learnlink && ../$(LL) makemessages -l sw -l fr --no-location
@@ -29,7 +28,7 @@ run: install
 
 test: install browser
 	mkdir -p test-output
-	$(BIN)/pytest
+	LEARNLINK_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest
 
 browser:
 	@bin/ensure-chromium

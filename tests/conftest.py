@@ -28,6 +28,17 @@ SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
 PASSWORD = "a-long-test-password-42"
 
 
+def pytest_report_header() -> list[str]:
+    """Say which engines this run uses, so a CI log shows SQLite and PostgreSQL runs apart."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    return [f"learnlink database: {database['ENGINE'].rsplit('.', 1)[-1]} "
+            f"{database.get('HOST') or database['NAME']}",
+            f"learnlink task queue: {settings.HUEY['huey_class']}, "
+            f"cache: {settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _static_files() -> None:
     """Pages link the stylesheet through the manifest storage that production uses."""
