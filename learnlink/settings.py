@@ -174,7 +174,6 @@ if LEARNLINK_BASE_URL.startswith("https://"):
     CSRF_TRUSTED_ORIGINS = [LEARNLINK_BASE_URL]
 
 LEARNLINK_PAGE_SIZE = 25
-FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now: a bare domain means https
 
 LOGGING = {
     "version": 1,

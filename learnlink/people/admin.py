@@ -1,6 +1,7 @@
 """Admin for the directory, with the searches and filters a mentor keeping contacts needs."""
 
 from django.contrib import admin
+from django.db import models
 
 from learnlink.people.models import (
     Affiliation,
@@ -49,6 +50,7 @@ class OrganisationAdmin(admin.ModelAdmin):
     filter_horizontal = ["enterprises"]
     inlines = [AffiliationInline]
     list_select_related = ["place", "parent"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(Person)
