@@ -38,6 +38,8 @@ if not LEARNLINK_BASE_URL.startswith(("http://", "https://")):
 
 INSTALLED_APPS = [
     "learnlink.people",
+    "learnlink.mail",
+    "learnlink.exchange",
     "learnlink.web",
     "django.contrib.admin",
     "django.contrib.auth",

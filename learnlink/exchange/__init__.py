@@ -1,0 +1,1 @@
+"""Groups (team spaces), memberships, threads, messages, threading, moderation."""

@@ -1,0 +1,28 @@
+"""Team spaces and what is said in them."""
+
+from learnlink.exchange.models.groups import (
+    BannedAddress,
+    DeliveryMode,
+    Group,
+    Membership,
+    PostingPolicy,
+    Role,
+    Visibility,
+)
+from learnlink.exchange.models.messages import Attachment, Message, Thread
+from learnlink.exchange.models.moderation import HeldMessage, HeldStatus
+
+__all__ = [
+    "Attachment",
+    "BannedAddress",
+    "DeliveryMode",
+    "Group",
+    "HeldMessage",
+    "HeldStatus",
+    "Membership",
+    "Message",
+    "PostingPolicy",
+    "Role",
+    "Thread",
+    "Visibility",
+]

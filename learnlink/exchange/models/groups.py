@@ -1,0 +1,130 @@
+"""Groups and who belongs to them, as a person or as a whole organisation."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("public archive")
+    PRIVATE = "private", _("members only")
+
+
+class PostingPolicy(models.TextChoices):
+    MEMBERS = "members", _("members only")
+    MODERATED = "moderated", _("moderated")
+    OPEN = "open", _("open")
+
+
+class Role(models.TextChoices):
+    LEARNER = "learner", _("learner")
+    OBSERVER = "observer", _("observer")
+    MENTOR = "mentor", _("mentor")
+    OWNER = "owner", _("owner")
+
+
+class DeliveryMode(models.TextChoices):
+    EACH = "each", _("each message")
+    DAILY = "daily", _("daily digest")
+    WEEKLY = "weekly", _("weekly digest")
+    MONTHLY = "monthly", _("monthly digest")
+    NONE = "none", _("web only")
+
+
+class Group(models.Model):
+    """A team space: a mailing address, its members and the archive of what they said."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address name"), max_length=60, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    language = models.CharField(_("language"), max_length=10, default="en",
+                                choices=settings.LANGUAGES)
+    visibility = models.CharField(_("archive"), max_length=10, choices=Visibility.choices,
+                                  default=Visibility.PUBLIC)
+    posting_policy = models.CharField(_("who may post"), max_length=10,
+                                      choices=PostingPolicy.choices,
+                                      default=PostingPolicy.MEMBERS)
+    join_by_subject = models.BooleanField(
+        _("join replies by subject"), default=False,
+        help_text=_("A 'Re:' message without references joins the latest thread of the same "
+                    "subject from the last 30 days instead of being offered to mentors."))
+    size_limit = models.PositiveIntegerField(_("largest message (bytes)"), default=10 * 1024 * 1024)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:group", args=[self.slug])
+
+    @property
+    def address(self) -> str:
+        return f"{self.slug}@{settings.LEARNLINK_MAIL_DOMAIN}"
+
+    @property
+    def is_public(self) -> bool:
+        return self.visibility == Visibility.PUBLIC
+
+
+class Membership(models.Model):
+    """A person, or an organisation taking part as one learner through its shared address."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    person = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.CASCADE,
+                               related_name="memberships")
+    organisation = models.ForeignKey("people.Organisation", null=True, blank=True,
+                                     on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.LEARNER)
+    mode = models.CharField(_("delivery"), max_length=10, choices=DeliveryMode.choices,
+                            default=DeliveryMode.EACH)
+    joined = models.DateTimeField(_("joined"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(person__isnull=False, organisation__isnull=True)
+                | Q(person__isnull=True, organisation__isnull=False),
+                name="membership_person_xor_organisation"),
+            models.UniqueConstraint(fields=["group", "person"], name="membership_unique_person"),
+            models.UniqueConstraint(fields=["group", "organisation"],
+                                    name="membership_unique_organisation"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person or self.organisation} in {self.group}"
+
+    @property
+    def member(self) -> object:
+        return self.person or self.organisation
+
+    @property
+    def moderates(self) -> bool:
+        return self.role in (Role.MENTOR, Role.OWNER)
+
+
+class BannedAddress(models.Model):
+    """'Always reject this address': a moderator's standing decision for one group."""
+
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="banned")
+    address = models.EmailField(_("address"))
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("banned address")
+        verbose_name_plural = _("banned addresses")
+        constraints = [models.UniqueConstraint(fields=["group", "address"],
+                                               name="banned_unique_address")]
+
+    def __str__(self) -> str:
+        return self.address

@@ -1,0 +1,89 @@
+"""Threads and messages. A placeholder stands for a message we never received but others
+reply to, so that their replies still share one thread; it is filled if the message arrives."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Thread(models.Model):
+    group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE, related_name="threads")
+    subject = models.CharField(_("subject"), max_length=500)
+    started = models.DateTimeField(_("started"), db_index=True)
+    last_activity = models.DateTimeField(_("last activity"), db_index=True)
+    message_count = models.PositiveIntegerField(_("messages"), default=0)
+
+    class Meta:
+        verbose_name = _("thread")
+        verbose_name_plural = _("threads")
+        indexes = [models.Index(fields=["group", "-last_activity"], name="thread_group_activity")]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def get_absolute_url(self) -> str:
+        return reverse("exchange:thread", args=[self.group.slug, self.pk])
+
+
+class Message(models.Model):
+    """One message of a group's archive, or a placeholder for one that never arrived."""
+
+    group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE, related_name="messages")
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="messages")
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="replies")
+    message_id = models.CharField(_("Message-ID"), max_length=500)
+    is_placeholder = models.BooleanField(default=False)
+    inbound = models.ForeignKey("mail.InboundMessage", null=True, blank=True,
+                                on_delete=models.PROTECT, related_name="messages")
+    sender = models.ForeignKey("people.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                               related_name="messages")
+    sender_name = models.CharField(_("sender name"), max_length=300, blank=True)
+    sender_address = models.CharField(_("sender address"), max_length=320, blank=True)
+    date = models.DateTimeField(_("date"), null=True, db_index=True)
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    text = models.TextField(_("new text"), blank=True)
+    quoted = models.TextField(_("quoted text"), blank=True)
+    signature = models.TextField(_("signature"), blank=True)
+    references = models.TextField(blank=True, help_text="Message-IDs this one refers to, "
+                                  "oldest first, one per line")
+    suggested_thread = models.ForeignKey(
+        Thread, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions",
+        help_text="A 'Re:' without references: the thread of the same subject it may belong to")
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["date", "pk"]
+        constraints = [models.UniqueConstraint(fields=["group", "message_id"],
+                                               name="message_unique_in_group")]
+        indexes = [models.Index(fields=["thread", "date"], name="message_thread_date")]
+
+    def __str__(self) -> str:
+        return self.subject or self.message_id
+
+    def get_absolute_url(self) -> str:
+        return f"{self.thread.get_absolute_url()}#m{self.pk}"
+
+
+class Attachment(models.Model):
+    """A file that came with a message, stored once however often it is sent (by its sha256)."""
+
+    message = models.ForeignKey(Message, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(_("type"), max_length=255)
+    size = models.PositiveIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def storage_name(self) -> str:
+        return f"attachments/{self.sha256[:2]}/{self.sha256}"

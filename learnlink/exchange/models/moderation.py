@@ -1,0 +1,35 @@
+"""Messages that wait for a moderator: from non-members, or in a moderated group."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class HeldStatus(models.TextChoices):
+    WAITING = "waiting", _("waiting")
+    APPROVED = "approved", _("approved")
+    REJECTED = "rejected", _("rejected")
+
+
+class HeldMessage(models.Model):
+    group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE, related_name="held")
+    inbound = models.OneToOneField("mail.InboundMessage", on_delete=models.CASCADE,
+                                   related_name="held")
+    sender_address = models.CharField(_("sender"), max_length=320)
+    sender_name = models.CharField(_("sender name"), max_length=300, blank=True)
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    reason = models.CharField(_("reason"), max_length=300)
+    status = models.CharField(_("status"), max_length=10, choices=HeldStatus.choices,
+                              default=HeldStatus.WAITING, db_index=True)
+    decided_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL)
+    decided = models.DateTimeField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("held message")
+        verbose_name_plural = _("held messages")
+        ordering = ["created"]
+
+    def __str__(self) -> str:
+        return f"{self.sender_address}: {self.subject}"

@@ -1,0 +1,1 @@
+"""Transport only: the durable inbox, the LMTP/SMTP server, parsing, IMAP and mbox."""
