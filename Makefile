@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LL := $(BIN)/learnlink
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install messages messages-update browser clean
+.PHONY: run test lint install messages messages-update browser imap clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,15 +26,18 @@ run: install
 	$(LL) demo
 	DEBUG=1 $(LL) serve --bind 127.0.0.1:8000
 
-test: install browser
+test: install browser imap
 	mkdir -p test-output
 	LEARNLINK_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest
 
 browser:
-	@bin/ensure-chromium
+	@bin/ensure-package /usr/bin/chromium chromium "browser tests"
+
+imap:
+	@bin/ensure-package /usr/sbin/dovecot dovecot-imapd "IMAP tests"
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check learnlink tests
+	$(BIN)/ruff check learnlink tests bench
 	$(BIN)/mypy learnlink
 	bin/check-translations
 

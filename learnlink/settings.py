@@ -39,6 +39,7 @@ if not LEARNLINK_BASE_URL.startswith(("http://", "https://")):
 INSTALLED_APPS = [
     "learnlink.people",
     "learnlink.mail",
+    "learnlink.search",
     "learnlink.exchange",
     "learnlink.web",
     "django.contrib.admin",
@@ -127,6 +128,12 @@ HUEY["consumer"] = {"workers": env.int("LEARNLINK_WORKERS", default=2), "worker_
 
 # Mail out: EMAIL_URL is smtp://user:pass@host:port (smtp+tls://, smtps://) or consolemail://.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# The server refuses mail larger than this at SMTP level; a group's own (smaller) limit
+# quarantines the message instead, so a mentor can see what was too big and release it.
+LEARNLINK_SERVER_SIZE_LIMIT = env.int("LEARNLINK_SERVER_SIZE_LIMIT", default=64 * 1024 * 1024)
+IMAP_URL = env.str("IMAP_URL", default="")  # imaps://user:password@host:993/INBOX, for poll_imap
+IMAP_GROUP = env.str("IMAP_GROUP", default="")  # the group whose address that mailbox is
+IMAP_DONE_FOLDER = env.str("IMAP_DONE_FOLDER", default="Learnlink")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"learnlink@{LEARNLINK_MAIL_DOMAIN}")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from learnlink.api import api
+from learnlink.exchange.views import search
+
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/", include("learnlink.people.account_urls")),
     path("directory/", include("learnlink.people.urls")),
+    path("groups/", include("learnlink.exchange.urls")),
+    path("search/", search, name="search"),
     path("", include("learnlink.web.urls")),
 ]

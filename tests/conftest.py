@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import email
 import email.policy
+import email.utils
+import smtplib
 import socket
 import threading
 from collections.abc import Iterator
@@ -180,3 +182,63 @@ def staff(db: None) -> User:
 @pytest.fixture
 def outsider(db: None) -> User:
     return make_member(None, "Someone Else", "someone@example.com")
+
+
+@pytest.fixture
+def oranges(network: dict[str, Any], learner: User, mentor: User) -> Any:
+    """A public group: Halima a learner, Joseph its mentor, and Kilulu's growers as one member."""
+    from learnlink.exchange.membership import add_member, create_group
+    from learnlink.exchange.models import Membership
+
+    group = create_group("muheza-oranges", "Muheza orange growers",
+                         description="Selling oranges together, grading, buyers.")
+    add_member(group, "halima@example.org")
+    add_member(group, "joseph.mshana@example.org", role="mentor")
+    Membership.objects.create(group=group, organisation=network["growers"])
+    return group
+
+
+@dataclass
+class MailServer:
+    lmtp_port: int
+    smtp_port: int
+
+    def lmtp(self) -> smtplib.LMTP:
+        return smtplib.LMTP("127.0.0.1", self.lmtp_port)
+
+    def smtp(self) -> smtplib.SMTP:
+        return smtplib.SMTP("127.0.0.1", self.smtp_port)
+
+    def send(self, message: EmailMessage | bytes, to: str, sender: str = "") -> None:
+        """Deliver over LMTP as Postfix would, raising if any recipient is refused."""
+        raw = message if isinstance(message, bytes) else message.as_bytes()
+        with self.lmtp() as client:
+            refused = client.sendmail(sender or "bounce@example.net", [to], raw)
+        assert not refused, refused
+
+
+@pytest.fixture
+def mail_server(transactional_db: None) -> Iterator[MailServer]:
+    """Learnlink's own LMTP and SMTP servers on loopback, storing into the test database."""
+    from learnlink.mail.models import Source
+    from learnlink.mail.server import controller
+
+    servers = [controller(Source.LMTP, "127.0.0.1", free_port()),
+               controller(Source.SMTP, "127.0.0.1", free_port())]
+    for server in servers:
+        server.start()
+    yield MailServer(servers[0].port, servers[1].port)
+    for server in servers:
+        server.stop()
+
+
+def email_from(sender: str, to: str, subject: str, body: str, **headers: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"], message["To"], message["Subject"] = sender, to, subject
+    message["Date"] = email.utils.format_datetime(datetime.datetime(2004, 9, 14, 10, 21,
+                                                                    tzinfo=datetime.UTC))
+    message["Message-ID"] = headers.pop("message_id", email.utils.make_msgid("learnlink-test"))
+    for name, value in headers.items():
+        message[name.replace("_", "-")] = value
+    message.set_content(body)
+    return message

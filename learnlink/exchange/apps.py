@@ -6,3 +6,11 @@ class ExchangeConfig(AppConfig):
     name = "learnlink.exchange"
     label = "exchange"
     verbose_name = _("Exchange")
+
+    def ready(self) -> None:
+        """Take the mail addressed to groups (SLUG@ the mail domain), search@ and get@."""
+        from learnlink.exchange.routes import ROUTES
+        from learnlink.mail.routing import register
+
+        for route in ROUTES:
+            register(route)

@@ -26,6 +26,7 @@ class State(models.TextChoices):
     PENDING = "pending", _("waiting to be processed")
     DONE = "done", _("processed")
     QUARANTINED = "quarantined", _("quarantined")
+    REJECTED = "rejected", _("rejected")
 
 
 class InboundQuerySet(models.QuerySet["InboundMessage"]):

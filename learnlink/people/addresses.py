@@ -23,15 +23,18 @@ def person_for_address(address: str, on: datetime.date | None = None) -> Person 
     Old mail is imported with its own date, and members keep writing from addresses they have
     abandoned, so an address that is no longer current still names its person.
     """
-    candidates = list(EmailAddress.objects.matching(address).select_related("person"))
-    if not candidates:
+    records = list(EmailAddress.objects.matching(address).select_related("person"))
+    return holder(records, on or timezone.localdate())
+
+
+def holder(records: list[EmailAddress], day: datetime.date) -> Person | None:
+    """Among the records of one address, whose it was on `day`, else whose it was last."""
+    if not records:
         return None
-    day = on or timezone.localdate()
-    in_use = [a for a in candidates if a.is_current(day)]
+    in_use = [a for a in records if a.is_current(day)]
     if in_use:
         return in_use[0].person
-    latest = max(candidates, key=lambda a: a.active_to or datetime.date.max)
-    return latest.person
+    return max(records, key=lambda a: a.active_to or datetime.date.max).person
 
 
 @transaction.atomic

@@ -118,7 +118,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
 
     call_command("demo", stdout=out)
 
-    assert out.getvalue().splitlines() == [
+    lines = [line for line in out.getvalue().splitlines() if " imported=" not in line]
+    assert lines == [
         "Imported: 5 organisations created, 0 updated; 0 people created, 0 updated",
         "Imported: 0 organisations created, 0 updated; 6 people created, 0 updated",
         "",

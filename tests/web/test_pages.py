@@ -16,11 +16,21 @@ PHRASES = {
     "organisation": {"en": "Member of", "sw": "Ni mwanachama wa", "fr": "Membre de"},
     "person": {"en": "Organisations", "sw": "Mashirika", "fr": "Organisations"},
     "login": {"en": "Email me a link", "sw": "Nitumie kiungo", "fr": "M’envoyer un lien"},
+    "groups": {"en": "Each group is an email address", "sw": "Kila kikundi ni anwani",
+               "fr": "Chaque groupe est une adresse"},
+    "group": {"en": "Latest discussions", "sw": "Mijadala ya karibuni",
+              "fr": "Dernières discussions"},
+    "thread": {"en": "Reply by email", "sw": "Jibu kwa barua pepe", "fr": "Répondre par courriel"},
+    "search": {"en": "1 message found", "sw": "ujumbe 1 umepatikana", "fr": "1 message trouvé"},
 }
 
 
-def urls(network) -> dict[str, str]:
+def urls(network, thread) -> dict[str, str]:
     return {
+        "groups": reverse("exchange:groups"),
+        "group": reverse("exchange:group", args=[thread.group.slug]),
+        "thread": thread.get_absolute_url(),
+        "search": reverse("search") + "?q=grading",
         "home": reverse("home"),
         "directory": reverse("people:directory"),
         "organisation": network["growers"].get_absolute_url(),
@@ -40,11 +50,23 @@ def page_weight(client, html: str) -> int:
     return total
 
 
+@pytest.fixture
+def thread(oranges):
+    from learnlink.mail.inbox import receive
+    from learnlink.mail.models import Source
+    from tests.conftest import email_from
+
+    message = email_from("halima@example.org", oranges.address, "Grading oranges",
+                         "We grade them in three sizes before the lorry comes.")
+    receive(message.as_bytes(), [oranges.address], Source.PIPE)
+    return oranges.threads.get()
+
+
 @pytest.mark.parametrize("language", ["en", "sw", "fr"])
 @pytest.mark.parametrize("name", list(PHRASES))
-def test_each_page_renders_translated_and_light(client, network, name, language):
+def test_each_page_renders_translated_and_light(client, network, thread, name, language):
     client.cookies["django_language"] = language
-    response = client.get(urls(network)[name])
+    response = client.get(urls(network, thread)[name])
     html = response.content.decode()
 
     assert response.status_code == 200

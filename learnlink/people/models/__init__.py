@@ -3,9 +3,11 @@
 from learnlink.people.models.organisations import Organisation, OrganisationKind
 from learnlink.people.models.persons import Affiliation, EmailAddress, Person
 from learnlink.people.models.places import Enterprise, Place, PlaceKind
+from learnlink.people.models.tokens import ApiToken
 
 __all__ = [
     "Affiliation",
+    "ApiToken",
     "EmailAddress",
     "Enterprise",
     "Organisation",

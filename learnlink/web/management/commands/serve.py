@@ -1,4 +1,4 @@
-"""`learnlink serve`: the web server and the worker together, stopped together.
+"""`learnlink serve`: the web server, the worker and the mail server, stopped together.
 
 One command for one machine: `make run` uses it with DEBUG on (Django's development server);
 without DEBUG it runs gunicorn. Larger installations run each part under systemd instead.
@@ -15,18 +15,24 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Start the web server and the background worker; stop both on Ctrl-C."
+    help = "Start the web server, the worker and the mail server; stop all on Ctrl-C."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default="127.0.0.1:8000", help="HOST:PORT for the web")
+        parser.add_argument("--lmtp", default="127.0.0.1:8024", help="HOST:PORT for LMTP")
+        parser.add_argument("--smtp", default="127.0.0.1:8025", help="HOST:PORT for SMTP")
 
-    def handle(self, *args: Any, bind: str, **options: Any) -> None:
+    def handle(self, *args: Any, bind: str, lmtp: str, smtp: str, **options: Any) -> None:
         learnlink = [sys.executable, "-m", "learnlink.cli"]
         if settings.DEBUG:
             web = [*learnlink, "runserver", "--noreload", bind]
         else:
             web = [sys.executable, "-m", "gunicorn", "learnlink.wsgi", "--bind", bind]
-        commands = {"web": web, "worker": [*learnlink, "run_huey", "--quiet"]}
+        commands = {
+            "web": web,
+            "worker": [*learnlink, "worker"],
+            "mail server": [*learnlink, "mailserver", "--lmtp", lmtp, "--smtp", smtp],
+        }
         children = {name: subprocess.Popen(cmd) for name, cmd in commands.items()}  # noqa: S603
         self.stdout.write(f"Learnlink is at http://{bind}/ (Ctrl-C stops it)")
         try:

@@ -1,4 +1,5 @@
-"""`learnlink demo`: load the demo network and print how to sign in to it."""
+"""`learnlink demo`: load the demo network (directory, groups and their archives) and print how
+to sign in to it."""
 
 from typing import Any
 
@@ -6,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from learnlink.exchange.demo import load_demo as load_exchange
 from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
 
 
@@ -21,6 +23,8 @@ class Command(BaseCommand):
             raise CommandError(f"The demo files have problems:\n{error}") from error
         for report in result.reports:
             self.stdout.write(report.summary())
+        for slug, stats in load_exchange().items():
+            self.stdout.write(f"{slug}: {stats.line()}")
         login = settings.LEARNLINK_BASE_URL + reverse("login")
         self.stdout.write(f"\nSign in at {login} with the password {DEMO_PASSWORD} as:")
         width = max(len(account.sign_in) for account in result.accounts)

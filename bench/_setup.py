@@ -1,0 +1,35 @@
+"""Shared by the benchmarks: a fresh database of their own, never the developer's."""
+
+from __future__ import annotations
+
+import os
+import resource
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
+LTP = SHARED / "bench" / "ltp-2019-2026.mbox.xz"
+
+
+def fresh_django(name: str) -> Path:
+    """Point Learnlink at an empty SQLite file (unless DATABASE_URL says otherwise), migrate."""
+    folder = Path(tempfile.mkdtemp(prefix=f"learnlink-bench-{name}-"))
+    os.environ["LEARNLINK_VAR_DIR"] = str(folder)
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "learnlink.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    return folder
+
+
+def peak_rss_mb() -> float:
+    """The largest resident set of this process or any one of its children (Linux: KiB)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024

@@ -1,0 +1,8 @@
+"""The JSON API: one NinjaAPI, each app adds its router. Schema at /api/openapi.json."""
+
+from ninja import NinjaAPI
+
+from learnlink.exchange.api import router as exchange_router
+
+api = NinjaAPI(title="Learnlink", version="1", urls_namespace="api", docs_url=None)
+api.add_router("", exchange_router)

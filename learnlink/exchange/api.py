@@ -1,0 +1,166 @@
+"""The exchange's JSON API: groups, threads, what waits for moderators, search.
+
+Every endpoint asks `permissions` which groups the caller may see, exactly as the web does.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count
+from django.http import Http404, HttpRequest
+from ninja import Router, Schema
+
+from learnlink.exchange.models import Group, HeldMessage, HeldStatus, Thread
+from learnlink.exchange.permissions import can_moderate, visible_groups
+from learnlink.exchange.search import search_messages
+from learnlink.exchange.threading import api_parent, tree
+from learnlink.mail.models import InboundMessage
+from learnlink.mail.parsing import parse_headers
+from learnlink.people.api_auth import api_user
+
+router = Router(tags=["exchange"])
+MAX_LIMIT = 200
+
+
+class GroupOut(Schema):
+    slug: str
+    name: str
+    visibility: str
+    members: int
+
+
+class GroupList(Schema):
+    count: int
+    items: list[GroupOut]
+
+
+class ThreadOut(Schema):
+    id: int
+    subject: str
+    messages: int
+    started: datetime.datetime
+    last_activity: datetime.datetime
+
+
+class ThreadList(Schema):
+    count: int
+    items: list[ThreadOut]
+
+
+class MessageOut(Schema):
+    message_id: str
+    parent: str | None
+    depth: int
+    sender: str
+    date: datetime.datetime | None
+    subject: str
+    text: str
+
+
+class ThreadDetail(Schema):
+    id: int
+    group: str
+    subject: str
+    messages: list[MessageOut]
+
+
+class HeldOut(Schema):
+    message_id: str
+    sender: str
+    subject: str
+    reason: str
+    received: datetime.datetime
+
+
+class HeldList(Schema):
+    items: list[HeldOut]
+
+
+class SearchHit(Schema):
+    message_id: str
+    thread: int
+    group: str
+    subject: str
+    sender: str
+    date: datetime.datetime | None
+    snippet: str
+    url: str
+
+
+class SearchOut(Schema):
+    count: int
+    items: list[SearchHit]
+
+
+def _window(limit: int, offset: int) -> slice:
+    limit = max(1, min(limit, MAX_LIMIT))
+    offset = max(0, offset)
+    return slice(offset, offset + limit)
+
+
+def _group(request: HttpRequest, slug: str) -> Group:
+    group = visible_groups(api_user(request)).filter(slug=slug).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+@router.get("/groups", response=GroupList)
+def groups(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, object]:
+    found = visible_groups(api_user(request)).order_by("name")
+    page = found.annotate(members=Count("memberships"))[_window(limit, offset)]
+    return {"count": found.count(), "items": list(page)}
+
+
+@router.get("/groups/{slug}/threads", response=ThreadList)
+def threads(request: HttpRequest, slug: str, limit: int = 50,
+            offset: int = 0) -> dict[str, object]:
+    found = Thread.objects.filter(group=_group(request, slug)).order_by("-last_activity", "-pk")
+    items = [{"id": t.pk, "subject": t.subject, "messages": t.message_count, "started": t.started,
+              "last_activity": t.last_activity} for t in found[_window(limit, offset)]]
+    return {"count": found.count(), "items": items}
+
+
+@router.get("/threads/{thread_id}", response=ThreadDetail)
+def thread(request: HttpRequest, thread_id: int) -> dict[str, object]:
+    found = Thread.objects.select_related("group").filter(
+        pk=thread_id, group__in=visible_groups(api_user(request))).first()
+    if found is None:
+        raise Http404
+    messages = [{
+        "message_id": item.message.message_id, "parent": api_parent(item),
+        "depth": item.depth, "sender": item.message.sender_name or item.message.sender_address,
+        "date": item.message.date, "subject": item.message.subject, "text": item.message.text,
+    } for item in tree(found) if not item.message.is_placeholder]
+    return {"id": found.pk, "group": found.group.slug, "subject": found.subject,
+            "messages": messages}
+
+
+@router.get("/groups/{slug}/held", response=HeldList)
+def held(request: HttpRequest, slug: str, limit: int = 50, offset: int = 0) -> dict[str, object]:
+    """What waits for a moderator: held messages, then quarantined ones."""
+    group = _group(request, slug)
+    if not can_moderate(api_user(request), group):
+        raise Http404
+    window = _window(limit, offset)
+    waiting = HeldMessage.objects.filter(group=group, status=HeldStatus.WAITING)
+    items: list[dict[str, object]] = [{
+        "message_id": parse_headers(bytes(h.inbound.raw)).message_id,
+        "sender": h.sender_address, "subject": h.subject, "reason": h.reason,
+        "received": h.inbound.received} for h in waiting.select_related("inbound")[window]]
+    for inbound in InboundMessage.objects.quarantined().filter(recipient=group.address)[window]:
+        headers = parse_headers(bytes(inbound.raw))
+        items.append({"message_id": headers.message_id, "sender": headers.from_address,
+                      "subject": headers.subject, "reason": inbound.reason,
+                      "received": inbound.received})
+    return {"items": items}
+
+
+@router.get("/search", response=SearchOut)
+def search(request: HttpRequest, q: str, group: str = "", limit: int = 10,
+           offset: int = 0) -> dict[str, object]:
+    window = _window(limit, offset)
+    results = search_messages(visible_groups(api_user(request)), q, group_slug=group,
+                              limit=window.stop - window.start, offset=window.start)
+    return {"count": results.total, "items": [hit.as_api() for hit in results.hits]}

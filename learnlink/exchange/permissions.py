@@ -1,0 +1,89 @@
+"""Every permission decision of the exchange app, in one place.
+
+Public groups: anyone reads the archive. Private groups: their members, the network's mentors
+and staff; to anyone else a private group does not exist (404, not 403). Moderation: the
+group's mentors and owners, the network's mentors, staff. The raw source of a message
+(addresses, headers): members of the group, mentors and staff.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest
+
+from learnlink.exchange.models import Group, Membership, Role
+from learnlink.exchange.models.groups import Visibility
+from learnlink.people.models import Person
+from learnlink.people.roles import MENTOR, STAFF, roles_of
+
+AnyUser = User | AnonymousUser
+
+
+def sees_every_group(user: AnyUser) -> bool:
+    return user.is_superuser or bool(roles_of(user) & {MENTOR, STAFF})
+
+
+def person_id(user: AnyUser) -> int | None:
+    if not user.is_authenticated:
+        return None
+    person = getattr(user, "person", None)
+    return person.pk if person else None
+
+
+def memberships(user: AnyUser) -> QuerySet[Membership]:
+    pid = person_id(user)
+    if pid is None:
+        return Membership.objects.none()
+    return Membership.objects.filter(Q(person_id=pid)
+                                     | Q(organisation__affiliations__person_id=pid))
+
+
+def visible_groups(user: AnyUser) -> QuerySet[Group]:
+    if sees_every_group(user):
+        return Group.objects.all()
+    return _public_or_member(memberships(user))
+
+
+def groups_for_person(person: Person | None) -> QuerySet[Group]:
+    """What someone writing from their address may read (search and get by email)."""
+    if person is None:
+        return Group.objects.filter(visibility=Visibility.PUBLIC)
+    if person.user is not None and sees_every_group(person.user):
+        return Group.objects.all()
+    return _public_or_member(Membership.objects.filter(
+        Q(person=person) | Q(organisation__affiliations__person=person)))
+
+
+def _public_or_member(member_of: QuerySet[Membership]) -> QuerySet[Group]:
+    return Group.objects.filter(Q(visibility=Visibility.PUBLIC)
+                                | Q(pk__in=member_of.values("group_id")))
+
+
+def is_member(user: AnyUser, group: Group) -> bool:
+    return memberships(user).filter(group=group).exists()
+
+
+def can_moderate(user: AnyUser, group: Group) -> bool:
+    if sees_every_group(user):
+        return True
+    return memberships(user).filter(group=group, role__in=[Role.MENTOR, Role.OWNER]).exists()
+
+
+def can_see_source(user: AnyUser, group: Group) -> bool:
+    return sees_every_group(user) or is_member(user, group)
+
+
+def group_for_reader(request: HttpRequest, slug: str) -> Group:
+    """The group if the user may read it; 404 otherwise, so private groups stay unlisted."""
+    group = visible_groups(request.user).filter(slug=slug).first()
+    if group is None:
+        raise Http404
+    return group
+
+
+def group_for_moderator(request: HttpRequest, slug: str) -> Group:
+    group = group_for_reader(request, slug)
+    if not can_moderate(request.user, group):
+        raise Http404
+    return group

@@ -1,0 +1,149 @@
+"""What happens to a stored message addressed to a group: the one path from inbox to archive.
+
+Every branch ends the inbound row as posted, held for a moderator, quarantined or rejected,
+always with a reason a mentor can read. Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+
+from learnlink.exchange.indexing import index_messages
+from learnlink.exchange.membership import sender_of
+from learnlink.exchange.models import (
+    Attachment,
+    BannedAddress,
+    Group,
+    HeldMessage,
+    Membership,
+    Message,
+    PostingPolicy,
+)
+from learnlink.exchange.threading import DuplicateMessage, place_message
+from learnlink.mail.inbox import finish, quarantine
+from learnlink.mail.models import InboundMessage, State
+from learnlink.mail.parsing import ParsedMessage, ParseError, parse
+from learnlink.mail.routing import split_address
+from learnlink.people.models import Person
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Checks:
+    """Which of the automatic refusals apply; a mentor releasing a message turns them off."""
+
+    size: bool = True
+    loops: bool = True
+    auto_replies: bool = True
+
+
+def group_for(inbound: InboundMessage) -> Group:
+    local, _domain = split_address(inbound.recipient)
+    return Group.objects.get(slug=local)
+
+
+def list_id(group: Group) -> str:
+    return f"{group.slug}.{group.address.split('@')[1]}"
+
+
+def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
+    """Decide and act: quarantine, reject, hold or post."""
+    group = group_for(inbound)
+    if checks.size and inbound.size > group.size_limit:
+        quarantine(inbound, f"larger than the group's limit ({inbound.size:,} bytes > "
+                            f"{group.size_limit:,})")
+        return
+    try:
+        parsed = parse(bytes(inbound.raw))
+    except ParseError as error:
+        quarantine(inbound, f"cannot be read as an email: {error}")
+        return
+    reason = _automatic_refusal(group, parsed, checks)
+    if reason:
+        quarantine(inbound, reason)
+        return
+    if BannedAddress.objects.filter(group=group, address=parsed.from_address).exists():
+        finish(inbound, State.REJECTED, f"{parsed.from_address} is always rejected here")
+        return
+    person, membership = sender_of(group, parsed.from_address, on=_day(parsed))
+    hold_reason = _hold_reason(group, membership)
+    if hold_reason:
+        hold(group, inbound, parsed, hold_reason)
+    else:
+        post(group, inbound, parsed, person)
+
+
+def _automatic_refusal(group: Group, parsed: ParsedMessage, checks: Checks) -> str:
+    ours = {list_id(group), group.address}
+    marks = {mark.strip("<> ").lower() for mark in [*parsed.list_ids, *parsed.loop_markers]}
+    if checks.loops and ours & marks:
+        return "our own mail came back (List-Id or X-Loop of this group): a mail loop"
+    if checks.auto_replies and parsed.auto_reply:
+        return parsed.auto_reply
+    return ""
+
+
+def _hold_reason(group: Group, membership: Membership | None) -> str:
+    if group.posting_policy == PostingPolicy.OPEN:
+        return ""
+    if membership is None:
+        return "the sender is not a member of the group"
+    if group.posting_policy == PostingPolicy.MODERATED and not membership.moderates:
+        return "the group is moderated"
+    return ""
+
+
+def _day(parsed: ParsedMessage) -> datetime.date | None:
+    return parsed.date.date() if parsed.date else None
+
+
+def hold(group: Group, inbound: InboundMessage, parsed: ParsedMessage, reason: str) -> None:
+    with transaction.atomic():
+        HeldMessage.objects.update_or_create(inbound=inbound, defaults={
+            "group": group, "sender_address": parsed.from_address[:320],
+            "sender_name": parsed.from_name[:300], "subject": parsed.subject[:500],
+            "reason": reason})
+        finish(inbound, State.DONE, f"held for a moderator: {reason}")
+
+
+def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
+         person: Person | None) -> Message | None:
+    """Archive the message in its thread, with its attachments, and index it for search."""
+    with transaction.atomic():
+        try:
+            message = place_message(
+                group, message_id=parsed.message_id, references=parsed.references,
+                subject=parsed.subject, date=parsed.date or inbound.received,
+                inbound=inbound, sender=person, sender_name=parsed.from_name[:300],
+                sender_address=parsed.from_address[:320], text=parsed.new_text,
+                quoted=parsed.quoted, signature=parsed.signature)
+        except DuplicateMessage:
+            finish(inbound, State.DONE, "the same Message-ID is already in the archive")
+            return None
+        save_attachments([(message, parsed)])
+        index_messages([message])
+        finish(inbound, State.DONE)
+    return message
+
+
+def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:
+    """Content-addressed: the same file sent ten times is stored once. One insert for all."""
+    rows = []
+    for message, parsed in posted:
+        for attachment in parsed.attachments:
+            row = Attachment(message=message, filename=attachment.filename,
+                             content_type=attachment.content_type,
+                             size=len(attachment.content), sha256=attachment.sha256)
+            if not default_storage.exists(row.storage_name):
+                default_storage.save(row.storage_name, ContentFile(attachment.content))
+            rows.append(row)
+    if rows:
+        Attachment.objects.bulk_create(rows)

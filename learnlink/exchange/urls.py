@@ -1,0 +1,21 @@
+from django.urls import path
+
+from learnlink.exchange import views
+
+app_name = "exchange"
+urlpatterns = [
+    path("", views.group_list, name="groups"),
+    path("<slug:slug>/", views.group, name="group"),
+    path("<slug:slug>/<int:year>/<int:month>/", views.group, name="month"),
+    path("<slug:slug>/threads/<int:pk>/", views.thread, name="thread"),
+    path("<slug:slug>/messages/<int:pk>/source/", views.message_source, name="source"),
+    path("<slug:slug>/attachments/<int:pk>/<str:filename>", views.attachment, name="attachment"),
+    path("<slug:slug>/moderation/", views.moderation_queue, name="moderation"),
+    path("<slug:slug>/moderation/<int:pk>/approve/", views.approve, name="approve"),
+    path("<slug:slug>/moderation/<int:pk>/add/", views.approve_and_add, name="approve_and_add"),
+    path("<slug:slug>/moderation/<int:pk>/reject/", views.reject, name="reject"),
+    path("<slug:slug>/moderation/<int:pk>/ban/", views.ban, name="ban"),
+    path("<slug:slug>/quarantine/", views.quarantine, name="quarantine"),
+    path("<slug:slug>/quarantine/<int:pk>/release/", views.release, name="release"),
+    path("<slug:slug>/quarantine/<int:pk>/delete/", views.delete, name="delete"),
+]

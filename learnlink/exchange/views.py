@@ -1,0 +1,185 @@
+"""The web archive: groups, threads, messages; and the moderators' pages.
+
+Every view starts by asking `permissions` for the group; nothing else decides who sees what.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from learnlink.exchange import moderation
+from learnlink.exchange.forms import RejectForm, SearchForm
+from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
+from learnlink.exchange.permissions import (
+    can_moderate,
+    can_see_source,
+    group_for_moderator,
+    group_for_reader,
+    visible_groups,
+)
+from learnlink.exchange.search import search_messages
+from learnlink.exchange.threading import tree
+from learnlink.mail.models import InboundMessage, State
+
+MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
+
+
+def group_list(request: HttpRequest) -> HttpResponse:
+    groups = (visible_groups(request.user)
+              .annotate(members=Count("memberships", distinct=True),
+                        last=Max("threads__last_activity"))
+              .order_by("-last", "name"))
+    page = Paginator(groups, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "exchange/group_list.html", {"page": page})
+
+
+def group(request: HttpRequest, slug: str, year: int | None = None,
+          month: int | None = None) -> HttpResponse:
+    team = group_for_reader(request, slug)
+    threads = Thread.objects.filter(group=team).order_by("-last_activity", "-pk")
+    shown_month = None
+    if year and month:
+        if not 1 <= month <= 12:
+            raise Http404
+        shown_month = datetime.date(year, month, 1)
+        threads = threads.filter(started__year=year, started__month=month)
+    page = Paginator(threads, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
+    months = Thread.objects.filter(group=team).dates("started", "month", order="DESC")
+    return render(request, "exchange/group.html", {
+        "group": team, "page": page, "months": months, "shown_month": shown_month,
+        "moderator": can_moderate(request.user, team)})
+
+
+def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    team = group_for_reader(request, slug)
+    conversation = get_object_or_404(Thread, group=team, pk=pk)
+    items = tree(conversation)
+    files: dict[int, list[Attachment]] = {}
+    for item in Attachment.objects.filter(message__thread=conversation):
+        files.setdefault(item.message_id, []).append(item)
+    for entry in items:
+        entry.message.files = files.get(entry.message.pk, [])  # type: ignore[attr-defined]
+        entry.message.indent = min(entry.depth, MAX_INDENT)  # type: ignore[attr-defined]
+    return render(request, "exchange/thread.html", {
+        "group": team, "thread": conversation, "items": items,
+        "show_source": can_see_source(request.user, team)})
+
+
+def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    team = group_for_reader(request, slug)
+    if not can_see_source(request.user, team):
+        return render(request, "exchange/members_only.html", {"group": team}, status=403)
+    message = get_object_or_404(Message.objects.select_related("inbound"), group=team, pk=pk,
+                                is_placeholder=False)
+    raw = bytes(message.inbound.raw) if message.inbound else b""
+    response = HttpResponse(raw, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="message-{message.pk}.eml"'
+    return response
+
+
+def attachment(request: HttpRequest, slug: str, pk: int, filename: str) -> HttpResponseBase:
+    """Always a download, never rendered by the browser: attachments come from strangers."""
+    team = group_for_reader(request, slug)
+    item = get_object_or_404(Attachment, message__group=team, pk=pk)
+    response = FileResponse(default_storage.open(item.storage_name), as_attachment=True,
+                            filename=item.filename, content_type="application/octet-stream")
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+def moderation_queue(request: HttpRequest, slug: str) -> HttpResponse:
+    team = group_for_moderator(request, slug)
+    held = HeldMessage.objects.filter(group=team, status=HeldStatus.WAITING)
+    return render(request, "exchange/moderation.html",
+                  {"group": team, "held": held, "reject_form": RejectForm()})
+
+
+def quarantine(request: HttpRequest, slug: str) -> HttpResponse:
+    team = group_for_moderator(request, slug)
+    items = InboundMessage.objects.quarantined().filter(recipient=team.address).defer("raw")
+    page = Paginator(items, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "exchange/quarantine.html", {"group": team, "page": page})
+
+
+def _held(request: HttpRequest, slug: str, pk: int) -> HeldMessage:
+    team = group_for_moderator(request, slug)
+    return get_object_or_404(HeldMessage.objects.select_related("inbound", "group"),
+                             group=team, pk=pk, status=HeldStatus.WAITING)
+
+
+@require_POST
+def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.approve(_held(request, slug, pk), request.user)  # type: ignore[arg-type]
+    return redirect("exchange:moderation", slug)
+
+
+@require_POST
+def approve_and_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.approve_and_add(_held(request, slug, pk), request.user)  # type: ignore[arg-type]
+    return redirect("exchange:moderation", slug)
+
+
+@require_POST
+def reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    held = _held(request, slug, pk)
+    form = RejectForm(request.POST)
+    if not form.is_valid():
+        return render(request, "exchange/moderation.html", {
+            "group": held.group, "held": [held], "reject_form": form}, status=400)
+    moderation.reject(held, request.user, form.cleaned_data["reason"])  # type: ignore[arg-type]
+    return redirect("exchange:moderation", slug)
+
+
+@require_POST
+def ban(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.ban(_held(request, slug, pk), request.user)  # type: ignore[arg-type]
+    return redirect("exchange:moderation", slug)
+
+
+def _quarantined(request: HttpRequest, slug: str, pk: int) -> InboundMessage:
+    team = group_for_moderator(request, slug)
+    return get_object_or_404(InboundMessage, pk=pk, recipient=team.address,
+                             state=State.QUARANTINED)
+
+
+@require_POST
+def release(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.release(_quarantined(request, slug, pk))
+    return redirect("exchange:quarantine", slug)
+
+
+@require_POST
+def delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.delete(_quarantined(request, slug, pk))
+    return redirect("exchange:quarantine", slug)
+
+
+SEARCH_PAGE_SIZE = 20
+
+
+def search(request: HttpRequest) -> HttpResponse:
+    """Search what the user may read; the form works with GET so results can be bookmarked."""
+    form = SearchForm(request.GET or None)
+    value = request.GET.get("page", "1")
+    page = max(1, int(value)) if value.isdigit() else 1
+    results = None
+    if form.is_valid():
+        data = form.cleaned_data
+        results = search_messages(visible_groups(request.user), data["q"],
+                                  group_slug=data["group"],
+                                  sender=data["sender"], since=data["since"],
+                                  until=data["until"], limit=SEARCH_PAGE_SIZE,
+                                  offset=(page - 1) * SEARCH_PAGE_SIZE)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "exchange/search.html", {
+        "form": form, "results": results, "page_number": page, "query": query.urlencode(),
+        "has_next": bool(results and results.total > page * SEARCH_PAGE_SIZE)})

@@ -1,0 +1,61 @@
+"""The one path in for mail: store the bytes durably, then process them in the worker.
+
+LMTP, SMTP, the Postfix pipe, IMAP polling, mbox import and the tests all call `receive()`.
+It commits before returning, so the server can answer 250 only once the bytes are safe.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+
+from learnlink.mail.models import InboundMessage, Source, State
+from learnlink.mail.routing import route_for
+
+log = logging.getLogger(__name__)
+
+
+class UnknownRecipient(Exception):
+    """No group or service answers to this address."""
+
+
+def receive(raw: bytes, recipients: list[str], source: Source, envelope_from: str = "",
+            process: bool = True) -> list[InboundMessage]:
+    """Store one copy per recipient (each may be refused or held on its own), committed."""
+    for recipient in recipients:
+        if route_for(recipient) is None:
+            raise UnknownRecipient(recipient)
+    digest = InboundMessage.digest(raw)
+    with transaction.atomic():
+        stored = [InboundMessage.objects.create(
+            source=source, envelope_from=envelope_from[:320], recipient=r.lower()[:320],
+            raw=raw, size=len(raw), sha256=digest) for r in recipients]
+    if process:
+        from learnlink.mail.tasks import process_inbound
+
+        for inbound in stored:
+            process_inbound(inbound.pk)
+    return stored
+
+
+def process(inbound: InboundMessage) -> None:
+    """Hand a stored message to its route; a failure quarantines it with the error as reason."""
+    route = route_for(inbound.recipient)
+    try:
+        if route is None:
+            raise UnknownRecipient(inbound.recipient)
+        route.process(inbound)
+    except Exception as error:
+        log.exception("processing inbound %s failed", inbound.pk)
+        quarantine(inbound, f"could not be processed: {type(error).__name__}: {error}")
+
+
+def finish(inbound: InboundMessage, state: State, reason: str = "") -> None:
+    inbound.state, inbound.reason, inbound.processed = state, reason[:2000], timezone.now()
+    inbound.save(update_fields=["state", "reason", "processed"])
+
+
+def quarantine(inbound: InboundMessage, reason: str) -> None:
+    finish(inbound, State.QUARANTINED, reason)

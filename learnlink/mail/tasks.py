@@ -1,0 +1,22 @@
+"""Background work of the mail app, run by the worker."""
+
+from huey.contrib.djhuey import db_task
+
+from learnlink.mail import inbox
+from learnlink.mail.models import InboundMessage, State
+
+
+@db_task(retries=2, retry_delay=30)
+def process_inbound(pk: int) -> None:
+    """Process one stored message unless someone got there first (crash recovery may repeat)."""
+    inbound = InboundMessage.objects.filter(pk=pk, state=State.PENDING).first()
+    if inbound is not None:
+        inbox.process(inbound)
+
+
+def enqueue_pending() -> int:
+    """At start-up: whatever was stored but not processed before a crash is processed now."""
+    pending = list(InboundMessage.objects.pending().values_list("pk", flat=True))
+    for pk in pending:
+        process_inbound(pk)
+    return len(pending)

@@ -1,0 +1,1 @@
+"""The two engines behind `learnlink.search.engine`, and the work they share."""

@@ -1,0 +1,149 @@
+"""What both engines share: writing the document rows, the filters, the candidates, counting.
+
+An engine adds only what differs: the extra values it stores with each row, how it finds the
+rows matching a query, and how it ranks the candidates. Everything is plain SQL on Django's
+connection, so that indexing is one executemany per thousand documents and a search is two
+queries. The SQL is put together from constants of these modules only; whatever a user typed
+travels as parameters.
+"""
+
+import datetime
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, ClassVar
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from learnlink.search.documents import Document, Hit, SearchResults
+from learnlink.search.models import SearchDocument
+from learnlink.search.query import Query
+from learnlink.search.snippets import make_snippet
+from learnlink.search.text import fold, storable
+
+TABLE = SearchDocument._meta.db_table
+COLUMNS = ("object_id", "group_id", "sender", "date", "subject", "body")
+BATCH = 1000
+COUNT_LIMIT = 1000
+# Ranking reads every document it ranks: on PostgreSQL about 10 µs each, so a word in a third of
+# 100,000 messages would take a third of a second. A search therefore ranks only the newest
+# RANK_WINDOW matches (by indexing order, which is arrival order): a common word finds the best
+# of recent messages, and another word or a date range reaches older ones.
+RANK_WINDOW = 2000
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The matches a search ranks: ids newest first, and the FROM and WHERE that found them."""
+
+    ids: list[int]
+    sql: str
+    params: list[Any]
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The rows a user may and wants to see: `group_ids` is never empty here."""
+
+    group_ids: tuple[int, ...]
+    sender: str = ""
+    since: datetime.date | None = None
+    until: datetime.date | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """A WHERE condition on `d` and its parameters; dates are days in the current time zone."""
+        conditions = [f"d.group_id IN ({', '.join(['%s'] * len(self.group_ids))})"]
+        params: list[Any] = list(self.group_ids)
+        if self.sender:
+            conditions.append("d.sender LIKE %s ESCAPE '\\'")
+            params.append("%" + _escape_like(fold(self.sender)) + "%")
+        if self.since:
+            conditions.append("d.date >= %s")
+            params.append(_start_of(self.since))
+        if self.until:
+            conditions.append("d.date < %s")
+            params.append(_start_of(self.until + datetime.timedelta(days=1)))
+        return " AND ".join(conditions), params
+
+
+class Backend(ABC):
+    # The document's id in the form the engine orders fastest.
+    newest: ClassVar[str]
+    # Columns the engine stores with each document, and their SQL values with placeholders
+    # for what `index_values` returns.
+    index_columns: ClassVar[tuple[str, ...]] = ()
+    index_placeholders: ClassVar[tuple[str, ...]] = ()
+
+    @abstractmethod
+    def matching(self, query: Query) -> tuple[str, list[Any]]:
+        """A FROM clause that joins the engine's index to the document table, aliased `d`,
+        keeping only the rows matching a query that has at least one term; and its params."""
+
+    @abstractmethod
+    def best(self, cursor: Any, query: Query, candidates: Candidates, limit: int,
+             offset: int) -> list[tuple[int, int, float, str]]:
+        """One page of the candidates, best first: object_id, group_id, rank (higher is
+        better) and body of each."""
+
+    def index_values(self, document: Document) -> list[Any]:
+        """Values for the placeholders of `index_placeholders`."""
+        return []
+
+    def index(self, documents: Iterable[Document]) -> None:
+        columns = COLUMNS + self.index_columns
+        placeholders = ("%s",) * len(COLUMNS) + self.index_placeholders
+        updates = ", ".join(f"{column} = excluded.{column}" for column in columns[1:])
+        sql = (f"INSERT INTO {TABLE} ({', '.join(columns)}) "  # noqa: S608 - constants only
+               f"VALUES ({', '.join(placeholders)}) "
+               f"ON CONFLICT (object_id) DO UPDATE SET {updates}")
+        with transaction.atomic(), connection.cursor() as cursor:
+            for batch in _batches(documents, BATCH):
+                cursor.executemany(sql, [self._values(document) for document in batch])
+
+    def remove(self, object_ids: Iterable[int]) -> None:
+        SearchDocument.objects.filter(object_id__in=list(object_ids)).delete()
+
+    def search(self, query: Query, filters: Filters, limit: int, offset: int) -> SearchResults:
+        with connection.cursor() as cursor:
+            candidates = self.candidates(cursor, query, filters)
+            page = self.best(cursor, query, candidates, limit, offset) if candidates.ids else []
+        total = len(candidates.ids)
+        hits = [_hit(*row, query=query) for row in page]
+        return SearchResults(min(total, COUNT_LIMIT), hits, total_capped=total > COUNT_LIMIT)
+
+    def candidates(self, cursor: Any, query: Query, filters: Filters) -> Candidates:
+        """The newest RANK_WINDOW matches, found in the order the engine's index keeps them."""
+        source, params = self.matching(query)
+        where, filter_params = filters.sql()
+        sql, params = f"FROM {source} WHERE {where}", [*params, *filter_params]
+        cursor.execute(f"SELECT {self.newest} {sql} ORDER BY {self.newest} DESC LIMIT %s",
+                       [*params, RANK_WINDOW])
+        return Candidates([row[0] for row in cursor.fetchall()], sql, params)
+
+    def _values(self, document: Document) -> list[Any]:
+        date = connection.ops.adapt_datetimefield_value(document.date)
+        return [document.object_id, document.group_id, fold(document.sender), date,
+                storable(document.subject), storable(document.body),
+                *self.index_values(document)]
+
+
+def _hit(object_id: int, group_id: int, rank: float, body: str, *, query: Query) -> Hit:
+    snippet = make_snippet(body, query)
+    return Hit(object_id, group_id, float(rank), snippet.html, snippet.text)
+
+
+def _batches(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _start_of(day: datetime.date) -> Any:
+    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+    return connection.ops.adapt_datetimefield_value(start)

@@ -1,0 +1,53 @@
+"""The search interface: index documents, remove them, search them.
+
+The engine follows the database: FTS5 on SQLite, full text search on PostgreSQL. Callers never
+choose and never see which one runs; results, ranking aside, are the same on both.
+"""
+
+import datetime
+from collections.abc import Collection, Iterable
+
+from django.db import connection
+
+from learnlink.search.backends.base import Backend, Filters
+from learnlink.search.backends.postgresql import PostgreSQLBackend
+from learnlink.search.backends.sqlite import SQLiteBackend
+from learnlink.search.documents import Document, Hit, SearchResults
+from learnlink.search.query import parse_query
+
+__all__ = ["Document", "Hit", "SearchResults", "index_documents", "remove_documents", "search"]
+
+MAX_LIMIT = 100
+_BACKENDS: dict[str, Backend] = {"sqlite": SQLiteBackend(), "postgresql": PostgreSQLBackend()}
+
+
+def index_documents(documents: Iterable[Document]) -> None:
+    """Add documents to the index, replacing any already indexed under the same object_id."""
+    _backend().index(documents)
+
+
+def remove_documents(object_ids: Iterable[int]) -> None:
+    """Take documents out of the index; ids never indexed are ignored."""
+    _backend().remove(object_ids)
+
+
+def search(query: str, *, group_ids: Collection[int], sender: str = "",
+           since: datetime.date | None = None, until: datetime.date | None = None,
+           limit: int = 10, offset: int = 0) -> SearchResults:
+    """The documents matching `query` in `group_ids`, best first, one page of them.
+
+    `group_ids` are the groups the user may see; none means no results, never all. `sender` is
+    a substring of the sender's name or address; `since` and `until` are days, both included.
+    A query without any word finds nothing.
+    """
+    if not 1 <= limit <= MAX_LIMIT or offset < 0:
+        raise ValueError(f"limit must be 1 to {MAX_LIMIT} and offset at least 0")
+    terms = parse_query(query)
+    if not group_ids or not terms.terms:
+        return SearchResults(total=0)
+    filters = Filters(tuple(sorted(group_ids)), sender.strip(), since, until)
+    return _backend().search(terms, filters, limit, offset)
+
+
+def _backend() -> Backend:
+    return _BACKENDS[connection.vendor]

@@ -1,0 +1,83 @@
+"""A short passage of a hit around the words searched for, the same on both engines.
+
+Built here rather than by FTS5's snippet() or PostgreSQL's ts_headline() so that results look
+identical whichever database runs, and so that the plain-text variant for email answers comes
+from the same choice of passage.
+"""
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+
+from learnlink.search.query import Query
+from learnlink.search.text import WORD_CHAR, fold
+
+LENGTH = 240  # characters of text in a snippet
+CONTEXT = 60  # characters shown before the first match
+SCAN = 50_000  # a match further into a very long text is not looked for
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    html: SafeString  # escaped, the matches in <mark>
+    text: str  # plain, for email
+
+
+def make_snippet(text: str, query: Query) -> Snippet:
+    """The passage of `text` with the most of the query's words, or its opening if none."""
+    text = _SPACES.sub(" ", unicodedata.normalize("NFC", text[:SCAN])).strip()
+    spans = [match.span() for match in _pattern(query).finditer(_aligned_fold(text))]
+    start, end = _window(text, [span_start for span_start, _ in spans])
+    marked, cursor = [], start
+    for span_start, span_end in spans:
+        if start <= span_start and span_end <= end:
+            marked.append((text[cursor:span_start], text[span_start:span_end]))
+            cursor = span_end
+    before, after = ("…" if start > 0 else ""), ("…" if end < len(text) else "")
+    html = format_html("{}{}{}{}", before, format_html_join("", "{}<mark>{}</mark>", marked),
+                       text[cursor:end], after)
+    return Snippet(html=html, text=before + text[start:end] + after)
+
+
+def _pattern(query: Query) -> re.Pattern[str]:
+    """Whole words of the query, or words starting with its prefixes, longest first so that
+    "maize" is marked whole rather than as the prefix "mai*"."""
+    whole = [re.escape(fold(word)) + f"(?!{WORD_CHAR})" for word in query.words]
+    prefixes = [re.escape(fold(word)) + f"{WORD_CHAR}*" for word in query.prefixes]
+    alternatives = sorted(whole + prefixes, key=len, reverse=True)
+    return re.compile(f"(?<!{WORD_CHAR})(?:{'|'.join(alternatives)})" if alternatives else "(?!)")
+
+
+def _aligned_fold(text: str) -> str:
+    """`fold(text)` with one character for each of `text`, so match offsets fit the original."""
+    folded = fold(text)
+    if len(folded) == len(text):
+        return folded
+    return "".join(_fold_char(char) for char in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    folded = fold(char)
+    return folded if len(folded) == 1 else char
+
+
+def _window(text: str, starts: list[int]) -> tuple[int, int]:
+    """Start and end of the LENGTH characters holding the most matches, cut between words."""
+    anchor = max(starts, default=0, key=lambda first: (
+        bisect.bisect_left(starts, first + LENGTH - CONTEXT) - bisect.bisect_left(starts, first)))
+    start = 0
+    if anchor > CONTEXT:
+        space = text.find(" ", anchor - CONTEXT, anchor)
+        start = space + 1 if space >= 0 else anchor
+    end = start + LENGTH
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return start, min(end, len(text))

@@ -1,0 +1,101 @@
+"""Old archives in and out: mbox and maildir, nothing twice, original bytes kept."""
+
+import mailbox
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from learnlink.exchange.importing import import_mbox
+from learnlink.exchange.membership import create_group
+from learnlink.exchange.models import Message, Thread
+from learnlink.mail.models import InboundMessage, State
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+DEMO = Path(__file__).resolve().parents[2] / "learnlink" / "exchange" / "demo"
+needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared/data is not there")
+
+
+def archive_of(group) -> list[tuple[str, str | None, str, str]]:
+    """What a reader sees: each message with its parent, subject and text, in a stable order."""
+    return sorted(Message.objects.filter(group=group).values_list(
+        "message_id", "parent__message_id", "subject", "text"))
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out)
+    return out.getvalue().strip()
+
+
+@pytest.mark.django_db
+def test_the_command_imports_and_reports_in_one_line():
+    create_group("oranges-muheza", "Oranges")
+    line = run("import_mbox", "oranges-muheza", str(DEMO / "oranges-muheza.mbox"),
+               "--processes", "1")
+    assert re.fullmatch(r"imported=12 duplicates=0 quarantined=0 threads=\d+ seconds=[\d.]+",
+                        line), line
+
+
+@pytest.mark.django_db
+def test_running_it_again_imports_nothing_twice():
+    group = create_group("oranges-muheza", "Oranges")
+    import_mbox(group, DEMO / "oranges-muheza.mbox", processes=1)
+    before = (archive_of(group), InboundMessage.objects.count())
+    again = import_mbox(group, DEMO / "oranges-muheza.mbox", processes=1)
+    assert (again.imported, again.duplicates) == (0, 12)
+    assert (archive_of(group), InboundMessage.objects.count()) == before
+
+
+@pytest.mark.django_db
+def test_export_then_import_gives_the_same_archive(tmp_path):
+    first = create_group("market-spies", "Market spies")
+    import_mbox(first, DEMO / "market-spies.mbox", processes=1)
+    run("export_mbox", "market-spies", str(tmp_path / "out.mbox"))
+    second = create_group("market-spies-copy", "Copy")
+    import_mbox(second, tmp_path / "out.mbox", processes=1)
+
+    assert archive_of(second) == archive_of(first)
+    raws = {bytes(r) for r in InboundMessage.objects.filter(recipient=first.address)
+            .values_list("raw", flat=True)}
+    copies = {bytes(r) for r in InboundMessage.objects.filter(recipient=second.address)
+              .values_list("raw", flat=True)}
+    assert copies == raws, "the original bytes, byte for byte"
+
+
+@pytest.mark.django_db
+def test_a_maildir_folder_imports_like_an_mbox(tmp_path):
+    folder = mailbox.Maildir(tmp_path / "maildir")
+    for message in mailbox.mbox(str(DEMO / "mushrooms.mbox")):
+        folder.add(message)
+    group = create_group("mushrooms", "Mushrooms")
+    stats = import_mbox(group, tmp_path / "maildir", processes=1)
+    assert stats.imported == len(mailbox.mbox(str(DEMO / "mushrooms.mbox")))
+
+
+@pytest.mark.django_db
+def test_unreadable_messages_are_kept_in_quarantine_with_a_reason(tmp_path):
+    path = tmp_path / "broken.mbox"
+    path.write_bytes(b"From x Mon Jan  1 00:00:00 2004\n\x00\x01\x02 not an email at all\n\n"
+                     b"From y Mon Jan  1 00:00:00 2004\nSubject: fine\nMessage-ID: <ok@x>\n\n"
+                     b"Habari\n")
+    group = create_group("broken", "Broken")
+    stats = import_mbox(group, path, processes=1)
+    assert (stats.imported, stats.quarantined) == (1, 1)
+    kept = InboundMessage.objects.get(state=State.QUARANTINED)
+    assert kept.reason.startswith("cannot be read as an email")
+
+
+@needs_shared
+@pytest.mark.django_db(transaction=True)
+def test_parsing_on_two_cores_threads_a_real_list_like_one(tmp_path):
+    mbox = SHARED / "threading" / "mailbox-perl" / "mbox.src"
+    one = create_group("one-core", "One")
+    two = create_group("two-cores", "Two")
+    import_mbox(one, mbox, processes=1)
+    stats = import_mbox(two, mbox, processes=2)
+    assert stats.imported == Message.objects.filter(group=one, is_placeholder=False).count()
+    assert archive_of(two) == archive_of(one)
+    assert Thread.objects.filter(group=two).count() == Thread.objects.filter(group=one).count()
