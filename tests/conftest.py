@@ -210,11 +210,17 @@ class MailServer:
         return smtplib.SMTP("127.0.0.1", self.smtp_port)
 
     def send(self, message: EmailMessage | bytes, to: str, sender: str = "") -> None:
-        """Deliver over LMTP as Postfix would, raising if any recipient is refused."""
-        raw = message if isinstance(message, bytes) else message.as_bytes()
+        """Deliver over LMTP as Postfix would (lines end in CRLF on the wire), raising if any
+        recipient is refused."""
+        raw = wire_format(message if isinstance(message, bytes) else message.as_bytes())
         with self.lmtp() as client:
             refused = client.sendmail(sender or "bounce@example.net", [to], raw)
         assert not refused, refused
+
+
+def wire_format(raw: bytes) -> bytes:
+    """SMTP and LMTP carry lines ending in CRLF, whatever the file on disk used."""
+    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
 
 
 @pytest.fixture
