@@ -13,6 +13,8 @@ import itertools
 import multiprocessing
 import os
 import time
+from queue import Queue
+from threading import Thread as ReaderThread
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
@@ -60,13 +62,31 @@ def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None
                 processes: int | None = None) -> ImportStats:
     stats = ImportStats()
     started = time.monotonic()
-    for batch in _parsed_batches(read_messages(path), processes or os.cpu_count() or 1):
+    batches = _parsed_batches(_prefetched(read_messages(path)), processes or os.cpu_count() or 1)
+    for batch in batches:
         _import_batch(group, batch, stats)
         if progress:
             progress(stats.imported + stats.duplicates + stats.quarantined)
     stats.threads = Thread.objects.filter(group=group).count()
     stats.seconds = time.monotonic() - started
     return stats
+
+
+def _prefetched(raws: Iterator[bytes], depth: int = 2 * BATCH) -> Iterator[bytes]:
+    """Read ahead in a thread: decompressing an .xz archive releases the GIL, so it overlaps
+    with the database work of the main thread instead of adding to it."""
+    queue: Queue[bytes | None] = Queue(maxsize=depth)
+
+    def produce() -> None:
+        try:
+            for raw in raws:
+                queue.put(raw)
+        finally:
+            queue.put(None)
+
+    ReaderThread(target=produce, daemon=True, name="mbox-reader").start()
+    while (raw := queue.get()) is not None:
+        yield raw
 
 
 def _parsed_batches(raws: Iterable[bytes],

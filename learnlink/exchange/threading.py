@@ -34,6 +34,7 @@ from django.db import connection, transaction
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
+from learnlink.exchange.bulk import update_rows
 from learnlink.exchange.models import Group, Message, Thread
 
 SUBJECT_WINDOW = timedelta(days=30)
@@ -600,8 +601,8 @@ class _Rows:
         new = sorted((key for key in live if key < 0), reverse=True)
         rows = Thread.objects.bulk_create(
             [_thread_row(threads[key], group=self.group) for key in new])
-        Thread.objects.bulk_update([_thread_row(threads[key], pk=key, group=self.group)
-                                    for key in live if key > 0], _THREAD_FIELDS)
+        update_rows([_thread_row(threads[key], pk=key, group=self.group)
+                     for key in live if key > 0], _THREAD_FIELDS)
         return {key: row.pk for key, row in zip(new, rows, strict=True)}
 
     def _follow_merges(self) -> None:
@@ -630,8 +631,8 @@ class _Rows:
         relinked += [self._link(node) for node in stored if node.message_id not in changes.filled]
         filled = [self._row(node, first_items[node.message_id]) for node in stored
                   if node.message_id in changes.filled]
-        Message.objects.bulk_update(relinked, ["parent", "thread"])
-        Message.objects.bulk_update(filled, _FILL_FIELDS)
+        update_rows(relinked, ["parent", "thread"])
+        update_rows(filled, _FILL_FIELDS)
         return {row.message_id: row for row in [*new, *filled] if not row.is_placeholder}
 
     def _link_new(self, row: Message) -> bool:

@@ -47,33 +47,36 @@ def _read_maildir(folder: Path) -> Iterator[bytes]:
 
 
 def _split_mbox(stream: BinaryIO) -> Iterator[bytes]:
-    """Cut the stream at every "From " line, as mail tools do (mboxrd escapes body lines)."""
-    pending = b""
-    current: list[bytes] = []
-    started = False
-    while chunk := stream.read(CHUNK):
-        pending += chunk
-        lines = pending.split(b"\n")
-        pending = lines.pop()
-        for line in lines:
-            if line.startswith(b"From "):
-                if started:
-                    yield _message(current)
-                current, started = [], True
-            elif started:
-                current.append(line)
-    if pending:
-        current.append(pending)
-    if started:
-        yield _message(current)
+    """Cut the stream at every "From " line, as mail tools do (mboxrd escapes body lines).
+
+    Scans with bytes.find rather than line by line: an archive of hundreds of megabytes is
+    split at the speed of a memory copy."""
+    buffer = stream.read(CHUNK)
+    begin = 0 if buffer.startswith(b"From ") else buffer.find(b"\nFrom ") + 1
+    if begin == 0 and not buffer.startswith(b"From "):
+        return  # no message at all
+    buffer = buffer[begin:]
+    while True:
+        chunk = stream.read(CHUNK)
+        buffer += chunk
+        start = 0
+        while (found := buffer.find(b"\nFrom ", start + 1)) != -1:
+            yield _message(buffer[start:found + 1])
+            start = found + 1
+        buffer = buffer[start:]
+        if not chunk:
+            if buffer:
+                yield _message(buffer)
+            return
 
 
-def _message(lines: list[bytes]) -> bytes:
-    """The lines up to the separator, less the blank line mbox puts after each message."""
-    if lines and lines[-1] == b"":
-        lines = lines[:-1]
-    raw = b"\n".join(lines) + (b"\n" if lines else b"")
-    return _ESCAPED_FROM.sub(rb"\1", raw)
+def _message(block: bytes) -> bytes:
+    """One block from its "From " line to the next, as the message's own bytes: without the
+    separator line and the blank line mbox puts after each message, with ">From" unescaped."""
+    raw = block[block.find(b"\n") + 1:] if b"\n" in block else b""
+    if raw.endswith(b"\n\n"):
+        raw = raw[:-1]
+    return _ESCAPED_FROM.sub(rb"\1", raw) if b">From " in raw else raw
 
 
 def write_mbox(path: Path, messages: Iterable[bytes]) -> int:
