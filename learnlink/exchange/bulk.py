@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Field, Model
 
 
 def update_rows(rows: Sequence[Model], fields: Sequence[str]) -> None:
@@ -18,11 +18,12 @@ def update_rows(rows: Sequence[Model], fields: Sequence[str]) -> None:
     if not rows:
         return
     meta = rows[0]._meta
-    columns = [meta.get_field(name) for name in fields]
+    columns = [field for name in fields if isinstance(field := meta.get_field(name), Field)]
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(column.column)} = %s" for column in columns)
+    assignments = ", ".join(f"{quote(column.get_attname_column()[1])} = %s"
+                            for column in columns)
     sql = (f"UPDATE {quote(meta.db_table)} SET {assignments} "  # noqa: S608 - names from models
-           f"WHERE {quote(meta.pk.column)} = %s")
+           f"WHERE {quote(meta.pk.get_attname_column()[1])} = %s")
     params = [[*(column.get_db_prep_save(getattr(row, column.attname), connection)
                  for column in columns), row.pk] for row in rows]
     with connection.cursor() as cursor:

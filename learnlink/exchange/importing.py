@@ -13,12 +13,12 @@ import itertools
 import multiprocessing
 import os
 import time
-from queue import Queue
-from threading import Thread as ReaderThread
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
+from queue import Queue
+from threading import Thread as ReaderThread
 
 from django.db import connections, transaction
 from django.utils import timezone
