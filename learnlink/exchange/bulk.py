@@ -20,11 +20,14 @@ def update_rows(rows: Sequence[Model], fields: Sequence[str]) -> None:
     meta = rows[0]._meta
     columns = [field for name in fields if isinstance(field := meta.get_field(name), Field)]
     quote = connection.ops.quote_name
-    assignments = ", ".join(f"{quote(column.get_attname_column()[1])} = %s"
-                            for column in columns)
+    assignments = ", ".join(f"{quote(_column(column))} = %s" for column in columns)
     sql = (f"UPDATE {quote(meta.db_table)} SET {assignments} "  # noqa: S608 - names from models
-           f"WHERE {quote(meta.pk.get_attname_column()[1])} = %s")
+           f"WHERE {quote(_column(meta.pk))} = %s")
     params = [[*(column.get_db_prep_save(getattr(row, column.attname), connection)
                  for column in columns), row.pk] for row in rows]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+
+
+def _column(field: Field) -> str:
+    return field.column or field.attname
