@@ -48,6 +48,16 @@ def _static_files() -> None:
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache() -> Iterator[None]:
+    """Cached fragments of one test must not show up in the next one's pages."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once() -> Iterator[None]:
     """Tasks run inside the request, so tests see their effect; test_worker covers the queue."""
     HUEY.immediate = True

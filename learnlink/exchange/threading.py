@@ -443,7 +443,7 @@ class Archive:
 
 # The database layer.
 
-_THREAD_FIELDS = ["subject", "started", "last_activity", "message_count"]
+_THREAD_FIELDS = ["subject", "started", "month", "last_activity", "message_count"]
 _NODE_COLUMNS = ("pk", "message_id", "parent_id", "parent__message_id", "thread_id",
                  "is_placeholder", "date", "subject")
 
@@ -678,8 +678,8 @@ def _thread_row(info: ThreadInfo, **identity: Any) -> Thread:
     if info.started is None or info.last_activity is None:
         raise ValueError(f"thread {info.key} would hold no message")
     return Thread(subject=info.subject[:_SUBJECT_LENGTH],
-                  started=info.started, last_activity=info.last_activity,
-                  message_count=info.count, **identity)
+                  started=info.started, month=Thread.month_of(info.started),
+                  last_activity=info.last_activity, message_count=info.count, **identity)
 
 
 # Reading a thread back.

@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
+from learnlink.exchange.archive import archive_months
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -26,7 +27,7 @@ from learnlink.exchange.permissions import (
     visible_groups,
 )
 from learnlink.exchange.search import search_messages
-from learnlink.exchange.threading import tree
+from learnlink.exchange.threading import TreeItem, tree
 from learnlink.mail.models import InboundMessage, State
 
 MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
@@ -50,17 +51,27 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
         if not 1 <= month <= 12:
             raise Http404
         shown_month = datetime.date(year, month, 1)
-        threads = threads.filter(started__year=year, started__month=month)
+        threads = threads.filter(month=shown_month)
     page = Paginator(threads, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
-    months = Thread.objects.filter(group=team).dates("started", "month", order="DESC")
     return render(request, "exchange/group.html", {
-        "group": team, "page": page, "months": months, "shown_month": shown_month,
+        "group": team, "page": page, "months": archive_months(team),
+        "shown_month": shown_month,
         "moderator": can_moderate(request.user, team)})
 
 
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     team = group_for_reader(request, slug)
     conversation = get_object_or_404(Thread, group=team, pk=pk)
+    return render(request, "exchange/thread.html", {
+        "group": team, "thread": conversation,
+        # Called only when the template's cached fragment has to be rendered again.
+        "items": lambda: _thread_items(conversation),
+        "version": conversation.last_activity.timestamp(),
+        "show_source": can_see_source(request.user, team)})
+
+
+def _thread_items(conversation: Thread) -> list[TreeItem]:
+    """The thread in tree order, each message with its files and its indent."""
     items = tree(conversation)
     files: dict[int, list[Attachment]] = {}
     for item in Attachment.objects.filter(message__thread=conversation):
@@ -68,9 +79,7 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     for entry in items:
         entry.message.files = files.get(entry.message.pk, [])  # type: ignore[attr-defined]
         entry.message.indent = min(entry.depth, MAX_INDENT)  # type: ignore[attr-defined]
-    return render(request, "exchange/thread.html", {
-        "group": team, "thread": conversation, "items": items,
-        "show_source": can_see_source(request.user, team)})
+    return items
 
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

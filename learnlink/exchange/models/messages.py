@@ -3,8 +3,11 @@ reply to, so that their replies still share one thread; it is filled if the mess
 
 from __future__ import annotations
 
+import datetime
+
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -12,19 +15,26 @@ class Thread(models.Model):
     group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE, related_name="threads")
     subject = models.CharField(_("subject"), max_length=500)
     started = models.DateTimeField(_("started"), db_index=True)
+    month = models.DateField(_("month"), help_text="The first day of the month (local time) "
+                             "the thread started in, for the month archive")
     last_activity = models.DateTimeField(_("last activity"), db_index=True)
     message_count = models.PositiveIntegerField(_("messages"), default=0)
 
     class Meta:
         verbose_name = _("thread")
         verbose_name_plural = _("threads")
-        indexes = [models.Index(fields=["group", "-last_activity"], name="thread_group_activity")]
+        indexes = [models.Index(fields=["group", "-last_activity"], name="thread_group_activity"),
+                   models.Index(fields=["group", "month"], name="thread_group_month")]
 
     def __str__(self) -> str:
         return self.subject
 
     def get_absolute_url(self) -> str:
         return reverse("exchange:thread", args=[self.group.slug, self.pk])
+
+    @staticmethod
+    def month_of(moment: datetime.datetime) -> datetime.date:
+        return timezone.localtime(moment).date().replace(day=1)
 
 
 class Message(models.Model):
