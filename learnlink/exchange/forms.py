@@ -1,7 +1,12 @@
 """Forms of the exchange app: they validate, nothing more."""
 
+from typing import Any
+
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+
+from learnlink.exchange.models import Group
 
 
 class RejectForm(forms.Form):
@@ -11,9 +16,15 @@ class RejectForm(forms.Form):
 
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search for"), max_length=200)
-    group = forms.SlugField(label=_("Group"), required=False)
+    group = forms.ChoiceField(label=_("Group"), required=False)
     sender = forms.CharField(label=_("From"), required=False, max_length=100)
     since = forms.DateField(label=_("Since"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}))
     until = forms.DateField(label=_("Until"), required=False,
                             widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args: Any, groups: QuerySet[Group], **kwargs: Any) -> None:
+        """`groups`: those the user may read, the only ones offered."""
+        super().__init__(*args, **kwargs)
+        self.fields["group"].choices = [  # type: ignore[attr-defined]
+            ("", _("All groups")), *groups.order_by("name").values_list("slug", "name")]

@@ -27,7 +27,8 @@ from learnlink.exchange.permissions import (
     visible_groups,
 )
 from learnlink.exchange.search import search_messages
-from learnlink.exchange.threading import TreeItem, tree
+from learnlink.exchange.display import reflow
+from learnlink.exchange.threading import TreeItem, strip_reply_prefixes, tree
 from learnlink.mail.models import InboundMessage, State
 
 MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
@@ -77,8 +78,12 @@ def _thread_items(conversation: Thread) -> list[TreeItem]:
     for item in Attachment.objects.filter(message__thread=conversation):
         files.setdefault(item.message_id, []).append(item)
     for entry in items:
-        entry.message.files = files.get(entry.message.pk, [])  # type: ignore[attr-defined]
-        entry.message.indent = min(entry.depth, MAX_INDENT)  # type: ignore[attr-defined]
+        message = entry.message
+        message.files = files.get(message.pk, [])  # type: ignore[attr-defined]
+        message.indent = min(entry.depth, MAX_INDENT)  # type: ignore[attr-defined]
+        message.shown_text = reflow(message.text)  # type: ignore[attr-defined]
+        message.own_subject = (  # type: ignore[attr-defined]
+            strip_reply_prefixes(message.subject) != conversation.subject)
     return items
 
 
@@ -176,13 +181,14 @@ SEARCH_PAGE_SIZE = 20
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search what the user may read; the form works with GET so results can be bookmarked."""
-    form = SearchForm(request.GET or None)
+    groups = visible_groups(request.user)
+    form = SearchForm(request.GET or None, groups=groups)
     value = request.GET.get("page", "1")
     page = max(1, int(value)) if value.isdigit() else 1
     results = None
     if form.is_valid():
         data = form.cleaned_data
-        results = search_messages(visible_groups(request.user), data["q"],
+        results = search_messages(groups, data["q"],
                                   group_slug=data["group"],
                                   sender=data["sender"], since=data["since"],
                                   until=data["until"], limit=SEARCH_PAGE_SIZE,

@@ -74,3 +74,36 @@ def test_a_member_signs_in_with_a_password_and_sees_contacts(
     phone.goto(live_server.url + network["chair"].get_absolute_url())
     assert phone.get_by_role("link", name="kilulu.growers@example.org").is_visible()
     phone.screenshot(path=output_dir / "person-signed-in.png", full_page=True)
+
+
+def test_a_learner_reads_a_thread_unfolds_a_quote_and_searches(
+        live_server, oranges, phone, output_dir):
+    from learnlink.mail.inbox import receive
+    from learnlink.mail.models import Source
+    from tests.conftest import email_from
+
+    question = email_from("halima@example.org", oranges.address, "Grading oranges",
+                          "How do you grade oranges before the buyer comes?",
+                          message_id="<q@example.org>")
+    answer = email_from("joseph.mshana@example.org", oranges.address, "Re: Grading oranges",
+                        "Three sizes, and the buyer agrees a price for each.\n\n"
+                        "On Monday, Halima wrote:\n> How do you grade oranges?\n",
+                        In_Reply_To="<q@example.org>", References="<q@example.org>")
+    for message in (question, answer):
+        receive(message.as_bytes(), [oranges.address], Source.PIPE)
+
+    phone.goto(live_server.url)
+    phone.get_by_role("link", name="Groups").click()
+    phone.get_by_role("link", name="Muheza orange growers").click()
+    phone.get_by_role("link", name="Grading oranges").click()
+    quote = phone.locator("details .quote")
+    assert not quote.is_visible(), "quotes are folded"
+    phone.get_by_text("Quoted text").click()
+    assert quote.is_visible(), "and open without JavaScript"
+    phone.screenshot(path=output_dir / "thread-360px.png", full_page=True)
+
+    phone.get_by_role("link", name="Search").click()
+    phone.get_by_label("Search for").fill("buyer price")
+    phone.get_by_role("button", name="Search").click()
+    assert phone.locator("mark").first.inner_text().lower() in ("buyer", "price")
+    phone.screenshot(path=output_dir / "search-360px.png", full_page=True)

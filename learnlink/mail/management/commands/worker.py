@@ -16,4 +16,4 @@ class Command(BaseCommand):
         recovered = enqueue_pending()
         if recovered:
             self.stdout.write(f"{recovered} stored message(s) from before were queued again")
-        call_command("run_huey", quiet=True)
+        call_command("run_huey")
