@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months
+from learnlink.exchange.display import reflow
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -27,7 +28,6 @@ from learnlink.exchange.permissions import (
     visible_groups,
 )
 from learnlink.exchange.search import search_messages
-from learnlink.exchange.display import reflow
 from learnlink.exchange.threading import TreeItem, strip_reply_prefixes, tree
 from learnlink.mail.models import InboundMessage, State
 

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from learnlink.exchange.models import Group, Message, Thread
+from learnlink.exchange.thread_core import thread_references
 from learnlink.exchange.threading import (
     DuplicateMessage,
     Incoming,
@@ -27,7 +28,6 @@ from learnlink.exchange.threading import (
     place_message,
     place_messages,
     strip_reply_prefixes,
-    thread_references,
     tree,
 )
 

@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from learnlink.exchange.models import Group, Thread
-from learnlink.exchange.threading import Archive, Incoming, tree
+from learnlink.exchange.thread_core import Archive, Incoming
+from learnlink.exchange.threading import tree
 from tests.exchange.factories import (
     assert_consistent,
     corpus,
