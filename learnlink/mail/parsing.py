@@ -27,8 +27,7 @@ from email.policy import Compat32, compat32
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import TypeVar
 
-import charset_normalizer
-
+from learnlink.mail.charsets import decode_bytes, without_nul
 from learnlink.mail.html import html_to_text, sanitise_html
 from learnlink.mail.quotes import split_reply
 
@@ -48,17 +47,6 @@ _MESSAGE_HEADERS = frozenset({
     "from", "sender", "to", "cc", "subject", "date", "message-id", "received",
     "return-path", "mime-version", "in-reply-to", "references",
 })
-_WESTERN = "cp1252"
-# Labels that mean "some 8-bit Western charset, or nobody knows": UTF-8 is tried first.
-_LOOSE_LABELS = frozenset({"", "us-ascii", "ascii", "iso-8859-1", "latin1", "latin-1",
-                           "windows-1252", "cp1252", "unknown-8bit", "x-unknown", "8bit"})
-# A label's superset, as browsers read it (WHATWG Encoding): mail is written by the same programs.
-_SUPERSETS = {
-    "us-ascii": "cp1252", "ascii": "cp1252", "iso-8859-1": "cp1252", "latin1": "cp1252",
-    "latin-1": "cp1252", "iso-8859-9": "cp1254", "gb2312": "gb18030", "gbk": "gb18030",
-    "big5": "big5hkscs", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "shift_jis": "cp932",
-    "tis-620": "cp874", "iso-8859-11": "cp874",
-}
 _ANGLE_ID = re.compile(r"<([^<>]*)>")
 _CONTROLS = dict.fromkeys([*range(0x20), 0x7F], " ")
 _AUTO_SUBJECT = re.compile(
@@ -179,7 +167,7 @@ def parse(raw: bytes) -> ParsedMessage:
     body = _Body(defects)
     body.collect(message, want_text=True, want_html=True, depth=0)
     pieces = (piece.strip("\n") for piece in body.texts if piece.strip())
-    text = _without_nul("\n\n".join(pieces), defects)
+    text = without_nul("\n\n".join(pieces), defects)
     reply = split_reply(text)
     return ParsedMessage(
         message_id=info.message_id, references=info.references, in_reply_to=info.in_reply_to,
@@ -274,7 +262,7 @@ def _eight_bit(value: str, defects: list[str], where: str) -> str:
     """
     if value.isascii() and "\x1b" not in value:
         return value
-    text, note = _decode_bytes(value.encode("utf-8", "surrogateescape"), None)
+    text, note = decode_bytes(value.encode("utf-8", "surrogateescape"), None)
     if note:
         defects.append(f"{where}: raw 8-bit header, {note}")
     return text
@@ -297,7 +285,7 @@ def _decoded_piece(piece: bytes | str, charset: str | None, defects: list[str],
                    where: str) -> str:
     if isinstance(piece, str):
         return piece
-    text, note = _decode_bytes(piece, charset)
+    text, note = decode_bytes(piece, charset)
     if note:
         defects.append(f"{where}: {note}")
     return text
@@ -387,66 +375,6 @@ def _list_id(value: str) -> str:
     return (ids[0] if ids else " ".join(value.split())).lower()
 
 
-# Charsets ---------------------------------------------------------------------------------------
-
-def _decode_bytes(data: bytes, label: str | None) -> tuple[str, str]:
-    """Decode `data` said to be in charset `label`; return the text and a note if it lied.
-
-    ASCII needs no label. UTF-8 is tried before any loose Western label, because valid UTF-8
-    is almost never anything else; then the label's superset, then the label itself. A label
-    that is unknown ("y", "yes") or wrong is repaired: UTF-8, then charset-normalizer's guess,
-    then Latin-1, which always succeeds.
-    """
-    if data.isascii() and b"\x1b" not in data:
-        return data.decode("ascii"), ""
-    charset = (label or "").strip().strip("\"'").split("*")[0].lower()
-    if not charset and data.isascii():
-        charset = "iso-2022-jp"  # the one 7-bit charset with escapes that mail uses unlabelled
-    codecs = ["utf-8"] if charset in _LOOSE_LABELS else []
-    if charset:
-        codecs += [_SUPERSETS.get(charset, charset), charset]
-    for codec in dict.fromkeys(codecs):
-        try:
-            text = data.decode(codec)
-        except (LookupError, ValueError):  # ValueError: UnicodeError, or a NUL in the label
-            continue
-        if codec == "utf-8" and charset not in ("", "utf-8"):
-            return text, f"labelled {charset} but is utf-8"
-        return text, ""
-    codec, text = _guess(data)
-    problem = f"wrong charset {charset!r}" if charset else "no charset"
-    return text, f"{problem}; read as {codec}"
-
-
-def _guess(data: bytes) -> tuple[str, str]:
-    """UTF-8 if it is, else charset-normalizer's best guess, else Latin-1.
-
-    On a short text several charsets read equally well (French read as Baltic cp775 is as
-    plausible to it as cp1252); among those ties we take Windows-1252, what browsers assume
-    for Western text and what our English, French and Swahili writers' old mailers send.
-    """
-    try:
-        return "utf-8", data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    matches = charset_normalizer.from_bytes(data)
-    best = matches.best()
-    if best is None:
-        return "latin-1", data.decode("latin-1")
-    western = (match for match in matches
-               if match.chaos <= best.chaos and _WESTERN in match.could_be_from_charset)
-    chosen = next(western, best)
-    return chosen.encoding, str(chosen)
-
-
-def _without_nul(text: str, defects: list[str]) -> str:
-    """NUL is not text (and PostgreSQL refuses it in text columns)."""
-    if "\x00" not in text:
-        return text
-    defects.append("NUL characters removed from the text")
-    return text.replace("\x00", "")
-
-
 # Body -------------------------------------------------------------------------------------------
 
 class _Body:
@@ -509,7 +437,7 @@ class _Body:
                 part.get_content_disposition() == "attachment"):
             self._attach(part, content_type, content)
             return
-        text, note = _decode_bytes(content, part.get_content_charset())
+        text, note = decode_bytes(content, part.get_content_charset())
         if note:
             self.defects.append(f"{content_type} part: {note}")
         text = text.replace("\r\n", "\n").replace("\r", "\n")
