@@ -1,0 +1,64 @@
+"""Admin for groups and their members; messages are read here, changed only by mail."""
+
+from django.contrib import admin
+
+from learnlink.exchange.models import BannedAddress, Group, HeldMessage, Membership, Message, Thread
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["person", "organisation"]
+
+
+@admin.register(Group)
+class GroupAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "visibility", "posting_policy", "language"]
+    list_filter = ["visibility", "posting_policy", "language"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["group", "person", "organisation", "role", "mode", "joined"]
+    list_filter = ["group", "role", "mode"]
+    search_fields = ["person__name", "organisation__name", "person__email_addresses__address"]
+    autocomplete_fields = ["person", "organisation"]
+    list_select_related = ["group", "person", "organisation"]
+
+
+@admin.register(Thread)
+class ThreadAdmin(admin.ModelAdmin):
+    list_display = ["subject", "group", "message_count", "started", "last_activity"]
+    list_filter = ["group"]
+    search_fields = ["subject"]
+    readonly_fields = ["group", "started", "month", "last_activity", "message_count"]
+    list_select_related = ["group"]
+
+
+@admin.register(Message)
+class MessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "sender_name", "group", "date", "is_placeholder"]
+    list_filter = ["group", "is_placeholder"]
+    search_fields = ["subject", "sender_name", "sender_address", "message_id"]
+    exclude = ["inbound"]
+    readonly_fields = ["group", "thread", "parent", "message_id", "is_placeholder", "sender",
+                       "sender_address", "date", "references", "suggested_thread"]
+    list_select_related = ["group"]
+
+
+@admin.register(HeldMessage)
+class HeldMessageAdmin(admin.ModelAdmin):
+    list_display = ["subject", "sender_address", "group", "reason", "status", "created"]
+    list_filter = ["status", "group"]
+    search_fields = ["subject", "sender_address"]
+    readonly_fields = ["group", "inbound", "decided_by", "decided"]
+
+
+@admin.register(BannedAddress)
+class BannedAddressAdmin(admin.ModelAdmin):
+    list_display = ["address", "group", "created"]
+    list_filter = ["group"]
+    search_fields = ["address"]
