@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months
-from learnlink.exchange.display import reflow
+from learnlink.exchange.display import reflow, reply_link, short_datetime
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -77,6 +77,7 @@ def _thread_items(conversation: Thread) -> list[TreeItem]:
     files: dict[int, list[Attachment]] = {}
     for item in Attachment.objects.filter(message__thread=conversation):
         files.setdefault(item.message_id, []).append(item)
+    profiles: dict[int, str] = {}
     for entry in items:
         message = entry.message
         message.files = files.get(message.pk, [])  # type: ignore[attr-defined]
@@ -84,6 +85,11 @@ def _thread_items(conversation: Thread) -> list[TreeItem]:
         message.shown_text = reflow(message.text)  # type: ignore[attr-defined]
         message.own_subject = (  # type: ignore[attr-defined]
             strip_reply_prefixes(message.subject) != conversation.subject)
+        message.when = short_datetime(message.date)  # type: ignore[attr-defined]
+        message.reply_href = reply_link(conversation, message)  # type: ignore[attr-defined]
+        if message.sender_id is not None and message.sender is not None:
+            profiles.setdefault(message.sender_id, message.sender.get_absolute_url())
+        message.sender_url = profiles.get(message.sender_id or 0, "")  # type: ignore[attr-defined]
     return items
 
 

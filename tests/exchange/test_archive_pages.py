@@ -107,7 +107,9 @@ def test_the_raw_source_is_for_members_only(client, oranges, learner):
     [message] = conversation(1)
     url = reverse("exchange:source", args=[oranges.slug, message.pk])
     assert client.get(url).status_code == 403
+    assert url not in client.get(message.thread.get_absolute_url()).content.decode()
     client.force_login(learner)
+    assert url in client.get(message.thread.get_absolute_url()).content.decode()
     response = client.get(url)
     assert response.status_code == 200
     assert b"From: halima@example.org" in response.content
