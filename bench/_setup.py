@@ -35,7 +35,8 @@ def peak_rss_mb() -> float:
     return max(own, children) / 1024
 
 
-ARCHIVE = Path(tempfile.gettempdir()) / "learnlink-bench-archive"
+ENGINE = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+ARCHIVE = Path(tempfile.gettempdir()) / f"learnlink-bench-archive-{ENGINE}"
 COPIES = 3  # 3 x 35,116 real messages: the 100,000-message archive of the goals
 
 
