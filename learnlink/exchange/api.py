@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Count
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
@@ -109,7 +108,7 @@ def _group(request: HttpRequest, slug: str) -> Group:
 @router.get("/groups", response=GroupList)
 def groups(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, object]:
     found = visible_groups(api_user(request)).order_by("name")
-    page = found.annotate(members=Count("memberships"))[_window(limit, offset)]
+    page = found.with_activity()[_window(limit, offset)]
     return {"count": found.count(), "items": list(page)}
 
 

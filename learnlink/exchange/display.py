@@ -34,8 +34,12 @@ def short_datetime(moment: datetime.datetime | None) -> str:
     if moment is None:
         return ""
     local = timezone.localtime(moment)
-    month = str(MONTHS_3[local.month]).title()
-    return f"{local.day} {month} {local.year} {local:%H:%M}"
+    return f"{local.day} {short_month(local)} {local:%H:%M}"
+
+
+def short_month(day: datetime.date) -> str:
+    """"Mar 2005", the month in the reader's language (as |date:"M Y")."""
+    return f"{str(MONTHS_3[day.month]).title()} {day.year}"
 
 
 def reply_link(thread: Thread, message: Message) -> str:

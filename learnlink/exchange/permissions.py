@@ -13,7 +13,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from learnlink.exchange.models import Group, Membership, Role
-from learnlink.exchange.models.groups import Visibility
+from learnlink.exchange.models.groups import GroupQuerySet, Visibility
 from learnlink.people.models import Person
 from learnlink.people.roles import MENTOR, STAFF, roles_of
 
@@ -39,13 +39,13 @@ def memberships(user: AnyUser) -> QuerySet[Membership]:
                                      | Q(organisation__affiliations__person_id=pid))
 
 
-def visible_groups(user: AnyUser) -> QuerySet[Group]:
+def visible_groups(user: AnyUser) -> GroupQuerySet:
     if sees_every_group(user):
         return Group.objects.all()
     return _public_or_member(memberships(user))
 
 
-def groups_for_person(person: Person | None) -> QuerySet[Group]:
+def groups_for_person(person: Person | None) -> GroupQuerySet:
     """What someone writing from their address may read (search and get by email)."""
     if person is None:
         return Group.objects.filter(visibility=Visibility.PUBLIC)
@@ -55,7 +55,7 @@ def groups_for_person(person: Person | None) -> QuerySet[Group]:
         Q(person=person) | Q(organisation__affiliations__person=person)))
 
 
-def _public_or_member(member_of: QuerySet[Membership]) -> QuerySet[Group]:
+def _public_or_member(member_of: QuerySet[Membership]) -> GroupQuerySet:
     return Group.objects.filter(Q(visibility=Visibility.PUBLIC)
                                 | Q(pk__in=member_of.values("group_id")))
 

@@ -10,7 +10,7 @@ import datetime
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -35,10 +35,8 @@ MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps ro
 
 
 def group_list(request: HttpRequest) -> HttpResponse:
-    groups = (visible_groups(request.user)
-              .annotate(members=Count("memberships", distinct=True),
-                        last=Max("threads__last_activity"))
-              .order_by("-last", "name"))
+    groups = visible_groups(request.user).with_activity().order_by(F("last").desc(nulls_last=True),
+                                                                    "name")
     page = Paginator(groups, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/group_list.html", {"page": page})
 

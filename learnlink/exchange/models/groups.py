@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,19 @@ class DeliveryMode(models.TextChoices):
     NONE = "none", _("web only")
 
 
+class GroupQuerySet(models.QuerySet["Group"]):
+    def with_activity(self) -> GroupQuerySet:
+        """Member count and last activity for lists of groups, as subqueries: joining members
+        and threads together would multiply one by the other on a busy archive."""
+        from learnlink.exchange.models.messages import Thread
+
+        members = (Membership.objects.filter(group=OuterRef("pk")).order_by()
+                   .values("group").annotate(n=Count("pk")).values("n"))
+        last = (Thread.objects.filter(group=OuterRef("pk")).order_by("-last_activity")
+                .values("last_activity")[:1])
+        return self.annotate(members=Coalesce(Subquery(members), 0), last=Subquery(last))
+
+
 class Group(models.Model):
     """A team space: a mailing address, its members and the archive of what they said."""
 
@@ -54,6 +68,8 @@ class Group(models.Model):
                     "subject from the last 30 days instead of being offered to mentors."))
     size_limit = models.PositiveIntegerField(_("largest message (bytes)"), default=10 * 1024 * 1024)
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = GroupQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("group")
