@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months
-from learnlink.exchange.display import reflow, reply_link, short_datetime
+from learnlink.exchange.display import messages_to_show
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -28,10 +28,7 @@ from learnlink.exchange.permissions import (
     visible_groups,
 )
 from learnlink.exchange.search import search_messages
-from learnlink.exchange.threading import strip_reply_prefixes, tree
 from learnlink.mail.models import InboundMessage, State
-
-MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
 
 
 def group_list(request: HttpRequest) -> HttpResponse:
@@ -64,34 +61,9 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     return render(request, "exchange/thread.html", {
         "group": team, "thread": conversation,
         # Called only when the template's cached fragment has to be rendered again.
-        "thread_messages": lambda: _thread_messages(conversation),
+        "thread_messages": lambda: messages_to_show(conversation),
         "version": conversation.last_activity.timestamp(),
         "show_source": can_see_source(request.user, team)})
-
-
-def _thread_messages(conversation: Thread) -> list[Message]:
-    """The thread in tree order, each message ready to show: its files, indent, text, date,
-    links. Prepared here, once, rather than by template filters a hundred times a page."""
-    items = tree(conversation)
-    files: dict[int, list[Attachment]] = {}
-    for item in Attachment.objects.filter(message__thread=conversation):
-        files.setdefault(item.message_id, []).append(item)
-    profiles: dict[int, str] = {}
-    for entry in items:
-        message = entry.message
-        message.files = files.get(message.pk, [])  # type: ignore[attr-defined]
-        message.indent = min(entry.depth, MAX_INDENT)  # type: ignore[attr-defined]
-        message.shown_text = reflow(message.text)  # type: ignore[attr-defined]
-        message.own_subject = (  # type: ignore[attr-defined]
-            strip_reply_prefixes(message.subject) != conversation.subject)
-        message.when = short_datetime(message.date)  # type: ignore[attr-defined]
-        message.reply_href = reply_link(conversation, message)  # type: ignore[attr-defined]
-        if message.sender_id is not None and message.sender is not None:
-            profiles.setdefault(message.sender_id, message.sender.get_absolute_url())
-        message.sender_url = profiles.get(message.sender_id or 0, "")  # type: ignore[attr-defined]
-        message.display_name = (  # type: ignore[attr-defined]
-            message.sender_name or (message.sender.name if message.sender else ""))
-    return [entry.message for entry in items]
 
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
