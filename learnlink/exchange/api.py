@@ -138,22 +138,25 @@ def thread(request: HttpRequest, thread_id: int) -> dict[str, object]:
 
 @router.get("/groups/{slug}/held", response=HeldList)
 def held(request: HttpRequest, slug: str, limit: int = 50, offset: int = 0) -> dict[str, object]:
-    """What waits for a moderator: held messages, then quarantined ones."""
+    """What waits for a moderator: held messages, then quarantined ones, as one list that
+    `limit` and `offset` page through."""
     group = _group(request, slug)
     if not can_moderate(api_user(request), group):
         raise Http404
     window = _window(limit, offset)
-    waiting = HeldMessage.objects.filter(group=group, status=HeldStatus.WAITING)
+    waiting = (HeldMessage.objects.filter(group=group, status=HeldStatus.WAITING)
+               .select_related("inbound")[:window.stop])
     items: list[dict[str, object]] = [{
         "message_id": parse_headers(bytes(h.inbound.raw)).message_id,
         "sender": h.sender_address, "subject": h.subject, "reason": h.reason,
-        "received": h.inbound.received} for h in waiting.select_related("inbound")[window]]
-    for inbound in InboundMessage.objects.quarantined().filter(recipient=group.address)[window]:
+        "received": h.inbound.received} for h in waiting]
+    quarantined = InboundMessage.objects.quarantined().filter(recipient=group.address)
+    for inbound in quarantined[:max(0, window.stop - len(items))]:
         headers = parse_headers(bytes(inbound.raw))
         items.append({"message_id": headers.message_id, "sender": headers.from_address,
                       "subject": headers.subject, "reason": inbound.reason,
                       "received": inbound.received})
-    return {"items": items}
+    return {"items": items[window]}
 
 
 @router.get("/search", response=SearchOut)

@@ -3,8 +3,6 @@ call. A member is a person, or an organisation taking part as one learner."""
 
 from __future__ import annotations
 
-import datetime
-
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -64,9 +62,3 @@ def membership_of(group: Group, person: Person | None) -> Membership | None:
             .filter(Q(person=person) | Q(organisation__affiliations__person=person))
             .order_by("organisation_id").first())
 
-
-def sender_of(group: Group, address: str,
-              on: datetime.date | None = None) -> tuple[Person | None, Membership | None]:
-    """Who sent from `address` (on the day it was sent), and their membership if any."""
-    person = person_for_address(address, on=on)
-    return person, membership_of(group, person)

@@ -8,12 +8,11 @@ from django.utils import timezone
 
 from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import BannedAddress, HeldMessage, HeldStatus
-from learnlink.exchange.posting import Checks, post, process_inbound
+from learnlink.exchange.posting import Checks, author_of, post, process_inbound
 from learnlink.exchange.tasks import send_rejection
 from learnlink.mail.inbox import finish
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import parse
-from learnlink.people.addresses import person_for_address
 
 
 def _decide(held: HeldMessage, by: User, status: HeldStatus) -> None:
@@ -24,7 +23,7 @@ def _decide(held: HeldMessage, by: User, status: HeldStatus) -> None:
 @transaction.atomic
 def approve(held: HeldMessage, by: User) -> None:
     parsed = parse(bytes(held.inbound.raw))
-    post(held.group, held.inbound, parsed, person_for_address(parsed.from_address))
+    post(held.group, held.inbound, parsed, author_of(parsed))
     _decide(held, by, HeldStatus.APPROVED)
 
 

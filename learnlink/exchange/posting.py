@@ -6,17 +6,17 @@ always with a reason a mentor can read. Nothing is dropped silently.
 
 from __future__ import annotations
 
-import datetime
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
 from learnlink.exchange.indexing import index_messages
-from learnlink.exchange.membership import sender_of
+from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import (
     Attachment,
     BannedAddress,
@@ -31,6 +31,7 @@ from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 from learnlink.mail.routing import split_address
+from learnlink.people.addresses import person_for_address
 from learnlink.people.models import Person
 
 log = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def group_for(inbound: InboundMessage) -> Group:
 
 
 def list_id(group: Group) -> str:
-    return f"{group.slug}.{group.address.split('@')[1]}"
+    return f"{group.slug}.{settings.LEARNLINK_MAIL_DOMAIN}"
 
 
 def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
@@ -73,8 +74,8 @@ def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
     if BannedAddress.objects.filter(group=group, address=parsed.from_address).exists():
         finish(inbound, State.REJECTED, f"{parsed.from_address} is always rejected here")
         return
-    person, membership = sender_of(group, parsed.from_address, on=_day(parsed))
-    hold_reason = _hold_reason(group, membership)
+    person = author_of(parsed)
+    hold_reason = _hold_reason(group, membership_of(group, person))
     if hold_reason:
         hold(group, inbound, parsed, hold_reason)
     else:
@@ -101,8 +102,10 @@ def _hold_reason(group: Group, membership: Membership | None) -> str:
     return ""
 
 
-def _day(parsed: ParsedMessage) -> datetime.date | None:
-    return parsed.date.date() if parsed.date else None
+def author_of(parsed: ParsedMessage) -> Person | None:
+    """Whoever used the sender's address on the day the message was written."""
+    return person_for_address(parsed.from_address,
+                              on=parsed.date.date() if parsed.date else None)
 
 
 def hold(group: Group, inbound: InboundMessage, parsed: ParsedMessage, reason: str) -> None:

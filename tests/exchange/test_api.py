@@ -102,3 +102,13 @@ def test_limit_is_capped_and_offset_pages(client, oranges):
 def test_the_openapi_schema_is_published(client, db):
     schema = client.get("/api/openapi.json").json()
     assert "/api/groups/{slug}/threads" in schema["paths"]
+
+
+def test_held_pages_through_one_list(client, archive, mentor):
+    for n in range(3):
+        post("muheza-oranges@learnlink.localhost", f"Join {n}?", "Hi",
+             sender=f"stranger{n}@example.net")
+    post("muheza-oranges@learnlink.localhost", "Away", "Back", Auto_Submitted="auto-replied")
+    client.force_login(mentor)
+    page = client.get("/api/groups/muheza-oranges/held?limit=2&offset=2").json()["items"]
+    assert [i["subject"] for i in page] == ["Join 2?", "Away"]
