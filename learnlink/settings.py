@@ -126,8 +126,22 @@ else:
     }
 HUEY["consumer"] = {"workers": env.int("LEARNLINK_WORKERS", default=2), "worker_type": "thread"}
 
-# Mail out: EMAIL_URL is smtp://user:pass@host:port (smtp+tls://, smtps://) or consolemail://.
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Mail out goes through the outbox (a table the worker sends from) to the relay in EMAIL_URL:
+# smtp://user:pass@host:port, smtp+tls:// (STARTTLS) or smtps://. Without a relay, mail waits in
+# the outbox and the outgoing mail page shows it.
+EMAIL_URL = env.str("EMAIL_URL", default="")
+LEARNLINK_RELAY = bool(EMAIL_URL)
+if EMAIL_URL:
+    vars().update(env.email_url("EMAIL_URL"))
+EMAIL_BACKEND = "learnlink.mail.backend.OutboxBackend"
+LEARNLINK_SMTP_CONNECTIONS = env.int("LEARNLINK_SMTP_CONNECTIONS", default=4)
+LEARNLINK_SMTP_TIMEOUT = env.int("LEARNLINK_SMTP_TIMEOUT", default=60)
+DKIM_KEY_FILE = env.str("DKIM_KEY_FILE", default="")  # PEM private key; signs when set
+DKIM_SELECTOR = env.str("DKIM_SELECTOR", default="learnlink")
+DKIM_DOMAIN = env.str("DKIM_DOMAIN", default="")  # the mail domain when empty
+# Bounces: a hard one counts 1, a soft one 0.5, at most once a day; at this score the address
+# stops receiving until its owner clicks the link in a probe mail.
+LEARNLINK_BOUNCE_THRESHOLD = env.float("LEARNLINK_BOUNCE_THRESHOLD", default=3.0)
 # The server refuses mail larger than this at SMTP level; a group's own (smaller) limit
 # quarantines the message instead, so a mentor can see what was too big and release it.
 LEARNLINK_SERVER_SIZE_LIMIT = env.int("LEARNLINK_SERVER_SIZE_LIMIT", default=64 * 1024 * 1024)

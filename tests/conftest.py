@@ -100,19 +100,26 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def smtp_sink(settings: Any) -> Iterator[Sink]:
-    """An aiosmtpd server that Learnlink's outgoing mail really goes to."""
+def smtp_sink(settings: Any, transactional_db: None) -> Iterator[Sink]:
+    """An aiosmtpd server that Learnlink's outgoing mail really goes to: through the outbox
+    and the sender, as in production. Transactions really commit, so the outbox is sent."""
     sink = Sink()
     port = free_port()
     controller = Controller(sink, hostname="127.0.0.1", port=port)
     controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    relay_to(settings, port)
+    yield sink
+    controller.stop()
+
+
+def relay_to(settings: Any, port: int) -> None:
+    settings.EMAIL_BACKEND = "learnlink.mail.backend.OutboxBackend"
+    settings.LEARNLINK_RELAY = True
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port
     settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
     settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield sink
-    controller.stop()
+    settings.LEARNLINK_SMTP_TIMEOUT = 5
 
 
 def make_person(name: str, address: str | None, organisation: Organisation | None = None,

@@ -6,7 +6,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.exchange.models import Group
+from learnlink.exchange.models import DeliveryMode, Group
 
 
 class RejectForm(forms.Form):
@@ -28,3 +28,12 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["group"].choices = [  # type: ignore[attr-defined]
             ("", _("All groups")), *groups.order_by("name").values_list("slug", "name")]
+
+
+class ModeForm(forms.Form):
+    mode = forms.ChoiceField(label=_("How mail arrives"), choices=DeliveryMode.choices,
+                             widget=forms.RadioSelect)
+
+
+class AddressForm(forms.Form):
+    address = forms.EmailField(label=_("New address"))

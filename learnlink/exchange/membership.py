@@ -13,7 +13,8 @@ from learnlink.people.addresses import person_for_address
 from learnlink.people.models import EmailAddress, Person
 from learnlink.people.slugs import unique_slug
 
-RESERVED = {"search", "get", "sales", "postmaster", "abuse", "mailer-daemon", "learnlink"}
+RESERVED = {"search", "get", "sales", "postmaster", "abuse", "mailer-daemon", "learnlink",
+            "bounces"}
 
 
 class ReservedName(ValueError):
@@ -23,7 +24,7 @@ class ReservedName(ValueError):
 def create_group(slug: str, name: str, *, private: bool = False,
                  policy: str = PostingPolicy.MEMBERS, description: str = "",
                  language: str = "en") -> Group:
-    if slug.lower() in RESERVED or "+" in slug:
+    if slug.lower() in RESERVED or "+" in slug or slug.lower().endswith("-request"):
         raise ReservedName(f"{slug!r} is reserved for Learnlink's own addresses")
     group, _created = Group.objects.update_or_create(slug=slug, defaults={
         "name": name, "description": description, "language": language,

@@ -10,11 +10,11 @@ import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from learnlink.exchange.distribution import distribute
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import (
@@ -26,6 +26,7 @@ from learnlink.exchange.models import (
     Message,
     PostingPolicy,
 )
+from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.threading import DuplicateMessage, place_message
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
@@ -49,10 +50,6 @@ class Checks:
 def group_for(inbound: InboundMessage) -> Group:
     local, _domain = split_address(inbound.recipient)
     return Group.objects.get(slug=local)
-
-
-def list_id(group: Group) -> str:
-    return f"{group.slug}.{settings.LEARNLINK_MAIL_DOMAIN}"
 
 
 def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
@@ -83,7 +80,7 @@ def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
 
 
 def _automatic_refusal(group: Group, parsed: ParsedMessage, checks: Checks) -> str:
-    ours = {list_id(group), group.address}
+    ours = {group.list_id, group.address}
     marks = {mark.strip("<> ").lower() for mark in [*parsed.list_ids, *parsed.loop_markers]}
     if checks.loops and ours & marks:
         return "our own mail came back (List-Id or X-Loop of this group): a mail loop"
@@ -110,10 +107,11 @@ def author_of(parsed: ParsedMessage) -> Person | None:
 
 def hold(group: Group, inbound: InboundMessage, parsed: ParsedMessage, reason: str) -> None:
     with transaction.atomic():
-        HeldMessage.objects.update_or_create(inbound=inbound, defaults={
+        held, _created = HeldMessage.objects.update_or_create(inbound=inbound, defaults={
             "group": group, "sender_address": parsed.from_address[:320],
             "sender_name": parsed.from_name[:300], "subject": parsed.subject[:500],
             "reason": reason})
+        notify_sender(held)
         finish(inbound, State.DONE, f"held for a moderator: {reason}")
 
 
@@ -133,6 +131,7 @@ def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
             return None
         save_attachments([(message, parsed)])
         index_messages([message])
+        distribute(message)
         finish(inbound, State.DONE)
     return message
 

@@ -1,4 +1,5 @@
-"""The mail addresses the exchange app answers to: every group, and search@ and get@."""
+"""The mail addresses the exchange app answers to: every group, its command addresses
+(SLUG+subscribe@, SLUG-request@ ...), and search@ and get@."""
 
 from learnlink.exchange.models import Group
 from learnlink.mail.models import InboundMessage
@@ -17,6 +18,18 @@ def post_to_group(inbound: InboundMessage) -> None:
     process_inbound(inbound)
 
 
+def is_command(local: str, domain: str) -> bool:
+    from learnlink.exchange.commands import is_command_address
+
+    return is_command_address(local, domain)
+
+
+def command(inbound: InboundMessage) -> None:
+    from learnlink.exchange.commands import process
+
+    process(inbound)
+
+
 def service(name: str) -> Route:
     def answer(inbound: InboundMessage) -> None:
         from learnlink.exchange.by_email import answer as reply
@@ -27,4 +40,5 @@ def service(name: str) -> Route:
 
 
 GROUPS = Route("groups", accepts=is_group, process=post_to_group)
-ROUTES = [GROUPS, *(service(name) for name in SERVICES)]
+COMMANDS = Route("commands", accepts=is_command, process=command)
+ROUTES = [GROUPS, COMMANDS, *(service(name) for name in SERVICES)]

@@ -6,3 +6,10 @@ class MailConfig(AppConfig):
     name = "learnlink.mail"
     label = "mail"
     verbose_name = _("Mail")
+
+    def ready(self) -> None:
+        """Take the bounce addresses (SLUG+bounces+TOKEN@), before any group's route."""
+        from learnlink.mail.bounces import ROUTE
+        from learnlink.mail.routing import register
+
+        register(ROUTE)

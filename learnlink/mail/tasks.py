@@ -1,6 +1,7 @@
 """Background work of the mail app, run by the worker."""
 
-from huey.contrib.djhuey import db_task
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task, db_task
 
 from learnlink.mail import inbox
 from learnlink.mail.models import InboundMessage, State
@@ -20,3 +21,22 @@ def enqueue_pending() -> int:
     for pk in pending:
         process_inbound(pk)
     return len(pending)
+
+
+@db_task()
+def send_outbox() -> None:
+    """Queued right after new mail is committed, so it leaves at once."""
+    _send()
+
+
+@db_periodic_task(crontab(minute="*"))
+def send_retries() -> None:
+    """Every minute: deliveries whose retry time has come, and any a dead worker left."""
+    _send()
+
+
+def _send() -> None:
+    """Two senders at once are safe: each leases the deliveries it takes."""
+    from learnlink.mail.sending import send_due
+
+    send_due()

@@ -9,6 +9,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
 
 from learnlink.people.accounts import account_for, user_from_login_token
+from learnlink.people.address_links import BadAddressLink, use_address_link
 from learnlink.people.addresses import current_holder
 from learnlink.people.forms import LoginLinkForm
 from learnlink.people.tasks import send_login_link
@@ -51,3 +52,13 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         return redirect("home")
     return render(request, "people/login_link_confirm.html", {"account": user})
+
+
+def address_link(request: HttpRequest, token: str) -> HttpResponse:
+    """The link in a probe or new-address mail: opening it is the proof (see address_links)."""
+    try:
+        record = use_address_link(token)
+    except BadAddressLink as problem:
+        return render(request, "people/address_link.html", {"problem": str(problem)},
+                      status=400)
+    return render(request, "people/address_link.html", {"record": record})

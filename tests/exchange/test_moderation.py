@@ -45,7 +45,8 @@ def test_a_rejection_reaches_the_sender_with_the_reason(client, mail_server, ora
     client.post(reverse("exchange:reject", args=[oranges.slug, held.pk]),
                 {"reason": "Please ask the mentor to add you first."})
 
-    [notice] = smtp_sink.to("daudi@example.net")
+    held_notice, notice = smtp_sink.to("daudi@example.net")
+    assert "waits for a moderator" in held_notice["Subject"]
     assert notice["Subject"] == "Not posted: Can I join?"
     assert "Please ask the mentor to add you first." in notice.get_content()
     assert InboundMessage.objects.get().state == State.REJECTED
@@ -85,3 +86,27 @@ def test_a_quarantined_auto_reply_can_be_released_or_deleted(client, mail_server
 
     assert Message.objects.get().subject == "Auto reply one"
     assert list(InboundMessage.objects.values_list("pk", flat=True)) == [first.pk]
+
+
+def test_the_sender_hears_once_a_day_that_their_message_waits(mail_server, oranges, smtp_sink):
+    hold_one(mail_server, "First try")
+    hold_one(mail_server, "Second try")
+
+    [notice] = smtp_sink.to("daudi@example.net")
+    assert notice["Subject"] == "Muheza orange growers: your message waits for a moderator"
+    assert '"First try"' in notice.get_content()
+    assert notice["Auto-Submitted"] == "auto-replied"
+
+
+def test_moderators_get_a_summary_of_what_waits(mail_server, oranges, mentor, smtp_sink):
+    from learnlink.exchange.notices import summarise_for_moderators
+
+    hold_one(mail_server, "First try")
+    hold_one(mail_server, "Second try", sender="rehema@example.net")
+
+    assert summarise_for_moderators() == 1
+    [summary] = smtp_sink.to("joseph.mshana@example.org")
+    assert summary["Subject"] == "Muheza orange growers: 2 messages wait for you"
+    text = summary.get_content()
+    assert "First try" in text and "rehema@example.net" in text
+    assert reverse("exchange:moderation", args=[oranges.slug]) in text

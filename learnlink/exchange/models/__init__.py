@@ -1,11 +1,13 @@
 """Team spaces and what is said in them."""
 
+from learnlink.exchange.models.delivery import Digest, Subscription
 from learnlink.exchange.models.groups import (
     BannedAddress,
     DeliveryMode,
     Group,
     Membership,
     PostingPolicy,
+    ReplyTo,
     Role,
     Visibility,
 )
@@ -16,13 +18,16 @@ __all__ = [
     "Attachment",
     "BannedAddress",
     "DeliveryMode",
+    "Digest",
     "Group",
     "HeldMessage",
     "HeldStatus",
     "Membership",
     "Message",
     "PostingPolicy",
+    "ReplyTo",
     "Role",
+    "Subscription",
     "Thread",
     "Visibility",
 ]

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
+import secrets
+import zoneinfo
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -36,6 +41,31 @@ class DeliveryMode(models.TextChoices):
     NONE = "none", _("web only")
 
 
+class ReplyTo(models.TextChoices):
+    GROUP = "group", _("the group")
+    SENDER = "sender", _("the sender")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+def valid_time_zone(name: str) -> None:
+    if name not in zoneinfo.available_timezones():
+        raise ValidationError(_("%(name)s is not a time zone (try Africa/Nairobi)"),
+                              params={"name": name})
+
+
+def new_key() -> str:
+    return secrets.token_urlsafe(9)
+
+
 class GroupQuerySet(models.QuerySet["Group"]):
     def with_activity(self) -> GroupQuerySet:
         """Member count and last activity for lists of groups, as subqueries: joining members
@@ -67,6 +97,15 @@ class Group(models.Model):
         help_text=_("A 'Re:' message without references joins the latest thread of the same "
                     "subject from the last 30 days instead of being offered to mentors."))
     size_limit = models.PositiveIntegerField(_("largest message (bytes)"), default=10 * 1024 * 1024)
+    reply_to = models.CharField(_("replies go to"), max_length=10, choices=ReplyTo.choices,
+                                default=ReplyTo.GROUP)
+    time_zone = models.CharField(_("time zone"), max_length=60, default=settings.TIME_ZONE,
+                                 validators=[valid_time_zone],
+                                 help_text=_("Digests leave at the digest time in this zone"))
+    digest_time = models.TimeField(_("digest time"), default=datetime.time(18, 0))
+    digest_weekday = models.PositiveSmallIntegerField(_("weekly digest on"),
+                                                      choices=Weekday.choices,
+                                                      default=Weekday.MONDAY)
     created = models.DateTimeField(auto_now_add=True)
 
     objects = GroupQuerySet.as_manager()
@@ -87,6 +126,19 @@ class Group(models.Model):
         return f"{self.slug}@{settings.LEARNLINK_MAIL_DOMAIN}"
 
     @property
+    def list_id(self) -> str:
+        return f"{self.slug}.{settings.LEARNLINK_MAIL_DOMAIN}"
+
+    @property
+    def request_address(self) -> str:
+        """SLUG-request@domain: commands in the subject or body (Mailman's convention)."""
+        return f"{self.slug}-request@{settings.LEARNLINK_MAIL_DOMAIN}"
+
+    def command_address(self, command: str) -> str:
+        """SLUG+COMMAND@domain: subscribe, unsubscribe, digest, help and the others."""
+        return f"{self.slug}+{command}@{settings.LEARNLINK_MAIL_DOMAIN}"
+
+    @property
     def is_public(self) -> bool:
         return self.visibility == Visibility.PUBLIC
 
@@ -103,6 +155,8 @@ class Membership(models.Model):
     mode = models.CharField(_("delivery"), max_length=10, choices=DeliveryMode.choices,
                             default=DeliveryMode.EACH)
     joined = models.DateTimeField(_("joined"), auto_now_add=True)
+    key = models.CharField(max_length=20, default=new_key,
+                           help_text="Part of the member's signed links; a new key voids old ones")
 
     class Meta:
         verbose_name = _("membership")

@@ -25,6 +25,8 @@ class HeldMessage(models.Model):
     decided_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL)
     decided = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    notified = models.DateTimeField(null=True, blank=True,
+                                    help_text="When the sender was told the message waits")
 
     class Meta:
         verbose_name = _("held message")

@@ -102,6 +102,11 @@ class EmailAddress(models.Model):
                                  help_text=_("Empty while the address is still in use"))
     bounce_score = models.DecimalField(_("bounce score"), max_digits=5, decimal_places=2,
                                        default=0)
+    last_bounce = models.DateTimeField(_("last bounce"), null=True, blank=True)
+    bounce_text = models.TextField(_("what the last bounce said"), blank=True)
+    disabled = models.DateTimeField(
+        _("no mail sent since"), null=True, blank=True,
+        help_text=_("Set when bounces pass the threshold; a probe mail's link clears it"))
     created = models.DateTimeField(auto_now_add=True)
 
     objects = EmailAddressQuerySet.as_manager()

@@ -1,0 +1,66 @@
+"""The headers and footer that make mail a group's mail, for posts and digests alike.
+
+Rendered once per message in the group's language, with a marker where each member's own token
+goes: the sender fills it in per recipient (see learnlink.mail.outbox).
+"""
+
+from __future__ import annotations
+
+from email.header import Header
+from email.utils import formataddr
+
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from learnlink.exchange.member_links import absolute, leave_url, settings_url
+from learnlink.exchange.models import Group, Message, ReplyTo
+from learnlink.mail.decorate import decorate
+from learnlink.mail.outbox import new_marker
+
+# Headers a list replaces or must not pass on (read receipts to every member, old signatures).
+DROPPED = ("DKIM-Signature", "ARC-Seal", "ARC-Message-Signature", "ARC-Authentication-Results",
+           "Return-Path", "Sender", "Errors-To", "Precedence", "X-Loop", "List-Id", "List-Post",
+           "List-Archive", "List-Help", "List-Subscribe", "List-Unsubscribe",
+           "List-Unsubscribe-Post", "Disposition-Notification-To", "Return-Receipt-To",
+           "X-Original-From")
+
+
+def list_headers(group: Group, marker: str, archive: str) -> dict[str, str]:
+    """RFC 2369 and RFC 8058 headers; the unsubscribe link carries the member's token."""
+    return {
+        "List-Id": f"{Header(group.name, 'utf-8').encode()} <{group.list_id}>",
+        "List-Post": f"<mailto:{group.address}>",
+        "List-Archive": f"<{archive}>",
+        "List-Help": f"<mailto:{group.command_address('help')}>",
+        "List-Unsubscribe": f"<{leave_url(marker)}>, "
+                            f"<mailto:{group.command_address('unsubscribe')}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        "Precedence": "list",
+    }
+
+
+def footer(group: Group, marker: str, archive: str = "") -> str:
+    return render_to_string("exchange/email/footer.txt", {
+        "group": group, "archive": archive, "settings_url": settings_url(marker)})
+
+
+def render_post(message: Message) -> tuple[bytes, str]:
+    """The member copy of an archived post, and the marker its tokens replace."""
+    group, marker = message.group, new_marker()
+    archive = absolute(message.get_absolute_url())
+    name = message.sender_name or message.sender_address
+    with translation.override(group.language):
+        headers = {
+            "From": formataddr((_("%(name)s via %(group)s") % {"name": name,
+                                                               "group": group.name},
+                                group.address), "utf-8"),
+            "Reply-To": group.address if group.reply_to == ReplyTo.GROUP
+            else formataddr((name, message.sender_address), "utf-8"),
+            "X-Original-From": formataddr((name, message.sender_address), "utf-8"),
+            **list_headers(group, marker, archive),
+        }
+        text = footer(group, marker, archive)
+    raw = bytes(message.inbound.raw) if message.inbound else b""
+    return decorate(raw, headers=headers, drop=DROPPED,
+                    footer=text), marker

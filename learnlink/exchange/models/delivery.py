@@ -1,0 +1,61 @@
+"""What the exchange remembers about sending: subscriptions waiting for their confirmation,
+and the digests already sent (each one starts where the last of its kind ended)."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+CONFIRM_WITHIN = datetime.timedelta(days=7)
+
+
+def new_token() -> str:
+    return secrets.token_hex(12)
+
+
+class Subscription(models.Model):
+    """Someone asked to join by email; they become a member when they confirm (double opt-in),
+    so nobody can subscribe another person's address."""
+
+    group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE,
+                              related_name="subscriptions")
+    address = models.EmailField(_("address"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    token = models.CharField(max_length=32, unique=True, default=new_token)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("subscription waiting for confirmation")
+        verbose_name_plural = _("subscriptions waiting for confirmation")
+
+    def __str__(self) -> str:
+        return self.address
+
+    @property
+    def expired(self) -> bool:
+        return timezone.now() > self.created + CONFIRM_WITHIN
+
+
+class Digest(models.Model):
+    """One digest of a group for one delivery mode, as sent to all who chose that mode."""
+
+    group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE,
+                              related_name="digests")
+    mode = models.CharField(_("kind"), max_length=10)
+    created = models.DateTimeField(_("sent"), default=timezone.now)
+    last_message = models.PositiveBigIntegerField(
+        help_text="The newest message it covers (a Message pk): the next one starts after it")
+    messages = models.PositiveIntegerField(_("messages"))
+    outgoing = models.ForeignKey("mail.Outgoing", null=True, on_delete=models.SET_NULL)
+
+    class Meta:
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        indexes = [models.Index(fields=["group", "mode", "-created"], name="digest_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.group} {self.mode} {self.created:%Y-%m-%d}"

@@ -1,0 +1,104 @@
+"""Joining, leaving and choosing how mail arrives: the service functions that email commands
+and the member's web page share. Each change is confirmed to the member by mail."""
+
+from __future__ import annotations
+
+from email.utils import formataddr
+
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from learnlink.exchange.member_links import absolute, member_token, settings_url
+from learnlink.exchange.membership import add_member
+from learnlink.exchange.models import DeliveryMode, Group, Membership, Subscription
+from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+
+COMMAND_HELP = [
+    ("subscribe", _("join the group")),
+    ("unsubscribe", _("leave the group")),
+    ("each", _("receive each message")),
+    ("digest", _("one email a day with the new messages")),
+    ("weekly", _("one email a week")),
+    ("monthly", _("one email a month")),
+    ("nomail", _("no email: read on the web only")),
+    ("help", _("this list")),
+]
+
+
+def command_list(group: Group) -> list[dict[str, str]]:
+    """The email commands, each with its address and what it does, for help and welcome."""
+    return [{"address": group.command_address(word), "help": str(text)}
+            for word, text in COMMAND_HELP]
+
+
+def tell(group: Group, to: str, template: str, context: dict[str, object],
+         reply_to: str = "") -> None:
+    """A short mail from the group's request address, in the group's language; marked as
+    automatic so that no well-behaved mailer answers it."""
+    with translation.override(group.language):
+        text = render_to_string(f"exchange/email/{template}.txt", {
+            "group": group, "commands": command_list(group), **context})
+    subject, _blank, body = text.strip().partition("\n")
+    EmailMessage(subject.strip(), body.strip() + "\n",
+                 formataddr((group.name, group.request_address), "utf-8"), [to],
+                 reply_to=[reply_to] if reply_to else None,
+                 headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id}).send()
+
+
+@transaction.atomic
+def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
+    """Double opt-in: the address must answer before it receives anything."""
+    Subscription.objects.filter(group=group, address__iexact=address).delete()
+    request = Subscription.objects.create(group=group, address=address.lower(), name=name[:200])
+    tell(group, address, "confirm_join", {
+        "link": absolute(reverse("membership:join", args=[request.token])),
+        "days": CONFIRM_WITHIN.days},
+        reply_to=group.command_address(f"confirm+{request.token}"))
+    return request
+
+
+@transaction.atomic
+def confirm_join(request: Subscription) -> Membership:
+    membership = add_member(request.group, request.address, name=request.name)
+    request.delete()
+    welcome(membership, request.address)
+    return membership
+
+
+def welcome(membership: Membership, address: str) -> None:
+    tell(membership.group, address, "welcome", {
+        "settings_url": settings_url(member_token(membership))})
+
+
+@transaction.atomic
+def leave(membership: Membership, address: str) -> None:
+    group = membership.group
+    membership.delete()
+    tell(group, address, "goodbye", {})
+
+
+def change_mode(membership: Membership, mode: str, address: str) -> None:
+    membership.mode = DeliveryMode(mode)
+    membership.save(update_fields=["mode"])
+    tell(membership.group, address, "mode_changed", {
+        "mode": membership.get_mode_display(),
+        "settings_url": settings_url(member_token(membership))})
+
+
+def pending(token: str) -> Subscription | None:
+    """A subscription still waiting for its confirmation; expired ones are cleared."""
+    request = Subscription.objects.select_related("group").filter(token=token).first()
+    if request is not None and request.expired:
+        request.delete()
+        return None
+    return request
+
+
+def expire_old() -> int:
+    deleted, _kinds = Subscription.objects.filter(
+        created__lt=timezone.now() - CONFIRM_WITHIN).delete()
+    return deleted

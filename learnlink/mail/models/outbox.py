@@ -1,0 +1,76 @@
+"""The outbox: every message we send, rendered once, and one row per recipient.
+
+A post to 10,000 members is one `Outgoing` row holding the bytes with a marker where each
+recipient's own token goes (footer links, List-Unsubscribe), and 10,000 `Delivery` rows that
+the sender works through, retrying each on its own. Nothing leaves except through here, so the
+web page of outgoing mail shows everything that was sent or waits to be.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    POST = "post", _("post")
+    DIGEST = "digest", _("digest")
+    NOTICE = "notice", _("notice")
+
+
+class Outgoing(models.Model):
+    created = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.NOTICE)
+    channel = models.CharField(
+        _("group"), max_length=60, blank=True, db_index=True,
+        help_text="The group (its slug) the mail belongs to; empty for Learnlink's own mail")
+    subject = models.CharField(_("subject"), max_length=500, blank=True)
+    raw = models.BinaryField(_("message"))
+    marker = models.CharField(max_length=40, blank=True,
+                              help_text="Replaced in `raw` by each recipient's own token")
+
+    class Meta:
+        verbose_name = _("outgoing message")
+        verbose_name_plural = _("outgoing messages")
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+    def bytes_for(self, token: str) -> bytes:
+        raw = bytes(self.raw)
+        return raw.replace(self.marker.encode(), token.encode()) if self.marker else raw
+
+
+class DeliveryState(models.TextChoices):
+    QUEUED = "queued", _("waiting")
+    SENT = "sent", _("sent")
+    FAILED = "failed", _("failed")
+
+
+class Delivery(models.Model):
+    """One recipient of one outgoing message; its bounce address names this row (VERP)."""
+
+    outgoing = models.ForeignKey(Outgoing, on_delete=models.CASCADE, related_name="deliveries")
+    address = models.CharField(_("address"), max_length=320)
+    token = models.CharField(max_length=200, blank=True)
+    state = models.CharField(_("state"), max_length=10, choices=DeliveryState.choices,
+                             default=DeliveryState.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    next_attempt = models.DateTimeField(_("next attempt"), default=timezone.now)
+    lease_until = models.DateTimeField(null=True, blank=True,
+                                       help_text="A sender is working on it until then")
+    last_error = models.TextField(_("last error"), blank=True)
+    sent = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("delivery")
+        verbose_name_plural = _("deliveries")
+        constraints = [models.UniqueConstraint(fields=["outgoing", "address"],
+                                               name="delivery_once_per_address")]
+        indexes = [models.Index(fields=["state", "next_attempt"], name="delivery_due"),
+                   models.Index(fields=["address", "state"], name="delivery_address")]
+
+    def __str__(self) -> str:
+        return f"{self.address} ({self.get_state_display()})"

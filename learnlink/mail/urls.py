@@ -1,0 +1,9 @@
+from django.urls import path
+
+from learnlink.mail import views
+
+app_name = "mail"
+urlpatterns = [
+    path("", views.outbox, name="outbox"),
+    path("<int:pk>/", views.outgoing, name="outgoing"),
+]
