@@ -10,7 +10,8 @@ from django.db import transaction
 
 from learnlink.exchange.importing import ImportStats, import_mbox
 from learnlink.exchange.membership import add_member, create_group
-from learnlink.exchange.models import Group
+from learnlink.exchange.digests import build
+from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
 
 DEMO_DIR = Path(__file__).with_name("demo")
 
@@ -32,5 +33,22 @@ def load_groups() -> list[Group]:
 
 def load_demo() -> dict[str, ImportStats]:
     """Idempotent: groups are updated, and messages already archived are not imported again."""
-    return {group.slug: import_mbox(group, DEMO_DIR / f"{group.slug}.mbox", processes=1)
-            for group in load_groups()}
+    stats = {group.slug: import_mbox(group, DEMO_DIR / f"{group.slug}.mbox", processes=1)
+             for group in load_groups()}
+    show_digests()
+    return stats
+
+
+def show_digests(latest: int = 10) -> list[Digest]:
+    """A daily digest of each group's latest messages for its members in daily mode, so the
+    outgoing mail page shows what they receive. Imported mail is history and is never digested
+    by the schedule; the demo makes this one exception, once per group."""
+    made = []
+    for group in Group.objects.filter(memberships__mode=DeliveryMode.DAILY).distinct():
+        if group.digests.exists():
+            continue
+        messages = (Message.objects.filter(group=group, is_placeholder=False)
+                    .select_related("thread").order_by("-date")[:latest])
+        if messages:
+            made.append(build(group, DeliveryMode.DAILY, sorted(messages, key=lambda m: m.pk)))
+    return made

@@ -49,7 +49,9 @@ def render_post(message: Message) -> tuple[bytes, str]:
     """The member copy of an archived post, and the marker its tokens replace."""
     group, marker = message.group, new_marker()
     archive = absolute(message.get_absolute_url())
-    name = message.sender_name or message.sender_address
+    # A bare address as display name reads like a spoofed From to mail filters and people.
+    name = message.sender_name or (message.sender.name if message.sender else "") \
+        or message.sender_address
     with translation.override(group.language):
         headers = {
             "From": formataddr((_("%(name)s via %(group)s") % {"name": name,

@@ -39,7 +39,9 @@ def member(request: HttpRequest, token: str) -> HttpResponse:
     mode_form = ModeForm(initial={"mode": membership.mode})
     address_form = AddressForm()
     sent_to = ""
-    if request.method == "POST" and "mode" in request.POST:
+    # An organisation's delivery is its mentor's to change, as the page and the email
+    # commands say: the link its people share does not change it.
+    if request.method == "POST" and "mode" in request.POST and membership.person is not None:
         mode_form = ModeForm(request.POST)
         if mode_form.is_valid():
             change_mode(membership, mode_form.cleaned_data["mode"], _address(membership))

@@ -16,7 +16,7 @@ def recipients(group: Group, mode: str, *, leave_out: Person | None = None,
     people; an address that bounced too often is skipped for the person's other one."""
     memberships = group.memberships.filter(mode=mode).prefetch_related(
         "person__email_addresses", "organisation__affiliations__person__email_addresses")
-    for membership in memberships.iterator(chunk_size=2000):
+    for membership in memberships.iterator(chunk_size=500):
         token = member_token(membership)
         for person in _people(membership):
             address = delivery_address(person) if person != leave_out else None

@@ -15,6 +15,7 @@ from io import BytesIO
 
 from learnlink.mail.charsets import decode_bytes
 
+MAX_LINE = 990
 CONTENT_HEADERS = ("Content-Type", "Content-Transfer-Encoding", "Content-Disposition",
                    "Content-Description", "Content-ID", "MIME-Version")
 
@@ -32,10 +33,12 @@ def decorate(raw: bytes, *, headers: dict[str, str], drop: tuple[str, ...],
 
 
 def as_bytes(message: Message) -> bytes:
-    """Headers are not refolded: what we set is short, and what came keeps its own folding."""
+    """Headers are not refolded: what we set is short, and what came keeps its own folding.
+    Body lines are fitted to SMTP's limit, so no relay refuses the message for its shape."""
     out = BytesIO()
     BytesGenerator(out, mangle_from_=False, maxheaderlen=0).flatten(message)
-    return out.getvalue()
+    head, blank, body = out.getvalue().partition(b"\n\n")
+    return head + blank + b"\n".join(_fit(line) for line in body.split(b"\n"))
 
 
 def text_part(text: str, subtype: str = "plain") -> Message:
@@ -50,6 +53,21 @@ def set_text(part: Message, text: str) -> None:
     """UTF-8 sent as 8-bit (every relay takes 8BITMIME): smaller than base64 for learners who
     pay by the megabyte, and the footer's tokens stay findable in the bytes."""
     part.set_payload(text.encode("utf-8").decode("ascii", "surrogateescape"))
+
+
+def _fit(line: bytes) -> bytes:
+    """SMTP carries lines of at most 998 bytes (RFC 5321): a longer one is broken at a space,
+    or where it must, as Postfix itself would break it."""
+    pieces = []
+    while len(line) > MAX_LINE:
+        cut = line.rfind(b" ", 0, MAX_LINE)
+        if cut <= 0:
+            cut = MAX_LINE
+            while cut and (line[cut] & 0xC0) == 0x80:  # not inside a UTF-8 character
+                cut -= 1
+        pieces.append(line[:cut])
+        line = line[cut:].lstrip(b" ")
+    return b"\n".join([*pieces, line])
 
 
 def _add_footer(message: Message, footer: str) -> None:

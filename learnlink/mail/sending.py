@@ -14,6 +14,7 @@ import datetime
 import logging
 import queue
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -34,6 +35,7 @@ RETRY_DELAYS = [datetime.timedelta(minutes=m) for m in (5, 15, 30, 60, 120, 240)
 GIVE_UP_AFTER = datetime.timedelta(days=3)
 LEASE = datetime.timedelta(minutes=30)
 BATCH = 200
+GROUP_WINDOW = 0.05  # seconds: how long results wait to be written together
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,7 @@ class Outcome:
     job: Job
     error: str = ""
     permanent: bool = False
+    refused_recipient: bool = False  # at RCPT: the address is the problem, not the message
 
 
 def relay() -> Relay | None:
@@ -86,7 +89,10 @@ def send_due(connections: int | None = None) -> Counter[str]:
             in_flight -= len(outcomes)
 
 
-def _claim(limit: int) -> list[Delivery]:
+Claimed = tuple[int, int, str, str]  # a delivery's pk, outgoing pk, address and token
+
+
+def _claim(limit: int) -> list[Claimed]:
     """Take due deliveries for this sender; a lease keeps a second worker off them."""
     now = timezone.now()
     with transaction.atomic():
@@ -97,7 +103,7 @@ def _claim(limit: int) -> list[Delivery]:
         pks = list(free.order_by("pk").values_list("pk", flat=True)[:limit])
         Delivery.objects.filter(pk__in=pks).update(lease_until=now + LEASE)
     return list(Delivery.objects.filter(pk__in=pks).order_by("pk")
-                .only("pk", "outgoing_id", "address", "token"))
+                .values_list("pk", "outgoing_id", "address", "token"))
 
 
 class _JobBuilder:
@@ -106,22 +112,21 @@ class _JobBuilder:
     def __init__(self) -> None:
         self._outgoing: dict[int, tuple[Outgoing, bytes]] = {}
 
-    def jobs(self, deliveries: list[Delivery]) -> list[Job]:
-        missing = {d.outgoing_id for d in deliveries} - self._outgoing.keys()
+    def jobs(self, deliveries: list[Claimed]) -> list[Job]:
+        missing = {outgoing_id for _pk, outgoing_id, _a, _t in deliveries} - self._outgoing.keys()
         for outgoing in Outgoing.objects.filter(pk__in=missing):
             self._outgoing[outgoing.pk] = (outgoing, stuff(bytes(outgoing.raw)))
-        return [self._job(d) for d in deliveries]
+        return [self._job(*delivery) for delivery in deliveries]
 
-    def _job(self, delivery: Delivery) -> Job:
-        outgoing, stuffed = self._outgoing[delivery.outgoing_id]
+    def _job(self, pk: int, outgoing_id: int, address: str, token: str) -> Job:
+        outgoing, stuffed = self._outgoing[outgoing_id]
         if settings.DKIM_KEY_FILE:
-            data = stuff(dkim_sign(outgoing.bytes_for(delivery.token)))
+            data = stuff(dkim_sign(outgoing.bytes_for(token)))
         elif outgoing.marker:
-            data = stuffed.replace(outgoing.marker.encode(), delivery.token.encode())
+            data = stuffed.replace(outgoing.marker.encode(), token.encode())
         else:
             data = stuffed
-        return Job(delivery.pk, bounce_address(outgoing.channel, delivery.pk),
-                   delivery.address, data, outgoing.created)
+        return Job(pk, bounce_address(outgoing.channel, pk), address, data, outgoing.created)
 
 
 def _record(outcomes: Iterable[Outcome], counts: Counter[str]) -> None:
@@ -152,7 +157,7 @@ def _record_failure(outcome: Outcome, now: datetime.datetime) -> str:
         delivery.next_attempt = now + retry_delay(delivery.attempts)
     delivery.save(update_fields=["attempts", "last_error", "lease_until", "state",
                                  "next_attempt"])
-    if outcome.permanent:
+    if outcome.permanent and outcome.refused_recipient:
         from learnlink.mail.bounces import refused_by_relay
 
         refused_by_relay(delivery, outcome.error)
@@ -190,13 +195,16 @@ class _Pipeline:
             self.loop.call_soon_threadsafe(self.jobs.put_nowait, job)
 
     def results(self) -> list[Outcome]:
-        """Whatever has finished: waits for the first, then takes all that are ready."""
+        """What finished within a few milliseconds of the first result: one transaction per
+        group keeps the database from becoming the bottleneck, and the window is short."""
         finished = [self.outcomes.get()]
-        while True:
+        deadline = time.monotonic() + GROUP_WINDOW
+        while len(finished) < BATCH and (left := deadline - time.monotonic()) > 0:
             try:
-                finished.append(self.outcomes.get_nowait())
+                finished.append(self.outcomes.get(timeout=left))
             except queue.Empty:
-                return finished
+                break
+        return finished
 
     async def _queue(self) -> asyncio.Queue[Job | None]:
         return asyncio.Queue()
@@ -222,7 +230,8 @@ class _Pipeline:
             return smtp
         except SmtpReply as refusal:
             self.outcomes.put(Outcome(job, str(refusal), refusal.permanent and
-                                      refusal.stage not in ("connect", "EHLO", "AUTH")))
+                                      refusal.stage not in ("connect", "EHLO", "AUTH"),
+                                      refusal.stage == "RCPT"))
             return await _reusable(smtp, refusal)
         except (TimeoutError, OSError, ConnectionError) as error:
             self.outcomes.put(Outcome(job, f"connection: {type(error).__name__}: {error}"))

@@ -25,6 +25,8 @@ class Command(BaseCommand):
             self.stdout.write(report.summary())
         for slug, stats in load_exchange().items():
             self.stdout.write(f"{slug}: {stats.line()}")
+        outbox = settings.LEARNLINK_BASE_URL + reverse("mail:outbox")
+        self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")
         login = settings.LEARNLINK_BASE_URL + reverse("login")
         self.stdout.write(f"\nSign in at {login} with the password {DEMO_PASSWORD} as:")
         width = max(len(account.sign_in) for account in result.accounts)

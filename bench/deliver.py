@@ -1,0 +1,146 @@
+"""Deliver 100 real posts to a group of 10,000 members, and daily digests to 10,000 members.
+
+    .venv/bin/python bench/deliver.py [--members N] [--posts N] [--connections C]
+
+Goals: the worker hands all deliveries (members x posts, 1,000,000 by default) to a local SMTP
+sink (aiosmtpd on loopback, in its own process) at no less than 2,000 deliveries per second,
+personalised footers and VERP included; daily digests of 50 messages for 10,000 members built
+and handed over in under 2 minutes. The posts are the first messages of the LTP list archive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import multiprocessing
+import sys
+import time
+from typing import Any
+
+from _setup import LTP, fresh_django, peak_rss_mb
+
+
+class CountingSink:
+    """The far end: accepts everything and counts, as a relay that takes the mail would."""
+
+    def __init__(self, counter: Any) -> None:
+        self.counter = counter
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        with self.counter.get_lock():
+            self.counter.value += 1
+        return "250 OK"
+
+
+async def pipelining(server: Any, session: Any, envelope: Any, hostname: str,
+                     responses: list[str]) -> list[str]:
+    """Offer PIPELINING as Postfix does: aiosmtpd reads commands in order, so it copes."""
+    session.host_name = hostname
+    return [*responses[:-1], "250-PIPELINING", responses[-1]]
+
+
+def run_sink(port: int, counter: Any, ready: Any) -> None:
+    import logging
+
+    from aiosmtpd.controller import Controller
+
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # a line per command otherwise
+
+    controller = Controller(CountingSink(counter), hostname="127.0.0.1", port=port)
+    controller.handler.handle_EHLO = pipelining
+    controller.start()
+    ready.set()
+    while True:
+        time.sleep(3600)
+
+
+def members(count: int) -> Any:
+    """10,000 people, one address and one membership each, written in bulk."""
+    from django.utils import timezone
+
+    from learnlink.exchange.membership import create_group
+    from learnlink.exchange.models import Membership
+    from learnlink.people.models import EmailAddress, Person
+
+    group = create_group("ltp", "Linux Test Project", policy="open")
+    people = Person.objects.bulk_create(
+        [Person(name=f"Member {n}", slug=f"member-{n}") for n in range(count)], batch_size=2000)
+    today = timezone.localdate()
+    EmailAddress.objects.bulk_create(
+        [EmailAddress(person=p, address=f"member{n}@example.org", primary=True,
+                      active_from=today) for n, p in enumerate(people)], batch_size=2000)
+    Membership.objects.bulk_create([Membership(group=group, person=p) for p in people],
+                                   batch_size=2000)
+    return group
+
+
+def post(group: Any, count: int) -> float:
+    """The posts arrive as mail does (inbox, parse, thread, archive, fan-out); seconds taken."""
+    from learnlink.mail import mbox
+    from learnlink.mail.inbox import process, receive
+    from learnlink.mail.models import Source
+
+    started = time.perf_counter()
+    for raw in itertools.islice(mbox.read_messages(LTP), count):
+        for inbound in receive(raw, [group.address], Source.SMTP, process=False):
+            process(inbound)
+    return time.perf_counter() - started
+
+
+def send(connections: int, port: int, counter: Any) -> tuple[int, float]:
+    from django.conf import settings
+
+    from learnlink.mail.sending import send_due
+
+    settings.LEARNLINK_RELAY, settings.EMAIL_HOST, settings.EMAIL_PORT = True, "127.0.0.1", port
+    before = counter.value
+    started = time.perf_counter()
+    counts = send_due(connections)
+    seconds = time.perf_counter() - started
+    assert counter.value - before == counts["sent"], (counter.value, counts)
+    return counts["sent"], seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--members", type=int, default=10_000)
+    parser.add_argument("--posts", type=int, default=100)
+    parser.add_argument("--connections", type=int, default=8)
+    args = parser.parse_args()
+    if not LTP.exists():
+        sys.exit(f"the benchmark archive is missing: {LTP}")
+    fresh_django("deliver")
+    from learnlink.exchange.digests import build
+    from learnlink.exchange.models import DeliveryMode, Message
+    from learnlink.mail.models import Delivery
+
+    port = 8625
+    counter, ready = multiprocessing.Value("l", 0), multiprocessing.Event()
+    sink = multiprocessing.Process(target=run_sink, args=(port, counter, ready), daemon=True)
+    sink.start()
+    ready.wait()
+
+    group = members(args.members)
+    seconds = post(group, args.posts)
+    queued = Delivery.objects.count()
+    print(f"posts={args.posts} members={args.members} deliveries queued={queued} "
+          f"fan-out seconds={seconds:.1f}")
+    sent, seconds = send(args.connections, port, counter)
+    print(f"deliveries={sent} seconds={seconds:.1f} deliveries/s={sent / seconds:.0f} "
+          f"connections={args.connections} peak_rss_mb={peak_rss_mb():.0f}")
+
+    group.memberships.update(mode=DeliveryMode.DAILY)
+    started = time.perf_counter()
+    digest = build(group, DeliveryMode.DAILY, list(
+        Message.objects.filter(group=group, is_placeholder=False).select_related("thread")
+        .order_by("pk")[:50]))
+    digest_sent, _seconds = send(args.connections, port, counter)
+    seconds = time.perf_counter() - started
+    size = len(digest.outgoing.raw) if digest.outgoing else 0
+    print(f"daily digests={digest_sent} of {digest.messages} messages, {size / 1024:.1f} KB "
+          f"each: built and handed over in {seconds:.1f} s")
+    sink.terminate()
+
+
+if __name__ == "__main__":
+    main()
