@@ -20,6 +20,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from learnlink.exchange.list_mail import footer, list_headers
 from learnlink.exchange.member_links import absolute
@@ -68,14 +69,18 @@ def send_due(now: datetime.datetime | None = None) -> list[Digest]:
                 continue
             if not group.memberships.filter(mode=mode).exists():
                 continue
-            messages = list(news(group, last, moment - period(mode)))
+            messages = list(news(group, last, moment - period(mode), moment))
             if messages:
                 sent.append(build(group, mode, messages, now))
     return sent
 
 
-def news(group: Group, last: Digest | None, since: datetime.datetime) -> QuerySet[Message]:
-    messages = (Message.objects.filter(group=group, is_placeholder=False, inbound__isnull=False)
+def news(group: Group, last: Digest | None, since: datetime.datetime,
+         until: datetime.datetime) -> QuerySet[Message]:
+    """What arrived before the digest's time and after the previous digest; mail that comes
+    later waits for the next one, so no digest leaves before its time."""
+    messages = (Message.objects.filter(group=group, is_placeholder=False, inbound__isnull=False,
+                                       inbound__received__lt=until)
                 .exclude(inbound__source=Source.MBOX).select_related("thread")
                 .order_by("pk"))
     if last is not None:
@@ -88,7 +93,7 @@ def build(group: Group, mode: str, messages: Sequence[Message],
     """Render the digest once and queue it for every member in `mode`."""
     now = now or timezone.now()
     marker = new_marker()
-    with translation.override(group.language):
+    with translation.override(group.language), timezone.override(group.time_zone):
         raw, subject = _render(group, mode, messages, marker, now)
     outgoing = enqueue(raw, recipients(group, mode), kind=Kind.DIGEST, channel=group.slug,
                        subject=subject, marker=marker)
@@ -100,9 +105,12 @@ def build(group: Group, mode: str, messages: Sequence[Message],
 def _render(group: Group, mode: str, messages: Sequence[Message], marker: str,
             now: datetime.datetime) -> tuple[bytes, str]:
     threads = _by_thread(group, messages)
-    subject = _("%(group)s: %(kind)s, %(count)d messages in %(threads)d threads") % {
-        "group": group.name, "kind": DeliveryMode(mode).label, "count": len(messages),
-        "threads": len(threads)}
+    subject = _("%(group)s: %(kind)s, %(messages)s in %(threads)s") % {
+        "group": group.name, "kind": DeliveryMode(mode).label,
+        "messages": ngettext("%(count)d message", "%(count)d messages", len(messages))
+        % {"count": len(messages)},
+        "threads": ngettext("%(count)d thread", "%(count)d threads", len(threads))
+        % {"count": len(threads)}}
     archive = absolute(group.get_absolute_url())
     context = {"group": group, "threads": threads, "subject": subject,
                "footer": footer(group, marker), "archive": archive}

@@ -86,3 +86,22 @@ def test_a_private_group_is_read_only_by_its_members_mentors_and_staff(
     assert found == sees
     listed = client.get("/api/groups").json()["items"]
     assert ("mentors-room" in [g["slug"] for g in listed]) == sees
+
+
+@pytest.mark.parametrize(("persona", "reads"), [
+    (None, False), ("outsider", False), ("learner", False), ("coordinator", False),
+    ("mentor", True), ("staff", True)])
+def test_outgoing_mail_is_read_only_by_the_networks_mentors_and_staff(
+        client, archive, persona, reads, request):
+    """The outbox holds private groups' mail and every member's address."""
+    from learnlink.mail.models import Outgoing
+
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    [post] = Outgoing.objects.filter(channel="muheza-oranges")
+    pages = [client.get("/outbox/"), client.get(f"/outbox/{post.pk}/")]
+    assert [page.status_code for page in pages] == ([200, 200] if reads else [404, 404])
+    if reads:
+        assert "Grading oranges" in pages[1].content.decode()
+        assert post.marker not in pages[1].content.decode(), "a member's token would leak"
+        assert "/outbox/" in crawl(client)
