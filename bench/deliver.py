@@ -5,7 +5,13 @@
 Goals: the worker hands all deliveries (members x posts, 1,000,000 by default) to a local SMTP
 sink (aiosmtpd on loopback, in its own process) at no less than 2,000 deliveries per second,
 personalised footers and VERP included; daily digests of 50 messages for 10,000 members built
-and handed over in under 2 minutes. The posts are the first messages of the LTP list archive.
+and handed over in under 2 minutes.
+
+The posts are real list discussion from ../shared/data/threading: notmuch's `default` corpus,
+Mail::Box's 45-message list folder, then notmuch's `lkml` messages (2 to 4 KB each, like a
+group's posts). `--ltp` takes the first messages of the LTP archive instead, a kernel list whose
+patches average 14 KB and several hundred lines: there the sink, which reads line by line, is
+the limit.
 """
 
 from __future__ import annotations
@@ -17,7 +23,12 @@ import sys
 import time
 from typing import Any
 
-from _setup import LTP, fresh_django, peak_rss_mb
+from _setup import LTP, SHARED, fresh_django, peak_rss_mb
+
+THREADING = SHARED / "threading"
+DISCUSSIONS = [THREADING / "notmuch" / "corpora" / "default",
+               THREADING / "mailbox-perl" / "mbox.src",
+               THREADING / "notmuch" / "corpora" / "lkml"]
 
 
 class CountingSink:
@@ -74,17 +85,31 @@ def members(count: int) -> Any:
     return group
 
 
-def post(group: Any, count: int) -> float:
-    """The posts arrive as mail does (inbox, parse, thread, archive, fan-out); seconds taken."""
+def discussions() -> Any:
+    from learnlink.mail import mbox
+
+    for source in DISCUSSIONS:
+        if source.is_dir():
+            for path in sorted(p for p in source.rglob("*") if p.is_file()):
+                yield path.read_bytes()
+        else:
+            yield from mbox.read_messages(source)
+
+
+def post(group: Any, count: int, ltp: bool) -> tuple[float, int]:
+    """The posts arrive as mail does (inbox, parse, thread, archive, fan-out): seconds taken,
+    and the average size of a post."""
     from learnlink.mail import mbox
     from learnlink.mail.inbox import process, receive
     from learnlink.mail.models import Source
 
-    started = time.perf_counter()
-    for raw in itertools.islice(mbox.read_messages(LTP), count):
+    started, size = time.perf_counter(), 0
+    posts = mbox.read_messages(LTP) if ltp else discussions()
+    for raw in itertools.islice(posts, count):
+        size += len(raw)
         for inbound in receive(raw, [group.address], Source.SMTP, process=False):
             process(inbound)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, size // count
 
 
 def send(connections: int, port: int, counter: Any) -> tuple[int, float]:
@@ -106,6 +131,7 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--posts", type=int, default=100)
     parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--ltp", action="store_true", help="post LTP messages (long patches)")
     args = parser.parse_args()
     if not LTP.exists():
         sys.exit(f"the benchmark archive is missing: {LTP}")
@@ -121,10 +147,10 @@ def main() -> None:
     ready.wait()
 
     group = members(args.members)
-    seconds = post(group, args.posts)
+    seconds, size = post(group, args.posts, args.ltp)
     queued = Delivery.objects.count()
-    print(f"posts={args.posts} members={args.members} deliveries queued={queued} "
-          f"fan-out seconds={seconds:.1f}")
+    print(f"posts={args.posts} (average {size / 1024:.1f} KB) members={args.members} "
+          f"deliveries queued={queued} fan-out seconds={seconds:.1f}")
     sent, seconds = send(args.connections, port, counter)
     print(f"deliveries={sent} seconds={seconds:.1f} deliveries/s={sent / seconds:.0f} "
           f"connections={args.connections} peak_rss_mb={peak_rss_mb():.0f}")
