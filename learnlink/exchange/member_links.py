@@ -27,7 +27,11 @@ def _signature(pk: int, key: str) -> str:
 
 
 def member_token(membership: Membership) -> str:
-    return f"{membership.pk:x}.{membership.key}.{_signature(membership.pk, membership.key)}"
+    return token_for(membership.pk, membership.key)
+
+
+def token_for(pk: int, key: str) -> str:
+    return f"{pk:x}.{key}.{_signature(pk, key)}"
 
 
 def membership_for(token: str) -> Membership:
