@@ -6,6 +6,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from learnlink.exchange.member_links import member_token
+
 PAGE_BUDGET = 50 * 1024
 
 # One phrase per page and language: the page really is translated, not just rendered.
@@ -22,6 +24,7 @@ PHRASES = {
               "fr": "Dernières discussions"},
     "thread": {"en": "Reply by email", "sw": "Jibu kwa barua pepe", "fr": "Répondre par courriel"},
     "search": {"en": "1 message found", "sw": "ujumbe 1 umepatikana", "fr": "1 message trouvé"},
+    "membership": {"en": "Your membership", "sw": "Uanachama wako", "fr": "Votre adhésion"},
 }
 
 
@@ -36,6 +39,8 @@ def urls(network, thread) -> dict[str, str]:
         "organisation": network["growers"].get_absolute_url(),
         "person": network["chair"].get_absolute_url(),
         "login": reverse("login"),
+        "membership": reverse("membership:settings", args=[
+            member_token(thread.group.memberships.get(person__name="Halima Omari"))]),
     }
 
 
