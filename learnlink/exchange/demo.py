@@ -8,9 +8,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from learnlink.exchange.digests import build
 from learnlink.exchange.importing import ImportStats, import_mbox
 from learnlink.exchange.membership import add_member, create_group
-from learnlink.exchange.digests import build
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
 
 DEMO_DIR = Path(__file__).with_name("demo")

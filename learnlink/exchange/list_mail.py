@@ -37,6 +37,7 @@ def list_headers(group: Group, marker: str, archive: str) -> dict[str, str]:
                             f"<mailto:{group.command_address('unsubscribe')}>",
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "Precedence": "list",
+        "X-Loop": group.address,
     }
 
 

@@ -38,6 +38,8 @@ def _insert(outgoing: Outgoing, recipients: Iterable[tuple[str, str]]) -> None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     rows = [(outgoing.pk, address[:320], token, DeliveryState.QUEUED.value, 0, now, "")
             for address, token in recipients]
+    if not rows:
+        return
     table = connection.ops.quote_name(Delivery._meta.db_table)
     row = f"({', '.join(['%s'] * len(columns))})"
     size = connection.ops.bulk_batch_size(columns, rows) or len(rows)

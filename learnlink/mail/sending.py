@@ -233,7 +233,10 @@ class _Pipeline:
                                       refusal.stage not in ("connect", "EHLO", "AUTH"),
                                       refusal.stage == "RCPT"))
             return await _reusable(smtp, refusal)
-        except (TimeoutError, OSError, ConnectionError) as error:
+        except Exception as error:
+            # Timeouts, resets, and whatever else a broken relay causes (a reply line too long
+            # for the reader is a ValueError): every job must give an outcome, or `results`
+            # waits for it for ever. It is tried again later.
             self.outcomes.put(Outcome(job, f"connection: {type(error).__name__}: {error}"))
             if smtp is not None:
                 await smtp.close()
@@ -249,6 +252,6 @@ async def _reusable(smtp: Connection | None, refusal: SmtpReply) -> Connection |
     try:
         await smtp.reset()
         return smtp
-    except (TimeoutError, SmtpReply, OSError, ConnectionError):
+    except Exception:  # as in _deliver: a worker that dies leaves its jobs without outcome
         await smtp.close()
         return None
