@@ -20,6 +20,7 @@ from learnlink.exchange.contacts import (
 from learnlink.exchange.forms import AddressForm
 from learnlink.exchange.permissions import group_for_moderator
 from learnlink.people.address_links import send_address_link
+from learnlink.people.addresses import current_holder
 from learnlink.people.models import EmailAddress
 
 
@@ -53,7 +54,11 @@ def probe(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def new_address(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     _language, record = _address(request, slug, pk)
     form = AddressForm(request.POST)
-    if form.is_valid():
+    holder = current_holder(form.cleaned_data["address"]) if form.is_valid() else None
+    if holder is not None and holder != record.person:
+        messages.error(request, _("%(address)s is already the address of %(name)s.") % {
+            "address": form.cleaned_data["address"], "name": holder.name})
+    elif form.is_valid():
         replace_address(record, form.cleaned_data["address"])
         messages.success(request, _("%(name)s's mail now goes to %(address)s.") % {
             "name": record.person.name, "address": form.cleaned_data["address"]})

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
@@ -18,7 +19,7 @@ from learnlink.exchange.member_links import BadLink, membership_for
 from learnlink.exchange.models import Membership
 from learnlink.exchange.subscriptions import change_mode, confirm_join, leave, pending
 from learnlink.people.address_links import send_address_link
-from learnlink.people.addresses import delivery_address
+from learnlink.people.addresses import current_holder, delivery_address
 
 
 def _refused(request: HttpRequest, problem: BadLink) -> HttpResponse:
@@ -49,6 +50,12 @@ def member(request: HttpRequest, token: str) -> HttpResponse:
     elif request.method == "POST" and membership.person is not None:
         address_form = AddressForm(request.POST)
         if address_form.is_valid():
+            holder = current_holder(address_form.cleaned_data["address"])
+            if holder is not None and holder != membership.person:
+                address_form.add_error("address", _(
+                    "This address is already used by someone else in Learnlink: ask your "
+                    "group's mentor."))
+        if address_form.is_valid():
             sent_to = address_form.cleaned_data["address"]
             send_address_link(membership.person, sent_to, "new_address", get_language())
     return render(request, "exchange/member.html", {
@@ -67,6 +74,11 @@ def leave_group(request: HttpRequest, token: str) -> HttpResponse:
     except BadLink as problem:
         return _refused(request, problem)
     group = membership.group
+    if membership.organisation_id:
+        # One person's click must not take a whole farmer group out: its mentor decides.
+        return _refused(request, BadLink(_(
+            "You receive this group's mail as a member of an organisation: its mentor can "
+            "change how it is delivered.")))
     if request.method == "POST":
         leave(membership, _address(membership))
         return render(request, "exchange/left.html", {"group": group})

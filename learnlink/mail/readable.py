@@ -1,11 +1,19 @@
 """An outgoing message as its recipients would read it: the main headers and the text parts,
-with the per-recipient token hidden (it is a member's key to their membership)."""
+with the per-recipient token hidden (it is a member's key to their membership).
+
+Mail sent to one person carries such keys written in (a sign-in link, a member's page, a
+subscription to confirm, an address to prove): they are hidden too, so that reading this page
+never lets a mentor act as someone else.
+"""
 
 from __future__ import annotations
 
 import email
+import re
 from dataclasses import dataclass
 from email.policy import default
+
+from django.conf import settings
 
 from learnlink.mail.models import Outgoing
 
@@ -23,7 +31,23 @@ class Readable:
 def readable(item: Outgoing) -> Readable:
     raw = item.bytes_for(HIDDEN)
     message = email.message_from_bytes(raw, policy=default)
-    headers = [(name, str(message[name])) for name in SHOWN_HEADERS if message[name]]
-    texts = [part.get_content() for part in message.walk()
+    headers = [(name, hide_keys(str(message[name]))) for name in SHOWN_HEADERS
+               if message[name]]
+    texts = [hide_keys(part.get_content()) for part in message.walk()
              if part.get_content_type() == "text/plain" and not part.is_attachment()]
     return Readable(headers, texts, len(raw))
+
+
+def hide_keys(text: str) -> str:
+    """Keys in links to Learnlink (a path segment that is long hex, or long and holds '.', ':',
+    '_' or capitals, as signed tokens do) and in a reply address (SLUG+confirm+HEX@)."""
+    base = settings.LEARNLINK_BASE_URL
+    text = re.sub(re.escape(base) + r"(/[^\s<>\"']*)", lambda link: base + "/".join(
+        HIDDEN if _is_key(segment) else segment for segment in link.group(1).split("/")),
+        text)
+    return re.sub(r"\+[0-9a-f]{20,}@", f"+{HIDDEN}@", text)
+
+
+def _is_key(segment: str) -> bool:
+    return len(segment) >= 20 and bool(re.fullmatch(r"[0-9a-f]+", segment)
+                                       or re.search(r"[.:_A-Z]", segment))

@@ -123,6 +123,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
         "Imported: 5 organisations created, 0 updated; 0 people created, 0 updated",
         "Imported: 0 organisations created, 0 updated; 6 people created, 0 updated",
         "",
+        "Mail waiting to be sent (the demo's digests among it): https://learn.example.org/outbox/",
+        "",
         "Sign in at https://learn.example.org/accounts/login/ with the password learnlink-demo as:",
         "  admin                 staff",
         "  zuhura@example.org    mentor",
