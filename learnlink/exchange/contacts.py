@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from learnlink.exchange.models import Group
+from learnlink.exchange.models.groups import new_key
 from learnlink.mail.models import Delivery, DeliveryState
 from learnlink.people.addresses import change_address, enable
 from learnlink.people.models import EmailAddress, Person
@@ -41,4 +42,8 @@ def replace_address(record: EmailAddress, new_address: str) -> EmailAddress:
     person: Person = record.person
     new = change_address(person, new_address)
     enable(new)
+    for membership in person.memberships.all():
+        # The old mailbox may be a cyber café's, now someone else's: its links stop working.
+        membership.key = new_key()
+        membership.save(update_fields=["key"])
     return new

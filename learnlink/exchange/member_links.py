@@ -2,7 +2,8 @@
 
 Every footer carries one: `PK.KEY.SIGNATURE`. The signature proves Learnlink made the link; the
 key must still be the membership's, so a link stops working when the member leaves (the row is
-gone) or when a new key is issued (a changed address). Each refusal says which it was.
+gone) or when a new key is issued (a mentor gave the member a new address). Each refusal says
+which it was.
 """
 
 from __future__ import annotations

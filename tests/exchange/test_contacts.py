@@ -101,6 +101,7 @@ def test_a_new_address_set_by_a_mentor_receives_the_next_post(
         mail_server, oranges, mailboxes, one_bounce_stops_mail, client, mentor):
     halimas_mail_bounces(mail_server)
     record = EmailAddress.objects.get(address=HALIMA)
+    old_link = f"/membership/{member_token(Membership.objects.get(person=record.person))}/"
     response = as_mentor(client, mentor).post(f"{CONTACTS}{record.pk}/address/",
                                               {"address": NEW}, follow=True)
     assert f"Halima Omari&#x27;s mail now goes to {NEW}." in response.content.decode()
@@ -111,6 +112,8 @@ def test_a_new_address_set_by_a_mentor_receives_the_next_post(
     old = EmailAddress.objects.get(address=HALIMA)
     assert old.active_to is not None, "the old address stays in her history"
     assert "Every member's mail gets through." in client.get(CONTACTS).content.decode()
+    client.logout()
+    assert client.get(old_link).status_code == 403, "links mailed to the old address stop"
 
 
 def test_a_mentor_sees_a_delivery_the_relay_refused(mail_server, oranges, smtp_sink, client,
