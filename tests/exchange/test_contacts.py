@@ -25,19 +25,13 @@ from learnlink.exchange.models import Membership, Message
 from learnlink.mail.models import Delivery, Outgoing
 from learnlink.mail.verp import bounce_address
 from learnlink.people.models import EmailAddress
-from tests.conftest import MailServer, Sink, email_from, wire_format
-from tests.exchange.test_list_delivery import Mailboxes, post
+from tests.conftest import MailServer, email_from, wire_format
+from tests.exchange.test_list_delivery import post
 
 BOUNCES = Path(__file__).resolve().parent.parent / "data" / "bounces"
 CONTACTS = "/groups/muheza-oranges/contacts/"
 HALIMA, JOSEPH, NEW = "halima@example.org", "joseph.mshana@example.org", "halima@example.com"
 
-
-@pytest.fixture
-def mailboxes(smtp_sink: Sink) -> Mailboxes:
-    boxes = Mailboxes(smtp_sink)
-    smtp_sink.handle_DATA = boxes.handle_DATA  # type: ignore[method-assign]
-    return boxes
 
 
 @pytest.fixture

@@ -26,9 +26,9 @@ from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import Digest, Membership, Message
 from learnlink.mail.mbox import write_mbox
 from learnlink.mail.models import InboundMessage, Source
-from tests.conftest import Sink, email_from
+from tests.conftest import email_from
+from tests.exchange.conftest import Mailboxes
 from tests.exchange.factories import corpus
-from tests.exchange.test_list_delivery import Mailboxes
 
 GROUP = "muheza-oranges@learnlink.localhost"
 BASE = settings.LEARNLINK_BASE_URL
@@ -36,12 +36,6 @@ JOSEPH = "joseph.mshana@example.org"
 DEMO = Path(__file__).resolve().parents[2] / "learnlink" / "exchange" / "demo"
 NAIROBI, DAKAR = ZoneInfo("Africa/Nairobi"), ZoneInfo("Africa/Dakar")
 
-
-@pytest.fixture
-def mailboxes(smtp_sink: Sink) -> Mailboxes:
-    boxes = Mailboxes(smtp_sink)
-    smtp_sink.handle_DATA = boxes.handle_DATA  # type: ignore[method-assign]
-    return boxes
 
 
 @pytest.fixture

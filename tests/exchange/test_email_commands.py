@@ -22,19 +22,13 @@ from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import Membership, Subscription
 from learnlink.mail.models import InboundMessage, Outgoing, State
 from learnlink.people.models import EmailAddress
-from tests.conftest import Sink, email_from
-from tests.exchange.test_list_delivery import Mailboxes, post
+from tests.conftest import email_from
+from tests.exchange.test_list_delivery import post
 
 DOMAIN = "learnlink.localhost"
 REQUEST = f"muheza-oranges-request@{DOMAIN}"
 HALIMA, DAUDI, CHAIR = "halima@example.org", "daudi@example.net", "kilulu.growers@example.org"
 
-
-@pytest.fixture
-def mailboxes(smtp_sink: Sink) -> Mailboxes:
-    boxes = Mailboxes(smtp_sink)
-    smtp_sink.handle_DATA = boxes.handle_DATA  # type: ignore[method-assign]
-    return boxes
 
 
 def command(mail_server: Any, word: str, sender: str = f"Halima Omari <{HALIMA}>",

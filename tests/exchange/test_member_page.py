@@ -20,18 +20,12 @@ from django.utils import timezone
 from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import Membership, Message
 from learnlink.people.models import EmailAddress
-from tests.conftest import Sink, email_from
-from tests.exchange.test_list_delivery import Mailboxes, post
+from tests.conftest import email_from
+from tests.exchange.test_list_delivery import post
 
 GROUP = "muheza-oranges@learnlink.localhost"
 HALIMA, NEW = "halima@example.org", "halima.omari@example.com"
 
-
-@pytest.fixture
-def mailboxes(smtp_sink: Sink) -> Mailboxes:
-    boxes = Mailboxes(smtp_sink)
-    smtp_sink.handle_DATA = boxes.handle_DATA  # type: ignore[method-assign]
-    return boxes
 
 
 def halimas(group: Any) -> Membership:
