@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
-from learnlink.exchange.posting import save_attachments
+from learnlink.exchange.posting import parsed_columns, save_attachments
 from learnlink.exchange.threading import DuplicateMessage, Incoming, place_messages
 from learnlink.mail.mbox import read_messages
 from learnlink.mail.models import InboundMessage, Source, State
@@ -176,8 +176,5 @@ def _incoming(row: InboundMessage, parsed: ParsedMessage,
               senders: dict[str, list[EmailAddress]]) -> Incoming:
     return Incoming(parsed.message_id, parsed.references, parsed.subject,
                     parsed.date or row.received, {
-                        "inbound": row,
-                        "sender": _sender(parsed, senders, row.received.date()),
-                        "sender_name": parsed.from_name[:300],
-                        "sender_address": parsed.from_address[:320], "text": parsed.new_text,
-                        "quoted": parsed.quoted, "signature": parsed.signature})
+                        "inbound": row, "sender": _sender(parsed, senders, row.received.date()),
+                        **parsed_columns(parsed)})
