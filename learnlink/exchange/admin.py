@@ -1,7 +1,11 @@
 """Admin for groups and their members; messages are read here, changed only by mail."""
 
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin
+from django.http import HttpRequest
+
+from learnlink.exchange.display import forget_thread_html, message_html
 from learnlink.exchange.models import BannedAddress, Group, HeldMessage, Membership, Message, Thread
 
 
@@ -43,10 +47,16 @@ class MessageAdmin(admin.ModelAdmin):
     list_display = ["subject", "sender_name", "group", "date", "is_placeholder"]
     list_filter = ["group", "is_placeholder"]
     search_fields = ["subject", "sender_name", "sender_address", "message_id"]
-    exclude = ["inbound"]
+    exclude = ["inbound", "html"]
     readonly_fields = ["group", "thread", "parent", "message_id", "is_placeholder", "sender",
                        "sender_address", "date", "references", "suggested_thread"]
     list_select_related = ["group"]
+
+    def save_model(self, request: HttpRequest, obj: Message, form: Any, change: bool) -> None:
+        """Text corrected here shows on the thread page at once, for every reader."""
+        obj.html = message_html(obj.text, obj.quoted)
+        super().save_model(request, obj, form, change)
+        forget_thread_html([obj.thread])
 
 
 @admin.register(HeldMessage)

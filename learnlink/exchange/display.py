@@ -1,28 +1,53 @@
 """How a message is shown on a page: its text, its date, its reply link.
 
-Done in Python rather than with template filters because a thread page shows a hundred
-messages, and the filters' generality (any format, any value) costs more than the page's
-queries."""
+A message's text and quotes are rendered once, when it is archived (`message_html`), and stored
+with it. The thread page joins the stored fragments with what depends on the reader: the
+language of labels and dates, whether they may open a message's source, the thread's shape.
+
+Written as plain strings with explicit escaping rather than as a template loop, filters or
+format_html, because a thread page shows a hundred messages and their generality costs several
+times the page's queries. Every value put into the markup below is escaped here or was escaped
+when stored.
+"""
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from html import escape
 from urllib.parse import quote
 
+from django.conf import settings
+from django.core.cache import cache
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import MONTHS_3
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 
-from learnlink.exchange.models import Attachment, Message, Thread
-from learnlink.exchange.threading import strip_reply_prefixes, tree
+from learnlink.exchange.models import Attachment, Group, Message, Thread
+from learnlink.exchange.threading import TreeItem, strip_reply_prefixes, tree
 
 MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
 
 WRAPPED = 60  # a line this long that goes on in the next line was wrapped by a mail program
 
+CACHE_SECONDS = 3600
+
 # A long line, then a line that continues the sentence: not blank, not indented, not a quote,
 # not a list item ("- ", "* ", "• ", "1. ", "2) ").
 _WRAP = re.compile(rf"(?m)^([^\n]{{{WRAPPED},}})\n(?=[^\s>*•\-])(?!\d+[.)]\s)")
+
+# Where a stored fragment wants the label of its folded quotes. Stored text is escaped, so this
+# markup can only be ours; the page puts the label in, in the reader's language.
+_QUOTES_LABEL = "<summary></summary>"
+
+# What the thread page reads of each message: never its text and quotes, which `html` holds.
+_PAGE_COLUMNS = ("subject", "message_id", "sender_name", "sender__name", "sender__slug", "html")
 
 
 def reflow(text: str) -> str:
@@ -32,51 +57,162 @@ def reflow(text: str) -> str:
     return _WRAP.sub(r"\1 ", text)
 
 
-def short_datetime(moment: datetime.datetime | None) -> str:
-    """"7 Mar 2005 12:30" in local time, month in the reader's language (as |date:"j M Y H:i")."""
-    if moment is None:
-        return ""
-    local = timezone.localtime(moment)
-    return f"{local.day} {short_month(local)} {local:%H:%M}"
+def message_html(text: str, quoted: str) -> str:
+    """What of a message's article is the same for every reader, in every language: its text
+    (reflowed) and its quotes (folded), escaped. Rendered when the message is archived."""
+    html = f'<div class="text">{escape(reflow(text))}</div>'
+    if quoted:
+        html += f'<details>{_QUOTES_LABEL}<div class="quote">{escape(quoted)}</div></details>'
+    return html
+
+
+def short_datetimes() -> Callable[[datetime.datetime | None], str]:
+    """"7 Mar 2005 12:30" in local time, month in the reader's language (as |date:"j M Y H:i"),
+    for a page of dates: the time zone and the month names are looked up once, not per date."""
+    zone = timezone.get_current_timezone()
+    months = ["", *(_month_name(month) for month in range(1, 13))]
+
+    def short(moment: datetime.datetime | None) -> str:
+        if moment is None:
+            return ""
+        local = moment.astimezone(zone)
+        return (f"{local.day} {months[local.month]} {local.year} "
+                f"{local.hour:02}:{local.minute:02}")
+
+    return short
 
 
 def short_month(day: datetime.date) -> str:
     """"Mar 2005", the month in the reader's language (as |date:"M Y")."""
-    return f"{str(MONTHS_3[day.month]).title()} {day.year}"
+    return f"{_month_name(day.month)} {day.year}"
 
 
-def reply_link(thread: Thread, message: Message) -> str:
-    """A mailto that answers this message: the group's address, its subject, its Message-ID
-    as In-Reply-To so the answer lands under it in the thread."""
-    subject = quote(message.subject or thread.subject, safe="")
-    return (f"mailto:{thread.group.address}?subject={subject}"
-            f"&In-Reply-To={quote(message.message_id, safe='')}")
+def _month_name(month: int) -> str:
+    return str(MONTHS_3[month]).title()
 
 
-def messages_to_show(thread: Thread) -> list[dict[str, object]]:
-    """The thread in tree order, each message as the page shows it: text, date, links, files.
+def reply_link(address: str, subject: str, message_id: str) -> str:
+    """A mailto that answers a message: the group's address, its subject, its Message-ID as
+    In-Reply-To so the answer lands under it in the thread."""
+    return f"mailto:{address}?subject={_quoted(subject)}&In-Reply-To={quote(message_id, safe='')}"
 
-    Plain dicts, prepared once: a template reads a dict key at once, where an attribute costs
-    it a failed key lookup first, and a thread page shows a hundred messages."""
+
+@functools.lru_cache(maxsize=1024)
+def _quoted(subject: str) -> str:
+    """Replies share their subject: quoted once, not once per message of the page."""
+    return quote(subject, safe="")
+
+
+def thread_html(group: Group, thread: Thread, show_source: bool) -> SafeString:
+    """The thread's messages in tree order, as its page shows them to this reader.
+
+    Cached per thread, language and whether the reader sees sources: a new message changes the
+    thread's count and last activity, and so the key; `forget_thread_html` drops the rest."""
+    key = _cache_key(thread, get_language(), show_source)
+    html = cache.get(key)
+    if html is None:
+        html = _articles(group, thread, show_source)
+        cache.set(key, html, CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - built of escaped parts
+
+
+def forget_thread_html(threads: Iterable[Thread]) -> None:
+    """Drop the cached pages of threads whose messages were rendered again, in every language."""
+    cache.delete_many([_cache_key(thread, language, show_source) for thread in threads
+                       for language, _name in settings.LANGUAGES for show_source in (False, True)])
+
+
+def _cache_key(thread: Thread, language: str, show_source: bool) -> str:
+    version = thread.last_activity.timestamp()
+    return f"thread-html:{thread.pk}:{thread.message_count}:{version}:{language}:{show_source:d}"
+
+
+@dataclass
+class _Page:
+    """What the articles of one page share: the group and thread, the attachments by message,
+    the links to sources (None if the reader may not see them), labels in the reader's
+    language, escaped once."""
+
+    group: Group
+    thread: Thread
+    files: dict[int, list[Attachment]]
+    source_url: Callable[[int], str] | None
+    when: Callable[[datetime.datetime | None], str] = field(default_factory=short_datetimes)
+    reply_label: str = field(default_factory=lambda: escape(gettext("Reply by email")))
+    source_label: str = field(default_factory=lambda: escape(gettext("Source")))
+    unknown_label: str = field(default_factory=lambda: escape(gettext("unknown sender")))
+    profiles: dict[int, str] = field(default_factory=dict)
+
+
+def _articles(group: Group, thread: Thread, show_source: bool) -> str:
+    items = tree(thread, _PAGE_COLUMNS)
+    page = _Page(group, thread, _attachments([item.message.pk for item in items]),
+                 _by_pk("exchange:source", group.slug) if show_source else None)
+    articles = [_placeholder(item) if item.is_placeholder else _article(item, page)
+                for item in items]
+    label = escape(gettext("Quoted text"))  # not inside the f-string: xgettext would miss it
+    return "".join(articles).replace(_QUOTES_LABEL, f"<summary>{label}</summary>")
+
+
+def _attachments(message_pks: list[int]) -> dict[int, list[Attachment]]:
+    """The files of these messages, by message. Asked by message rather than by thread, so
+    that the database reads the attachments' index instead of joining every attachment."""
     files: dict[int, list[Attachment]] = {}
-    for attachment in Attachment.objects.filter(message__thread=thread):
+    for attachment in Attachment.objects.filter(message_id__in=message_pks).only(
+            "message_id", "filename", "size"):
         files.setdefault(attachment.message_id, []).append(attachment)
-    profiles: dict[int, str] = {}
-    shown = []
-    for item in tree(thread):
-        message = item.message
-        if message.sender is not None:
-            profiles.setdefault(message.sender.pk, message.sender.get_absolute_url())
-        shown.append({
-            "pk": message.pk, "indent": min(item.depth, MAX_INDENT),
-            "is_placeholder": message.is_placeholder,
-            "sender_url": profiles.get(message.sender_id or 0, ""),
-            "display_name": message.sender_name or (message.sender.name if message.sender else ""),
-            "when": short_datetime(message.date),
-            "subject": message.subject,
-            "own_subject": strip_reply_prefixes(message.subject) != thread.subject,
-            "text": reflow(message.text), "quoted": message.quoted,
-            "files": files.get(message.pk, []),
-            "reply_href": reply_link(thread, message),
-        })
-    return shown
+    return files
+
+
+def _placeholder(item: TreeItem) -> str:
+    label = escape(gettext("A message that never reached the archive."))
+    return (f'<article id="m{item.message.pk}" class="msg indent{min(item.depth, MAX_INDENT)}">'
+            f'\n<p class="muted"><em>{label}</em></p>\n</article>\n')
+
+
+def _article(item: TreeItem, page: _Page) -> str:
+    message = item.message
+    pk = message.pk
+    subject = ""
+    if strip_reply_prefixes(message.subject) != page.thread.subject:
+        subject = f'<p class="muted">{escape(message.subject)}</p>\n'
+    reply = escape(reply_link(page.group.address, message.subject or page.thread.subject,
+                              message.message_id))
+    source = ""
+    if page.source_url is not None:
+        source = f' · <a href="{page.source_url(pk)}">{page.source_label}</a>'
+    return (f'<article id="m{pk}" class="msg indent{min(item.depth, MAX_INDENT)}">\n'
+            f"<header><strong>{_sender(message, page)}</strong>\n"
+            f'<a class="muted" href="#m{pk}">{escape(page.when(message.date))}</a></header>\n'
+            f"{subject}{message.html}\n{_files(page.files.get(pk), page.group)}"
+            f'<p class="actions"><a href="{reply}">{page.reply_label}</a>{source}</p>\n'
+            "</article>\n")
+
+
+def _sender(message: Message, page: _Page) -> str:
+    person = message.sender
+    name = escape(message.sender_name or (person.name if person else ""))
+    if person is None:
+        return name or page.unknown_label
+    if person.pk not in page.profiles:
+        page.profiles[person.pk] = escape(person.get_absolute_url())
+    return f'<a href="{page.profiles[person.pk]}">{name}</a>'
+
+
+def _files(files: list[Attachment] | None, group: Group) -> str:
+    if not files:
+        return ""
+    return f'<ul class="files">{"".join(_file(f, group) for f in files)}</ul>\n'
+
+
+def _file(attachment: Attachment, group: Group) -> str:
+    url = reverse("exchange:attachment", args=[group.slug, attachment.pk, attachment.filename])
+    return (f'<li><a href="{escape(url)}" download>{escape(attachment.filename)}</a> '
+            f'<span class="muted">{escape(filesizeformat(attachment.size))}</span></li>')
+
+
+def _by_pk(name: str, slug: str) -> Callable[[int], str]:
+    """The URL `name` of a group's object by its pk, from one reverse(): a reverse() costs more
+    than the rest of a message's article, and a page links a hundred messages."""
+    before, after = reverse(name, args=[slug, 0]).rsplit("/0/", 1)
+    return lambda pk: f"{before}/{pk}/{after}"

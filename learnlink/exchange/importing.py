@@ -19,13 +19,14 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from queue import Queue
 from threading import Thread as ReaderThread
+from typing import TypeVar
 
 from django.db import connections, transaction
 from django.utils import timezone
 
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
-from learnlink.exchange.posting import save_attachments
+from learnlink.exchange.posting import parsed_columns, save_attachments
 from learnlink.exchange.threading import DuplicateMessage, Incoming, place_messages
 from learnlink.mail.mbox import read_messages
 from learnlink.mail.models import InboundMessage, Source, State
@@ -34,6 +35,7 @@ from learnlink.people.addresses import holder
 from learnlink.people.models import EmailAddress, Person
 
 BATCH = 500
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -62,7 +64,8 @@ def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None
                 processes: int | None = None) -> ImportStats:
     stats = ImportStats()
     started = time.monotonic()
-    batches = _parsed_batches(_prefetched(read_messages(path)), processes or os.cpu_count() or 1)
+    batches = parsed_batches(_prefetched(read_messages(path)), bytes,
+                             processes or os.cpu_count() or 1)
     for batch in batches:
         _import_batch(group, batch, stats)
         if progress:
@@ -89,23 +92,24 @@ def _prefetched(raws: Iterator[bytes], depth: int = 2 * BATCH) -> Iterator[bytes
         yield raw
 
 
-def _parsed_batches(raws: Iterable[bytes],
-                    processes: int) -> Iterator[list[tuple[bytes, ParsedMessage | str]]]:
-    """Each batch of raw messages with what parsing made of them, in order.
+def parsed_batches(items: Iterable[_T], raw_of: Callable[[_T], bytes],
+                   processes: int) -> Iterator[list[tuple[_T, ParsedMessage | str]]]:
+    """Each batch of items (raw messages, or rows that hold them) with what parsing made of
+    their bytes, in order.
 
     With several processes the next batch is parsed on the other cores while the caller writes
     the current one to the database, so both kinds of work overlap."""
-    stream = iter(raws)
+    stream = iter(items)
     chunks = iter(lambda: list(itertools.islice(stream, BATCH)), [])
     if processes <= 1:
         for chunk in chunks:
-            yield list(zip(chunk, map(_parse, chunk), strict=True))
+            yield [(item, _parse(raw_of(item))) for item in chunk]
         return
     connections.close_all()  # a forked child must not share the parent's database connection
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        pending: tuple[list[bytes], AsyncResult[list[ParsedMessage | str]]] | None = None
+        pending: tuple[list[_T], AsyncResult[list[ParsedMessage | str]]] | None = None
         for chunk in chunks:
-            job = pool.map_async(_parse, chunk, chunksize=32)
+            job = pool.map_async(_parse, [raw_of(item) for item in chunk], chunksize=32)
             if pending:
                 yield list(zip(pending[0], pending[1].get(), strict=True))
             pending = (chunk, job)
@@ -176,8 +180,5 @@ def _incoming(row: InboundMessage, parsed: ParsedMessage,
               senders: dict[str, list[EmailAddress]]) -> Incoming:
     return Incoming(parsed.message_id, parsed.references, parsed.subject,
                     parsed.date or row.received, {
-                        "inbound": row,
-                        "sender": _sender(parsed, senders, row.received.date()),
-                        "sender_name": parsed.from_name[:300],
-                        "sender_address": parsed.from_address[:320], "text": parsed.new_text,
-                        "quoted": parsed.quoted, "signature": parsed.signature})
+                        "inbound": row, "sender": _sender(parsed, senders, row.received.date()),
+                        **parsed_columns(parsed)})

@@ -14,6 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
 
+from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.membership import membership_of
@@ -123,9 +124,7 @@ def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
             message = place_message(
                 group, message_id=parsed.message_id, references=parsed.references,
                 subject=parsed.subject, date=parsed.date or inbound.received,
-                inbound=inbound, sender=person, sender_name=parsed.from_name[:300],
-                sender_address=parsed.from_address[:320], text=parsed.new_text,
-                quoted=parsed.quoted, signature=parsed.signature)
+                inbound=inbound, sender=person, **parsed_columns(parsed))
         except DuplicateMessage:
             finish(inbound, State.DONE, "the same Message-ID is already in the archive")
             return None
@@ -134,6 +133,15 @@ def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
         distribute(message)
         finish(inbound, State.DONE)
     return message
+
+
+def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
+    """The columns of a message that its bytes alone decide, threading apart (the sender's
+    name and address, text, quotes, signature and their HTML): the same whether the message is
+    posted, imported or parsed again."""
+    return {"sender_name": parsed.from_name[:300], "sender_address": parsed.from_address[:320],
+            "text": parsed.new_text, "quoted": parsed.quoted, "signature": parsed.signature,
+            "html": message_html(parsed.new_text, parsed.quoted)}
 
 
 def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:

@@ -308,10 +308,14 @@ class TreeItem:
         return self.message.is_placeholder
 
 
-def tree(thread: Thread) -> list[TreeItem]:
+def tree(thread: Thread, columns: Sequence[str] = ()) -> list[TreeItem]:
     """The thread depth-first, replies by date then pk, in one query (with each sender, whom the
-    page names); a placeholder sorts by the first message below it."""
-    messages = list(Message.objects.filter(thread=thread).select_related("sender"))
+    page names); a placeholder sorts by the first message below it.
+
+    `columns` loads only those (besides the ones the order needs): a page that shows stored
+    HTML need not read every message's text and quotes a second time."""
+    rows = Message.objects.filter(thread=thread).select_related("sender")
+    messages = list(rows.only("parent", "is_placeholder", "date", *columns) if columns else rows)
     pks = {message.pk for message in messages}
     replies: defaultdict[int | None, list[Message]] = defaultdict(list)
     for message in messages:

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months
-from learnlink.exchange.display import messages_to_show
+from learnlink.exchange.display import thread_html
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -60,10 +60,7 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     conversation = get_object_or_404(Thread, group=team, pk=pk)
     return render(request, "exchange/thread.html", {
         "group": team, "thread": conversation,
-        # Called only when the template's cached fragment has to be rendered again.
-        "thread_messages": lambda: messages_to_show(conversation),
-        "version": conversation.last_activity.timestamp(),
-        "show_source": can_see_source(request.user, team)})
+        "articles": thread_html(team, conversation, can_see_source(request.user, team))})
 
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -492,11 +492,21 @@ def _raw_filename(part: Message, defects: list[str]) -> str:
     headers = [(name, str(value)) for name, value in part.raw_items()
                if name.lower() in ("content-disposition", "content-type")]
     if all(value.isascii() for _, value in headers):
-        return part.get_filename() or ""
+        return _get_filename(part, defects)
     clean = Message()
     for name, value in headers:
         clean[name] = _eight_bit(value, defects, "filename")
-    return clean.get_filename() or ""
+    return _get_filename(clean, defects)
+
+
+def _get_filename(part: Message, defects: list[str]) -> str:
+    """get_filename(), which raises ValueError for an RFC 2231 charset that cannot even be
+    looked up (a NUL in it): the name is unreadable, and the file is named from its type."""
+    try:
+        return part.get_filename() or ""
+    except ValueError:
+        defects.append("filename: an unreadable RFC 2231 charset")
+        return ""
 
 
 def _payload_bytes(part: Message) -> bytes:

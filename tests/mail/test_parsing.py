@@ -360,6 +360,16 @@ def test_attachment_names_lose_directories_and_invisible_characters(name: str,
     assert parse(attachment(headers + quoted + b'"')).attachments[0].filename == filename
 
 
+def test_an_attachment_name_in_an_unreadable_charset_is_named_from_its_type() -> None:
+    headers = (b"Content-Type: application/pdf\n"
+               b"Content-Disposition: attachment; filename*=\x00utf-8''risiti.pdf")
+
+    parsed = parse(attachment(headers))
+
+    assert parsed.attachments[0].filename == "attachment-1.pdf"
+    assert "filename: an unreadable RFC 2231 charset" in parsed.defects
+
+
 def test_a_long_attachment_name_is_cut_to_255_characters_keeping_its_extension() -> None:
     headers = b'Content-Type: application/pdf; name="' + b"risiti-" * 100 + b'.pdf"'
 

@@ -1,0 +1,124 @@
+"""Deriving archived messages again from the bytes they arrived as (`learnlink reparse`).
+
+The raw mail is the truth; everything posting derived from it can be derived again, so a parser
+that learns to read a charset, mark a quote or find an attachment mends the archive too. What is
+derived again is what posting takes from the bytes (`parsed_columns`: text, quotes, signature,
+sender's name, the page's HTML) and the attachments; the search index and cached thread pages
+follow. Threading stays as it is. A message whose bytes no longer parse keeps what it has and is
+reported. Batches of a few hundred messages, parsed on every core, a few queries each.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from learnlink.exchange.bulk import update_rows
+from learnlink.exchange.display import forget_thread_html
+from learnlink.exchange.importing import BATCH, parsed_batches
+from learnlink.exchange.indexing import index_messages
+from learnlink.exchange.models import Attachment, Message, Thread
+from learnlink.exchange.posting import parsed_columns, save_attachments
+from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
+
+# What a batch reads of each message: what parsing may change, and what the index needs.
+_COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
+            "sender_address", "text", "quoted", "signature", "html", "inbound__raw")
+_DERIVED = ("sender_name", "sender_address", "text", "quoted", "signature", "html")
+
+
+@dataclass
+class ReparseStats:
+    reparsed: int = 0
+    changed: int = 0
+    attachments_changed: int = 0
+    failed: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (f"reparsed={self.reparsed} changed={self.changed} "
+                f"attachments_changed={self.attachments_changed} failed={len(self.failed)} "
+                f"seconds={self.seconds:.1f}")
+
+
+def reparse(messages: QuerySet[Message], processes: int | None = None) -> ReparseStats:
+    """Parse each of `messages` (those with stored bytes) again and store what changed."""
+    stats = ReparseStats()
+    started = time.monotonic()
+    rows = itertools.chain.from_iterable(_batches(messages))
+    for batch in parsed_batches(rows, _raw, processes or os.cpu_count() or 1):
+        _reparse_batch(batch, stats)
+    stats.seconds = time.monotonic() - started
+    return stats
+
+
+def _raw(message: Message) -> bytes:
+    return bytes(message.inbound.raw)  # type: ignore[union-attr]  # _batches: all have bytes
+
+
+def _batches(messages: QuerySet[Message]) -> Iterator[list[Message]]:
+    """The messages in pk order, a batch per query: no cursor stays open across the batches'
+    writes (or across the fork of the parsing processes)."""
+    rows = (messages.filter(is_placeholder=False, inbound__isnull=False)
+            .select_related("inbound").only(*_COLUMNS).order_by("pk"))
+    last = 0
+    while batch := list(rows.filter(pk__gt=last)[:BATCH]):
+        yield batch
+        last = batch[-1].pk
+
+
+def _reparse_batch(batch: list[tuple[Message, ParsedMessage | str]], stats: ReparseStats) -> None:
+    readable = []
+    for message, parsed in batch:
+        if isinstance(parsed, ParsedMessage):
+            readable.append((message, parsed))
+        else:
+            stats.failed.append(f"message {message.pk} <{message.message_id}>: {parsed}")
+    changed = [message for message, parsed in readable if _derive(message, parsed)]
+    with transaction.atomic():
+        update_rows(changed, _DERIVED)
+        index_messages(changed)
+        refiled = _refile_attachments(readable)
+    stats.reparsed += len(readable)
+    stats.changed += len(changed)
+    stats.attachments_changed += len(refiled)
+    touched = {message.thread_id for message in [*changed, *refiled]}
+    forget_thread_html(Thread.objects.filter(pk__in=touched).only("message_count",
+                                                                   "last_activity"))
+
+
+def _derive(message: Message, parsed: ParsedMessage) -> bool:
+    """Set the message's columns to what its bytes give now; whether any changed."""
+    changed = False
+    for name, value in parsed_columns(parsed).items():
+        if getattr(message, name) != value:
+            setattr(message, name, value)
+            changed = True
+    return changed
+
+
+def _refile_attachments(readable: list[tuple[Message, ParsedMessage]]) -> list[Message]:
+    """Replace the attachment rows of messages whose files now read differently; the messages.
+
+    Rows that still match keep their pk, so links to them keep working."""
+    stored: dict[int, list[tuple[object, ...]]] = {}
+    for row in Attachment.objects.filter(
+            message__in=[message for message, _parsed in readable]).order_by("pk").values_list(
+            "message_id", "filename", "content_type", "size", "sha256"):
+        stored.setdefault(row[0], []).append(row[1:])
+    different = [(message, parsed) for message, parsed in readable
+                 if stored.get(message.pk, []) != [_facts(a) for a in parsed.attachments]]
+    Attachment.objects.filter(message__in=[message for message, _parsed in different]).delete()
+    save_attachments(different)
+    return [message for message, _parsed in different]
+
+
+def _facts(attachment: ParsedAttachment) -> tuple[object, ...]:
+    return (attachment.filename, attachment.content_type, len(attachment.content),
+            attachment.sha256)

@@ -1,0 +1,95 @@
+"""The thread page joins each message's HTML, rendered once when it was archived, with what
+depends on the reader: labels in their language, the source links members get."""
+
+import importlib
+from pathlib import Path
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from learnlink.exchange.importing import import_mbox
+from learnlink.exchange.membership import create_group
+from learnlink.exchange.models import Message, Thread
+from tests.conftest import email_from
+from tests.exchange.test_archive_pages import GROUP, conversation, post
+
+DEMO = Path(__file__).resolve().parents[2] / "learnlink" / "exchange" / "demo"
+
+
+def page(client, thread: Thread, language: str = "en") -> str:
+    client.cookies["django_language"] = language
+    return client.get(thread.get_absolute_url()).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_message_imported_from_an_mbox_shows_its_text_and_folded_quotes(client):
+    group = create_group("oranges-muheza", "Oranges")
+    import_mbox(group, DEMO / "oranges-muheza.mbox", processes=1)
+    question = page(client, Thread.objects.get(subject__startswith="Mlivyompata mnunuzi"))
+    answer = page(client, Thread.objects.get(subject__startswith="Songea: tunataka"))
+
+    assert "Investments ya Tanga, badala ya kusubiri madalali shambani." in question, "reflowed"
+    assert "Hatukumwamini mara moja." in answer
+    assert '<details><summary>Quoted text</summary><div class="quote">' in answer
+    assert "Mnunuzi wa kwanza mlimwamini vipi" in answer
+
+
+def test_the_stored_html_is_the_same_for_every_reader(client, oranges, learner):
+    messages = conversation(2)
+    stored = [message.html for message in Message.objects.filter(pk__in=[m.pk for m in messages])]
+    for words in ("Quoted text", "Reply by email", "Source", "href", "mailto"):
+        assert not any(words in html for html in stored), f"{words!r} depends on the reader"
+
+    thread = messages[0].thread
+    anonymous = page(client, thread)
+    french = page(client, thread, "fr")
+    client.force_login(learner)
+    member = page(client, thread)
+    source = reverse("exchange:source", args=[oranges.slug, messages[1].pk])
+    assert source in member and source not in anonymous
+    assert f'<a href="{messages[0].sender.get_absolute_url()}">Halima Omari</a>' in anonymous
+    assert "<summary>Texte cité</summary>" in french
+    for shown in (anonymous, french, member):
+        assert all(html.replace("<summary></summary>", "") in shown.replace(
+            "<summary>Quoted text</summary>", "").replace("<summary>Texte cité</summary>", "")
+            for html in stored)
+
+
+def test_mail_that_looks_like_markup_is_shown_as_text(client, oranges):
+    body = "Bei: <b>500</b> <summary></summary> <script>alert(1)</script>\n"
+    posted = post(email_from("halima@example.org", GROUP, "Bei ya leo", body))
+    html = page(client, posted.thread)
+    assert "Bei: &lt;b&gt;500&lt;/b&gt; &lt;summary&gt;&lt;/summary&gt; &lt;script&gt;" in html
+    assert "<script>alert" not in html and "<summary>Quoted text" not in html
+
+
+def test_a_reply_shows_at_once_on_a_page_read_before(client, oranges):
+    [question] = conversation(1)
+    assert "Reply 1" not in page(client, question.thread)
+    conversation(2)
+    assert "Reply 1: we graded them first" in page(client, question.thread)
+
+
+def test_a_text_corrected_in_the_admin_shows_on_the_thread_page(client, oranges):
+    [question] = conversation(1)
+    page(client, question.thread)
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
+    response = client.post(reverse("admin:exchange_message_change", args=[question.pk]), {
+        "subject": question.subject, "sender_name": question.sender_name,
+        "text": "Who has sold oranges as a group to a buyer from Tanga?", "quoted": "",
+        "signature": ""})
+    assert response.status_code == 302
+    assert "a buyer from Tanga?" in page(client, question.thread)
+
+
+def test_messages_archived_before_their_html_was_stored_show_their_text(client, oranges):
+    """What migration 0003 does for an archive that existed before it."""
+    [question] = conversation(1)
+    Message.objects.update(html="")
+    migration = importlib.import_module("learnlink.exchange.migrations.0004_message_html")
+
+    migration.render_archive(apps, None)
+
+    assert "Who has sold oranges as a group" in page(client, question.thread)
