@@ -309,13 +309,14 @@ class TreeItem:
 
 
 def tree(thread: Thread, columns: Sequence[str] = ()) -> list[TreeItem]:
-    """The thread depth-first, replies by date then pk, in one query (with each sender, whom the
+    """The thread depth-first, replies by date then Message-ID, in one query (with each sender, whom the
     page names); a placeholder sorts by the first message below it.
 
     `columns` loads only those (besides the ones the order needs): a page that shows stored
     HTML need not read every message's text and quotes a second time."""
     rows = Message.objects.filter(thread=thread).select_related("sender")
-    messages = list(rows.only("parent", "is_placeholder", "date", *columns) if columns else rows)
+    messages = list(rows.only("parent", "is_placeholder", "date", "message_id", *columns)
+                    if columns else rows)
     pks = {message.pk for message in messages}
     replies: defaultdict[int | None, list[Message]] = defaultdict(list)
     for message in messages:
@@ -333,7 +334,7 @@ def tree(thread: Thread, columns: Sequence[str] = ()) -> list[TreeItem]:
     return items
 
 
-def _display_order(messages: list[Message]) -> Callable[[Message], tuple[datetime, int]]:
+def _display_order(messages: list[Message]) -> Callable[[Message], tuple[datetime, str]]:
     by_pk: dict[int | None, Message] = {message.pk: message for message in messages}
     first: dict[int, datetime] = {}
     for message in messages:
@@ -344,8 +345,10 @@ def _display_order(messages: list[Message]) -> Callable[[Message], tuple[datetim
             first[above.pk] = min(first.get(above.pk, message.date), message.date)
             above = by_pk.get(above.parent_id)
 
-    def order(message: Message) -> tuple[datetime, int]:
-        return message.date or first.get(message.pk, NEVER), message.pk
+    def order(message: Message) -> tuple[datetime, str]:
+        # Ties by Message-ID, not pk: the same mail must show the same way in whatever order
+        # it arrived (live mail and an import of the same archive number rows differently).
+        return message.date or first.get(message.pk, NEVER), message.message_id
 
     return order
 
