@@ -33,6 +33,7 @@ from learnlink.mail.models import InboundMessage, Source, State
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 from learnlink.people.addresses import holder
 from learnlink.people.models import EmailAddress, Person
+from learnlink.search.engine import update_statistics
 
 BATCH = 500
 _T = TypeVar("_T")
@@ -70,6 +71,7 @@ def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None
         _import_batch(group, batch, stats)
         if progress:
             progress(stats.imported + stats.duplicates + stats.quarantined)
+    update_statistics()
     stats.threads = Thread.objects.filter(group=group).count()
     stats.seconds = time.monotonic() - started
     return stats

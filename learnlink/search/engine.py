@@ -15,7 +15,8 @@ from learnlink.search.backends.sqlite import SQLiteBackend
 from learnlink.search.documents import Document, Hit, SearchResults
 from learnlink.search.query import parse_query
 
-__all__ = ["Document", "Hit", "SearchResults", "index_documents", "remove_documents", "search"]
+__all__ = ["Document", "Hit", "SearchResults", "index_documents", "remove_documents", "search",
+           "update_statistics"]
 
 MAX_LIMIT = 100
 _BACKENDS: dict[str, Backend] = {"sqlite": SQLiteBackend(), "postgresql": PostgreSQLBackend()}
@@ -29,6 +30,12 @@ def index_documents(documents: Iterable[Document]) -> None:
 def remove_documents(object_ids: Iterable[int]) -> None:
     """Take documents out of the index; ids never indexed are ignored."""
     _backend().remove(object_ids)
+
+
+def update_statistics() -> None:
+    """After indexing many documents at once (an import): PostgreSQL plans each search from
+    statistics of the index, which a server with autovacuum off or behind would lack."""
+    _backend().update_statistics()
 
 
 def search(query: str, *, group_ids: Collection[int], sender: str = "",

@@ -42,3 +42,15 @@ def test_a_text_without_the_words_shows_its_opening():
     snippet = make_snippet("Hello   all,\n\nthe meeting is on Friday.", parse_query("subject"))
 
     assert snippet.text == "Hello all, the meeting is on Friday."
+
+
+def test_a_word_is_marked_after_the_same_letters_ended_another_word():
+    snippet = make_snippet("Bananas and nas", parse_query("nas"))
+
+    assert snippet.html == "Bananas and <mark>nas</mark>"
+
+
+def test_words_are_marked_in_a_text_whose_folding_changes_its_length():
+    snippet = make_snippet("Deux… récépissés, ½ sac", parse_query("recepisses sac"))
+
+    assert snippet.html == "Deux… <mark>récépissés</mark>, ½ <mark>sac</mark>"

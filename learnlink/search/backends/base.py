@@ -1,10 +1,9 @@
-"""What both engines share: writing the document rows, the filters, the candidates, counting.
+"""What both engines share: writing the document rows, the filters, counting, the hits.
 
-An engine adds only what differs: the extra values it stores with each row, how it finds the
-rows matching a query, and how it ranks the candidates. Everything is plain SQL on Django's
-connection, so that indexing is one executemany per thousand documents and a search is two
-queries. The SQL is put together from constants of these modules only; whatever a user typed
-travels as parameters.
+An engine adds only what differs: the extra values it stores with each row, and how it finds
+the newest matches of a query and ranks one page of them. Everything is plain SQL on Django's
+connection, so that indexing is one executemany per thousand documents. The SQL is put together
+from constants of these modules only; whatever a user typed travels as parameters.
 """
 
 import datetime
@@ -35,15 +34,6 @@ RANK_WINDOW = 2000
 
 
 @dataclass(frozen=True)
-class Candidates:
-    """The matches a search ranks: ids newest first, and the FROM and WHERE that found them."""
-
-    ids: list[int]
-    sql: str
-    params: list[Any]
-
-
-@dataclass(frozen=True)
 class Filters:
     """The rows a user may and wants to see: `group_ids` is never empty here."""
 
@@ -69,27 +59,25 @@ class Filters:
 
 
 class Backend(ABC):
-    # The document's id in the form the engine orders fastest.
-    newest: ClassVar[str]
     # Columns the engine stores with each document, and their SQL values with placeholders
     # for what `index_values` returns.
     index_columns: ClassVar[tuple[str, ...]] = ()
     index_placeholders: ClassVar[tuple[str, ...]] = ()
 
     @abstractmethod
-    def matching(self, query: Query) -> tuple[str, list[Any]]:
-        """A FROM clause that joins the engine's index to the document table, aliased `d`,
-        keeping only the rows matching a query that has at least one term; and its params."""
-
-    @abstractmethod
-    def best(self, cursor: Any, query: Query, candidates: Candidates, limit: int,
-             offset: int) -> list[tuple[int, int, float, str]]:
-        """One page of the candidates, best first: object_id, group_id, rank (higher is
-        better) and body of each."""
+    def ranked(self, query: Query, filters: Filters, limit: int,
+               offset: int) -> tuple[int, list[tuple[int, int, float, str]]]:
+        """How many matches the search ranks, the newest RANK_WINDOW at most, and one page of
+        them, best first: object_id, group_id, rank (higher is better) and body of each."""
 
     def index_values(self, document: Document) -> list[Any]:
         """Values for the placeholders of `index_placeholders`."""
         return []
+
+    @abstractmethod
+    def update_statistics(self) -> None:
+        """Refresh what the database's planner knows of the index, after many documents came
+        at once."""
 
     def index(self, documents: Iterable[Document]) -> None:
         columns = COLUMNS + self.index_columns
@@ -106,21 +94,9 @@ class Backend(ABC):
         SearchDocument.objects.filter(object_id__in=list(object_ids)).delete()
 
     def search(self, query: Query, filters: Filters, limit: int, offset: int) -> SearchResults:
-        with connection.cursor() as cursor:
-            candidates = self.candidates(cursor, query, filters)
-            page = self.best(cursor, query, candidates, limit, offset) if candidates.ids else []
-        total = len(candidates.ids)
+        total, page = self.ranked(query, filters, limit, offset)
         hits = [_hit(*row, query=query) for row in page]
         return SearchResults(min(total, COUNT_LIMIT), hits, total_capped=total > COUNT_LIMIT)
-
-    def candidates(self, cursor: Any, query: Query, filters: Filters) -> Candidates:
-        """The newest RANK_WINDOW matches, found in the order the engine's index keeps them."""
-        source, params = self.matching(query)
-        where, filter_params = filters.sql()
-        sql, params = f"FROM {source} WHERE {where}", [*params, *filter_params]
-        cursor.execute(f"SELECT {self.newest} {sql} ORDER BY {self.newest} DESC LIMIT %s",
-                       [*params, RANK_WINDOW])
-        return Candidates([row[0] for row in cursor.fetchall()], sql, params)
 
     def _values(self, document: Document) -> list[Any]:
         date = connection.ops.adapt_datetimefield_value(document.date)

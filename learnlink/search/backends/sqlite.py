@@ -5,11 +5,15 @@ kept in step by triggers on that table, the pattern the SQLite manual gives for 
 row written or deleted through any path, even the ORM, can never leave the index inconsistent.
 Its tokenizer, unicode61 with remove_diacritics 2, folds case and accents, so query words are
 handed to it as typed.
+
+A search is two queries: the newest RANK_WINDOW matches in rowid order, which FTS5 keeps its
+index in, then one page of the matches from the oldest of those on, ranked.
 """
 
-from typing import Any
+from django.db import connection
 
-from learnlink.search.backends.base import TABLE, Backend, Candidates
+from learnlink.search.backends import base
+from learnlink.search.backends.base import TABLE, Backend, Filters
 from learnlink.search.query import Query
 
 # bm25 weights of the FTS5 columns subject, body, sender.
@@ -17,22 +21,28 @@ RANK = "bm25(10.0, 1.0, 2.0)"
 
 
 class SQLiteBackend(Backend):
-    newest = "search_fts.rowid"
-
-    def matching(self, query: Query) -> tuple[str, list[Any]]:
+    def ranked(self, query: Query, filters: Filters, limit: int,
+               offset: int) -> tuple[int, list[tuple[int, int, float, str]]]:
+        where, filter_params = filters.sql()
         # The table-valued form search_fts(match, rank) is "search_fts MATCH ? AND rank MATCH ?":
         # FTS5 then ranks with these weights and serves ORDER BY rank itself.
-        return (f"search_fts(%s, %s) JOIN {TABLE} AS d ON d.id = search_fts.rowid",
-                [fts5_expression(query), RANK])
+        source = (f"FROM search_fts(%s, %s) JOIN {TABLE} AS d ON d.id = search_fts.rowid "
+                  f"WHERE {where}")
+        params = [fts5_expression(query), RANK, *filter_params]
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT search_fts.rowid {source} "
+                           "ORDER BY search_fts.rowid DESC LIMIT %s", [*params, base.RANK_WINDOW])
+            newest = [row[0] for row in cursor.fetchall()]
+            if not newest:
+                return 0, []
+            # The oldest of the newest matches bounds a rowid range FTS5 applies before ranking.
+            cursor.execute(f"SELECT d.object_id, d.group_id, -search_fts.rank, d.body {source} "
+                           "AND search_fts.rowid >= %s ORDER BY search_fts.rank LIMIT %s OFFSET %s",
+                           [*params, newest[-1], limit, offset])
+            return len(newest), list(cursor.fetchall())
 
-    def best(self, cursor: Any, query: Query, candidates: Candidates, limit: int,
-             offset: int) -> list[tuple[int, int, float, str]]:
-        """The candidates again: the matches from the oldest candidate on, a rowid range FTS5
-        applies before ranking."""
-        cursor.execute(f"SELECT d.object_id, d.group_id, -search_fts.rank, d.body {candidates.sql} "
-                       "AND search_fts.rowid >= %s ORDER BY search_fts.rank LIMIT %s OFFSET %s",
-                       [*candidates.params, candidates.ids[-1], limit, offset])
-        return list(cursor.fetchall())
+    def update_statistics(self) -> None:
+        """Nothing to do: FTS5 plans a search without statistics."""
 
 
 def fts5_expression(query: Query) -> str:
