@@ -309,8 +309,8 @@ class TreeItem:
 
 
 def tree(thread: Thread, columns: Sequence[str] = ()) -> list[TreeItem]:
-    """The thread depth-first, replies by date then Message-ID, in one query (with each sender, whom the
-    page names); a placeholder sorts by the first message below it.
+    """The thread depth-first, replies by date then Message-ID, in one query (with each sender,
+    whom the page names); a placeholder sorts by the first message below it.
 
     `columns` loads only those (besides the ones the order needs): a page that shows stored
     HTML need not read every message's text and quotes a second time."""
