@@ -14,9 +14,9 @@ from django.utils import translation
 from learnlink.exchange.models import Attachment, Message
 from learnlink.exchange.permissions import groups_for_person
 from learnlink.exchange.search import search_messages
-from learnlink.mail.inbox import finish, quarantine
+from learnlink.mail.inbox import finish, request_to_answer
 from learnlink.mail.models import InboundMessage, State
-from learnlink.mail.parsing import ParsedMessage, ParseError, parse
+from learnlink.mail.parsing import ParsedMessage
 from learnlink.people.addresses import person_for_address
 from learnlink.people.models import Person
 
@@ -27,13 +27,8 @@ _ID = re.compile(r"\b([MA])\s*(\d+)\b", re.IGNORECASE)
 
 def answer(inbound: InboundMessage, service: str) -> None:
     """Read the request, send the answer, and record what was done on the inbound row."""
-    try:
-        parsed = parse(bytes(inbound.raw))
-    except ParseError as error:
-        quarantine(inbound, f"cannot be read as an email: {error}")
-        return
-    if parsed.auto_reply or not parsed.from_address:
-        quarantine(inbound, parsed.auto_reply or "no sender to answer")
+    parsed = request_to_answer(inbound)
+    if parsed is None:
         return
     person = person_for_address(parsed.from_address)
     language = (person.language_codes() or ["en"])[0] if person else "en"

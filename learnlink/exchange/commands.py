@@ -20,9 +20,9 @@ from learnlink.exchange.subscriptions import (
     pending,
     tell,
 )
-from learnlink.mail.inbox import finish, quarantine
+from learnlink.mail.inbox import finish, request_to_answer
 from learnlink.mail.models import InboundMessage, State
-from learnlink.mail.parsing import ParsedMessage, ParseError, parse
+from learnlink.mail.parsing import ParsedMessage
 from learnlink.mail.routing import split_address
 
 MODES = {"each": DeliveryMode.EACH, "digest": DeliveryMode.DAILY, "daily": DeliveryMode.DAILY,
@@ -51,13 +51,8 @@ def process(inbound: InboundMessage) -> None:
     local, _domain = split_address(inbound.recipient)
     slug, command = parse_address(local) or ("", "")
     group = Group.objects.get(slug=slug)
-    try:
-        parsed = parse(bytes(inbound.raw))
-    except ParseError as error:
-        quarantine(inbound, f"cannot be read as an email: {error}")
-        return
-    if parsed.auto_reply or not parsed.from_address:
-        quarantine(inbound, parsed.auto_reply or "a command without a sender to answer")
+    parsed = request_to_answer(inbound)
+    if parsed is None:
         return
     command = command or _written_command(parsed)
     done = execute(group, command, parsed)

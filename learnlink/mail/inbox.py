@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from learnlink.mail.models import InboundMessage, Source, State
+from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 from learnlink.mail.routing import route_for
 
 log = logging.getLogger(__name__)
@@ -59,3 +60,18 @@ def finish(inbound: InboundMessage, state: State, reason: str = "") -> None:
 
 def quarantine(inbound: InboundMessage, reason: str) -> None:
     finish(inbound, State.QUARANTINED, reason)
+
+
+def request_to_answer(inbound: InboundMessage) -> ParsedMessage | None:
+    """A mail asking for an answer (a command, a search), parsed; None when it is unreadable,
+    automatic or has nobody to answer, and then quarantined with the reason: two robots must
+    never talk to each other."""
+    try:
+        parsed = parse(bytes(inbound.raw))
+    except ParseError as error:
+        quarantine(inbound, f"cannot be read as an email: {error}")
+        return None
+    if parsed.auto_reply or not parsed.from_address:
+        quarantine(inbound, parsed.auto_reply or "no sender to answer")
+        return None
+    return parsed
