@@ -20,11 +20,10 @@ def recipients(group: Group, mode: str, *, leave_out: Person | None = None,
     people; an address that bounced too often is skipped for the person's other one."""
     members = group.memberships.filter(mode=mode).values_list(
         "pk", "key", "person_id", "organisation_id")
-    in_group = {"memberships__group": group, "memberships__mode": mode}
     people_of: dict[int, list[int]] = defaultdict(list)
     for organisation, person in Affiliation.objects.filter(
-            **{f"organisation__{k}": v for k, v in in_group.items()}).values_list(
-            "organisation_id", "person_id"):
+            organisation__memberships__group=group,
+            organisation__memberships__mode=mode).values_list("organisation_id", "person_id"):
         people_of[organisation].append(person)
     address_of = _delivery_addresses(group, mode)
     skip = leave_out.pk if leave_out else None
