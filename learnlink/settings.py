@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "learnlink.mail",
     "learnlink.search",
     "learnlink.exchange",
+    "learnlink.alliance",
     "learnlink.web",
     "django.contrib.admin",
     "django.contrib.auth",

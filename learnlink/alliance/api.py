@@ -1,0 +1,59 @@
+"""The alliance app's JSON API: alliances the caller may see, as the web shows them."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+from ninja import Router, Schema
+
+from learnlink.alliance.models import Alliance
+from learnlink.alliance.permissions import visible_alliances
+from learnlink.people.api_auth import api_user
+
+router = Router(tags=["alliance"])
+
+
+class AllianceItem(Schema):
+    slug: str
+    name: str
+
+
+class AllianceList(Schema):
+    items: list[AllianceItem]
+
+
+class PartnerOut(Schema):
+    organisation: str
+    role: str
+
+
+class AllianceOut(Schema):
+    slug: str
+    name: str
+    goal: str
+    start: datetime.date
+    end: datetime.date
+    visibility: str
+    partners: list[PartnerOut]
+
+
+@router.get("/alliances", response=AllianceList)
+def alliances(request: HttpRequest) -> dict[str, object]:
+    rows = visible_alliances(api_user(request)).order_by("name").values("slug", "name")
+    return {"items": list(rows)}
+
+
+@router.get("/alliances/{slug}", response=AllianceOut)
+def alliance(request: HttpRequest, slug: str) -> dict[str, object]:
+    found = readable(request, slug)
+    partners = [{"organisation": p.organisation.name, "role": p.role}
+                for p in found.partners.select_related("organisation")]
+    return {"slug": found.slug, "name": found.name, "goal": found.goal, "start": found.start,
+            "end": found.end, "visibility": found.visibility, "partners": partners}
+
+
+def readable(request: HttpRequest, slug: str) -> Alliance:
+    """The alliance if the API caller may read it; 404 otherwise, as on the web."""
+    return get_object_or_404(visible_alliances(api_user(request)), slug=slug)
