@@ -104,5 +104,6 @@ class Participant(models.Model):
         return f"{self.person} ({self.get_role_display()})"
 
     def clean(self) -> None:
-        if self.partner_id and self.alliance_id and self.partner.alliance_id != self.alliance_id:
+        partner = self.partner if self.partner_id else None
+        if partner is not None and partner.alliance_id != self.alliance_id:
             raise ValidationError({"partner": _("This partner is in another alliance.")})
