@@ -19,13 +19,15 @@ from learnlink.alliance.models import Alliance
 @dataclass(frozen=True)
 class Section:
     """One block of the dashboard: `template` is rendered with `context(alliance)` (plus the
-    alliance itself); `sheets`, when given, adds that block's worksheets to the export."""
+    alliance itself); `sheets`, when given, adds that block's worksheets to the export.
+    `public` blocks are shown to every reader of the alliance, the others to insiders only."""
 
     key: str
     title: str | Promise
     template: str
     context: Callable[[Alliance], dict[str, Any]]
     sheets: Callable[[Alliance, Workbook], None] | None = None
+    public: bool = False
 
 
 _SECTIONS: dict[str, Section] = {}

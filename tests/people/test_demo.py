@@ -10,10 +10,12 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from learnlink.alliance.models import Alliance
 from learnlink.people import demo
 from learnlink.people.demo import DEMO_PASSWORD, DemoAccount, DemoError, load_demo
 from learnlink.people.models import Organisation, Person
 from learnlink.people.roles import roles_of
+from learnlink.web.management.commands import demo as demo_command
 from tests.people.directory_helpers import describe_directory
 
 ORGANISATIONS = """\
@@ -113,6 +115,9 @@ def test_the_shipped_demo_network_loads_with_an_account_for_every_role():
 def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, monkeypatch,
                                                                      settings):
     monkeypatch.setattr(demo, "DEMO_DIR", demo_dir)
+    # The alliance demo needs the whole directory demo; tests/alliance load it for real.
+    monkeypatch.setattr(demo_command, "load_alliance",
+                        lambda: Alliance(slug="ciat-crs-east-africa"))
     settings.LEARNLINK_BASE_URL = "https://learn.example.org"
     out = StringIO()
 
@@ -122,6 +127,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
     assert lines == [
         "Imported: 5 organisations created, 0 updated; 0 people created, 0 updated",
         "Imported: 0 organisations created, 0 updated; 6 people created, 0 updated",
+        "",
+        "Demo alliance: https://learn.example.org/alliances/ciat-crs-east-africa/",
         "",
         "Mail waiting to be sent (the demo's digests among it): https://learn.example.org/outbox/",
         "",

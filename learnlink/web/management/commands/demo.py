@@ -1,5 +1,5 @@
-"""`learnlink demo`: load the demo network (directory, groups and their archives) and print how
-to sign in to it."""
+"""`learnlink demo`: load the demo network (directory, groups and their archives, the learning
+alliance) and print how to sign in to it."""
 
 from typing import Any
 
@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
+from learnlink.alliance.demo import load_demo as load_alliance
 from learnlink.exchange.demo import load_demo as load_exchange
 from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
 
@@ -25,6 +26,9 @@ class Command(BaseCommand):
             self.stdout.write(report.summary())
         for slug, stats in load_exchange().items():
             self.stdout.write(f"{slug}: {stats.line()}")
+        alliance = load_alliance()
+        self.stdout.write(f"\nDemo alliance: {settings.LEARNLINK_BASE_URL}"
+                          f"{alliance.get_absolute_url()}")
         outbox = settings.LEARNLINK_BASE_URL + reverse("mail:outbox")
         self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")
         login = settings.LEARNLINK_BASE_URL + reverse("login")

@@ -1,0 +1,55 @@
+"""The alliance pages: the list, the dashboard, the printable report and the spreadsheet.
+
+Every view starts by asking `permissions` for the alliance; nothing else decides who sees what.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from learnlink.alliance.export import export
+from learnlink.alliance.overview import blocks, overview
+from learnlink.alliance.permissions import (
+    alliance_for_insider,
+    alliance_for_reader,
+    is_coordinator,
+    is_insider,
+    visible_alliances,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def alliance_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "alliance/alliance_list.html",
+                  {"alliances": visible_alliances(request.user).order_by("-start", "name")})
+
+
+def _dashboard(request: HttpRequest, slug: str, template: str) -> HttpResponse:
+    alliance = alliance_for_reader(request, slug)
+    insider = is_insider(request.user, alliance)
+    context = overview(alliance) | {
+        "blocks": [block for block in blocks(alliance) if insider or block.section.public],
+        "insider": insider, "coordinator": is_coordinator(request.user, alliance)}
+    return render(request, template, context)
+
+
+def dashboard(request: HttpRequest, slug: str) -> HttpResponse:
+    return _dashboard(request, slug, "alliance/dashboard.html")
+
+
+def report(request: HttpRequest, slug: str) -> HttpResponse:
+    """The same blocks on a page meant for paper: no navigation, no forms."""
+    return _dashboard(request, slug, "alliance/report.html")
+
+
+def spreadsheet(request: HttpRequest, slug: str) -> HttpResponse:
+    alliance = alliance_for_insider(request, slug)
+    buffer = io.BytesIO()
+    export(alliance, buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{alliance.slug}.xlsx"'
+    return response
