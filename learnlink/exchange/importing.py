@@ -24,6 +24,7 @@ from typing import TypeVar
 from django.db import connections, transaction
 from django.utils import timezone
 
+from learnlink.exchange.bulk import insert_rows
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.posting import parsed_columns, save_attachments
@@ -123,8 +124,8 @@ def _import_batch(group: Group, batch: list[tuple[bytes, ParsedMessage | str]],
                   stats: ImportStats) -> None:
     fresh = _without_known(group, batch, stats)
     with transaction.atomic():
-        inbound = InboundMessage.objects.bulk_create([_inbound(group, raw, parsed)
-                                                      for raw, parsed in fresh])
+        inbound = [_inbound(group, raw, parsed) for raw, parsed in fresh]
+        insert_rows(inbound)
         readable = [(row, parsed) for row, (_raw, parsed) in zip(inbound, fresh, strict=True)
                     if isinstance(parsed, ParsedMessage)]
         stats.quarantined += len(fresh) - len(readable)

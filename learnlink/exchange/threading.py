@@ -33,7 +33,7 @@ from django.db import connection, transaction
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
-from learnlink.exchange.bulk import update_rows
+from learnlink.exchange.bulk import insert_rows, update_rows
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import (
     NEVER,
@@ -236,7 +236,7 @@ class _Rows:
         stored = [node for node in changed if node.message_id in self.pks]
         new = [self._row(node, first_items.get(node.message_id))
                for node in changed if node.message_id not in self.pks]
-        Message.objects.bulk_create(new)
+        insert_rows(new)
         self.pks.update((row.message_id, row.pk) for row in new)
         relinked = [row for row in new if self._link_new(row)]
         relinked += [self._link(node) for node in stored if node.message_id not in changes.filled]

@@ -189,16 +189,35 @@ def _read(raw: bytes, *, headers_only: bool) -> tuple[Message, dict[str, list[st
     below it would be read as body text: such a message is parsed again, refolded.
     """
     data = raw.removeprefix(_BOM)
-    if headers_only:
-        data = data[: _header_end(data)]
-    message = _PARSER.parsebytes(data, headersonly=headers_only)
+    message = _PARSER.parsebytes(data[: _header_end(data)], headersonly=True)
     refolded = False
-    if any(isinstance(defect, MissingHeaderBodySeparatorDefect) for defect in message.defects):
+    if _separator_missing(message):
         repaired = _refold(data)
         refolded = repaired != data
         if refolded:
-            message = _PARSER.parsebytes(repaired, headersonly=headers_only)
+            data = repaired
+            message = _PARSER.parsebytes(data[: _header_end(data)], headersonly=True)
+    if not headers_only:
+        message = _with_body(message, data)
     return message, _headers_of(message), refolded
+
+
+def _separator_missing(message: Message) -> bool:
+    return any(isinstance(defect, MissingHeaderBodySeparatorDefect) for defect in message.defects)
+
+
+def _with_body(head: Message, data: bytes) -> Message:
+    """The whole message. A single-part body is taken as it is, which is what the parser would
+    make of it line by line at several times the cost; parts, attached messages and a header
+    block the parser ends early go through the parser."""
+    end = _header_end(data)
+    blank = data[end:end + 2]
+    separator = 1 if blank.startswith(b"\n") else 2 if blank == b"\r\n" else 0
+    if (not separator or _separator_missing(head)
+            or head.get_content_maintype() in ("multipart", "message")):
+        return _PARSER.parsebytes(data)
+    head.set_payload(data[end + separator:].decode("ascii", "surrogateescape"))
+    return head
 
 
 def _header_end(raw: bytes) -> int:
