@@ -61,8 +61,10 @@ def process(inbound: InboundMessage) -> None:
 
 
 def _written_command(parsed: ParsedMessage) -> str:
-    """The first word of the subject or of a body line that is a command; '' means help."""
-    for line in [parsed.subject, *parsed.new_text.splitlines()]:
+    """The command that is the first word of the subject or of the body's first line; '' means
+    help. Later lines are never read: "Each of us..." in a letter is not a command."""
+    first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
+    for line in (parsed.subject, first_line):
         words = line.strip().lower().split()
         if words and words[0] in WORDS:
             return words[0]

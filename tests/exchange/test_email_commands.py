@@ -163,6 +163,15 @@ def test_the_request_address_reads_the_command_from_subject_or_body(mail_server,
     assert "From now on you receive: weekly digest." in smtp_sink.to(HALIMA)[0].get_content()
 
 
+def test_only_the_first_line_of_a_request_is_read_as_a_command(mail_server, oranges,
+                                                               smtp_sink):
+    Membership.objects.filter(person__email_addresses__address=HALIMA).update(mode="weekly")
+    command(mail_server, "", subject="Our group",
+            body="We met on Saturday.\nEach of us brought two crates.\n")
+    assert mode_of(HALIMA) == "weekly"
+    assert "The command was not understood." in smtp_sink.to(HALIMA)[0].get_content()
+
+
 def test_an_unknown_request_gets_the_list_of_commands(mail_server, oranges, smtp_sink):
     command(mail_server, "", subject="Please send me the minutes", body="Asante\n")
     [answer] = smtp_sink.to(HALIMA)
