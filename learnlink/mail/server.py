@@ -5,37 +5,62 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.lmtp import LMTP
 from aiosmtpd.smtp import SMTP, Envelope, Session
 from django.conf import settings
-from django.db import close_old_connections
+from django.db import close_old_connections, connections
 
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
 from learnlink.mail.routing import route_for
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
+DATABASE_THREADS = 4
 
 
 class InboxHandler:
-    """aiosmtpd hooks: check each recipient, store each copy, answer per recipient in LMTP."""
+    """aiosmtpd hooks: check each recipient, store each copy, answer per recipient in LMTP.
+
+    The database work runs in the handler's own threads, so that stopping the server can close
+    the connections those threads opened instead of leaving them to the process's end."""
 
     def __init__(self, source: Source) -> None:
         self.source = source
+        self.pool = ThreadPoolExecutor(DATABASE_THREADS, thread_name_prefix=f"{source}-inbox")
+
+    async def _in_thread(self, function: Callable[..., _T], *args: Any) -> _T:
+        return await asyncio.get_running_loop().run_in_executor(self.pool, function, *args)
+
+    def close(self) -> None:
+        """Close every thread's database connection: each of the pool's threads takes one
+        task, and none ends before all have started, so no thread is missed."""
+        barrier = threading.Barrier(DATABASE_THREADS)
+
+        def close_here() -> None:
+            barrier.wait(timeout=10)
+            connections.close_all()
+
+        for future in [self.pool.submit(close_here) for _ in range(DATABASE_THREADS)]:
+            future.result()
+        self.pool.shutdown()
 
     async def handle_RCPT(self, server: SMTP, session: Session, envelope: Envelope,
                           address: str, rcpt_options: list[str]) -> str:
-        if await asyncio.to_thread(_known, address):
+        if await self._in_thread(_known, address):
             envelope.rcpt_tos.append(address)
             return "250 2.1.5 OK"
         return "550 5.1.1 No such group or address here"
 
     async def handle_DATA(self, server: SMTP, session: Session, envelope: Envelope) -> str:
         raw = envelope.original_content or b""
-        statuses = [await asyncio.to_thread(self._store, raw, recipient, envelope.mail_from or "")
+        statuses = [await self._in_thread(self._store, raw, recipient, envelope.mail_from or "")
                     for recipient in envelope.rcpt_tos]
         if self.source == Source.LMTP:
             return "\r\n".join(statuses)
@@ -76,6 +101,10 @@ class InboxController(Controller):
 
     def factory(self) -> SMTP:
         return self.protocol(self.handler, **self.SMTP_kwargs)
+
+    def stop(self, no_assert: bool = False) -> None:
+        super().stop(no_assert)
+        self.handler.close()
 
 
 class LMTPController(InboxController):
