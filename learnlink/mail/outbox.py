@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 import secrets
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -48,6 +50,16 @@ def _insert(outgoing: Outgoing, recipients: Iterable[tuple[str, str]]) -> None:
             batch = rows[start:start + size]
             cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "  # noqa: S608
                            + ", ".join([row] * len(batch)), [v for r in batch for v in r])
+
+
+def prune_sent(now: datetime.datetime | None = None) -> int:
+    """Delete deliveries sent longer ago than the retention period, and the messages left with
+    no delivery at all; returns how many deliveries went. Queued and failed ones are kept."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(
+        days=settings.LEARNLINK_SENT_RETENTION_DAYS)
+    deleted, _ = Delivery.objects.filter(state=DeliveryState.SENT, sent__lt=cutoff).delete()
+    Outgoing.objects.filter(created__lt=cutoff, deliveries__isnull=True).delete()
+    return deleted
 
 
 def _kick() -> None:

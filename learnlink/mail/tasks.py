@@ -35,6 +35,14 @@ def send_retries() -> None:
     _send()
 
 
+@db_periodic_task(crontab(hour="3", minute="17"))
+def prune_outbox() -> None:
+    """Every night: sent deliveries past their retention period go (see prune_sent)."""
+    from learnlink.mail.outbox import prune_sent
+
+    prune_sent()
+
+
 def _send() -> None:
     """Two senders at once are safe: each leases the deliveries it takes."""
     from learnlink.mail.sending import send_due
