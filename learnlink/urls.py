@@ -11,6 +11,7 @@ urlpatterns = [
     path("accounts/", include("learnlink.people.account_urls")),
     path("directory/", include("learnlink.people.urls")),
     path("groups/", include("learnlink.exchange.urls")),
+    path("impact/", include("learnlink.impact.urls")),
     path("membership/", include("learnlink.exchange.member_urls")),
     path("outbox/", include("learnlink.mail.urls")),
     path("search/", search, name="search"),
