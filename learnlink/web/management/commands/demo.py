@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.urls import reverse
 
 from learnlink.exchange.demo import load_demo as load_exchange
+from learnlink.impact.demo import load_demo as load_impact
 from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
 
 
@@ -25,6 +26,8 @@ class Command(BaseCommand):
             self.stdout.write(report.summary())
         for slug, stats in load_exchange().items():
             self.stdout.write(f"{slug}: {stats.line()}")
+        for report in load_impact():
+            self.stdout.write(f"ciat-crs-east-africa impact: {report.summary()}")
         outbox = settings.LEARNLINK_BASE_URL + reverse("mail:outbox")
         self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")
         login = settings.LEARNLINK_BASE_URL + reverse("login")
