@@ -3,7 +3,6 @@ from typing import Any
 from django.contrib import admin
 from django.http import HttpRequest
 
-from learnlink.impact.normalise import Normaliser, recompute
 from learnlink.impact.models import (
     Membership,
     Sale,
@@ -12,6 +11,7 @@ from learnlink.impact.models import (
     TerritoryProduct,
     UnitConversion,
 )
+from learnlink.impact.normalise import Normaliser, recompute
 
 
 class TargetInline(admin.TabularInline):

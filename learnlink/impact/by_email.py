@@ -169,7 +169,7 @@ def _territory(pmg: Organisation, day: datetime.date) -> Territory:
     territories = list(Territory.objects.filter(place__in=places)
                        .select_related("alliance", "place").order_by("-alliance__start"))
     running = [t for t in territories if t.alliance.start <= day <= t.alliance.end]
-    found = (running or territories or [None])[0]
-    if found is None:
+    found = running or territories
+    if not found:
         raise NotUnderstood(_("%(pmg)s is in no alliance's territory.") % {"pmg": pmg.name})
-    return found
+    return found[0]

@@ -1,4 +1,4 @@
-"""The Kenya case of the first CIAT–CRS learning alliance (2003–2004), as records: territories
+"""The Kenya case of the first CIAT-CRS learning alliance (2003-2004), as records: territories
 and their target households, PMGs and their membership counts, and sales in the units and
 shillings they were made in. The impact table computed from them is the published one:
 

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -59,7 +59,7 @@ def add_sheets(table: ImpactTable, workbook: Workbook) -> None:
     _gender_sheet(workbook.create_sheet(_("by gender")), table.rows)
 
 
-def _cell(sheet: Worksheet, value: object, number_format: str = "") -> WriteOnlyCell:
+def _cell(sheet: Worksheet, value: float | str, number_format: str = "") -> Cell:
     cell = WriteOnlyCell(sheet, value)
     if number_format:
         cell.number_format = number_format

@@ -34,7 +34,7 @@ from learnlink.impact.units import unit_example, unit_named
 from learnlink.people import directory_cells as cells
 from learnlink.people.directory_cells import CellError
 from learnlink.people.directory_checks import RowErrors
-from learnlink.people.directory_format import split_list, split_place
+from learnlink.people.directory_format import split_list
 from learnlink.people.directory_writer import Enterprises, PlaceTree
 from learnlink.people.models import Organisation, OrganisationKind, Place
 from learnlink.people.slugs import unique_slug

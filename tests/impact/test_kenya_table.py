@@ -1,4 +1,4 @@
-"""The demo's records give the published Kenya table of the first CIAT–CRS learning alliance,
+"""The demo's records give the published Kenya table of the first CIAT-CRS learning alliance,
 cell for cell: on the report, in the API and on the web page."""
 
 from __future__ import annotations
