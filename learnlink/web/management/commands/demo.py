@@ -26,8 +26,10 @@ class Command(BaseCommand):
             self.stdout.write(report.summary())
         for slug, stats in load_exchange().items():
             self.stdout.write(f"{slug}: {stats.line()}")
-        for imported in load_impact():
-            self.stdout.write(f"ciat-crs-east-africa impact: {imported.summary()}")
+        impact = load_impact()
+        self.stdout.write(f"ciat-crs-east-africa: impact imported={impact.sales} sales, "
+                          f"{impact.memberships} membership counts, {impact.territories} "
+                          f"territory targets, {impact.pmgs_created} new PMGs")
         outbox = settings.LEARNLINK_BASE_URL + reverse("mail:outbox")
         self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")
         login = settings.LEARNLINK_BASE_URL + reverse("login")
