@@ -1,8 +1,12 @@
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from learnlink.alliance.admin import ExchangeRateAdmin
+from learnlink.alliance.models import ExchangeRate
 from learnlink.impact.models import (
     Membership,
     Sale,
@@ -63,3 +67,35 @@ class SaleAdmin(admin.ModelAdmin):
         """Tonnes and US$ are never typed: computed from the tables, as every way in does."""
         Normaliser(obj.territory.alliance, [obj.currency]).fill(obj)
         super().save_model(request, obj, form, change)
+
+
+class RecomputingExchangeRateAdmin(ExchangeRateAdmin):
+    """The alliance app's rate admin, which also brings the stored US$ of the sales a changed
+    rate applies to up to date (in the worker, once the change is committed). Registered here
+    because impact depends on alliance, not the other way round."""
+
+    def save_model(self, request: HttpRequest, obj: ExchangeRate, form: Any,
+                   change: bool) -> None:
+        before = form.initial.get("valid_from") if change else None
+        super().save_model(request, obj, form, change)
+        _recompute_on_commit(obj.currency, min(filter(None, [before, obj.valid_from])))
+
+    def delete_model(self, request: HttpRequest, obj: ExchangeRate) -> None:
+        super().delete_model(request, obj)
+        _recompute_on_commit(obj.currency, obj.valid_from)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[ExchangeRate]) -> None:
+        removed = list(queryset.values_list("currency", "valid_from"))
+        super().delete_queryset(request, queryset)
+        for currency in {currency for currency, _day in removed}:
+            _recompute_on_commit(currency, min(day for code, day in removed if code == currency))
+
+
+def _recompute_on_commit(currency: str, since: Any) -> None:
+    from learnlink.impact.tasks import recompute_after_rate_change
+
+    transaction.on_commit(lambda: recompute_after_rate_change(currency, since.isoformat()))
+
+
+admin.site.unregister(ExchangeRate)
+admin.site.register(ExchangeRate, RecomputingExchangeRateAdmin)

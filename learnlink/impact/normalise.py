@@ -66,14 +66,17 @@ BATCH = 2000
 
 
 def recompute(alliance: Alliance, product: Enterprise | None = None,
-              currency: str | None = None) -> int:
+              currency: str | None = None, since: datetime.date | None = None) -> int:
     """Recompute the stored tonnes and US$ of an alliance's sales (of one product, or in one
-    currency); returns how many changed. A sale whose rate has gone keeps its old figures."""
+    currency, or from a day on); returns how many changed. A sale whose rate has gone keeps its
+    old figures."""
     sales = Sale.objects.filter(territory__alliance=alliance).select_related("product")
     if product is not None:
         sales = sales.filter(product=product)
     if currency is not None:
         sales = sales.filter(currency=currency)
+    if since is not None:
+        sales = sales.filter(date__gte=since)
     currencies = sales.values_list("currency", flat=True).distinct()
     normaliser = Normaliser(alliance, list(currencies))
     changed: list[Sale] = []
@@ -90,8 +93,9 @@ def recompute(alliance: Alliance, product: Enterprise | None = None,
     return len(changed)
 
 
-def recompute_currency(currency: str) -> int:
-    """After a rate of `currency` was added or corrected: every alliance's sales in it."""
-    return sum(recompute(alliance, currency=currency)
+def recompute_currency(currency: str, since: datetime.date | None = None) -> int:
+    """After a rate of `currency` was added, corrected or removed: every alliance's sales in
+    it (from the rate's day on, when given)."""
+    return sum(recompute(alliance, currency=currency, since=since)
                for alliance in Alliance.objects.filter(territories__sales__currency=currency)
                .distinct())

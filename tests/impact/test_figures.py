@@ -151,3 +151,30 @@ def test_a_partner_records_a_sale_on_the_web(kenya: Alliance, kenya_coordinator)
     form.update(pmg=Organisation.objects.get(name="Hola PMG").pk, quantity="-1")
     refused = client.post("/impact/ciat-crs-east-africa/sales/new/", form).content.decode()
     assert "Ensure this value is greater than or equal to 0." in refused
+
+
+def test_a_rate_corrected_in_the_admin_recomputes_the_sales_it_applies_to(
+        kenya: Alliance, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    from django.contrib.auth.models import User
+
+    admin = User.objects.create_superuser("root", "root@example.org", "a-long-password-42")
+    client = Client()
+    client.force_login(admin)
+    before = Client().get("/api/alliances/ciat-crs-east-africa/impact").json()["totals"]
+    july = ExchangeRate.objects.get(currency="KES", valid_from=D(2004, 7, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/admin/alliance/exchangerate/{july.pk}/change/", {
+            "currency": "KES", "valid_from": "2004-07-01", "usd_per_unit": "0.0100000000",
+            "source": "corrected"})
+    assert response.status_code == 302
+    after = Client().get("/api/alliances/ciat-crs-east-africa/impact").json()["totals"]
+    assert after["value_usd"] < before["value_usd"]
+    july_sales = territory_sales_since(kenya, D(2004, 7, 1))
+    assert all(sale.value_usd == (sale.value * Decimal("0.01")).quantize(Decimal("0.01"))
+               for sale in july_sales) and july_sales
+
+
+def territory_sales_since(kenya: Alliance, day: datetime.date) -> list:  # type: ignore[type-arg]
+    from learnlink.impact.models import Sale
+
+    return list(Sale.objects.filter(territory__alliance=kenya, date__gte=day))
