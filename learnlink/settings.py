@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "learnlink.search",
     "learnlink.exchange",
     "learnlink.alliance",
+    "learnlink.impact",
     "learnlink.web",
     "django.contrib.admin",
     "django.contrib.auth",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("directory/", include("learnlink.people.urls")),
     path("groups/", include("learnlink.exchange.urls")),
     path("alliances/", include("learnlink.alliance.urls")),
+    path("impact/", include("learnlink.impact.urls")),
     path("membership/", include("learnlink.exchange.member_urls")),
     path("outbox/", include("learnlink.mail.urls")),
     path("search/", search, name="search"),

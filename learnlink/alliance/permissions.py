@@ -54,8 +54,13 @@ def is_insider(user: AnyUser, alliance: Alliance) -> bool:
     if is_staff(user):
         return True
     person = person_of(user)
-    return person is not None and Alliance.objects.filter(_involved(person),
-                                                          pk=alliance.pk).exists()
+    return person is not None and takes_part(person, alliance)
+
+
+def takes_part(person: Person, alliance: Alliance) -> bool:
+    """A participant, or one of a partner organisation's people: also for mail, where only the
+    sender's address says who it is."""
+    return Alliance.objects.filter(_involved(person), pk=alliance.pk).exists()
 
 
 def is_coordinator(user: AnyUser, alliance: Alliance) -> bool:

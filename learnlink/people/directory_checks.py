@@ -7,6 +7,7 @@ checks produce, a DirectoryPlan, says who in the file is already in the director
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -120,16 +121,21 @@ class DirectoryPlan:
 
 
 class RowErrors:
-    """Problems found, reported sheet by sheet in row order whatever order they were found in."""
+    """Problems found, reported sheet by sheet in row order whatever order they were found in.
 
-    def __init__(self) -> None:
+    `sheets` gives the order of the sheets (the directory's by default); other importers pass
+    their own.
+    """
+
+    def __init__(self, sheets: Sequence[str] = SHEETS) -> None:
+        self._sheets = tuple(sheets)
         self._found: list[tuple[int, int, str]] = []
 
     def add(self, sheet: str, row: int, message: str) -> None:
-        self._found.append((SHEETS.index(sheet), row, message))
+        self._found.append((self._sheets.index(sheet), row, message))
 
     def lines(self) -> list[str]:
-        return [f"{SHEETS[sheet]} row {row}: {message}"
+        return [f"{self._sheets[sheet]} row {row}: {message}"
                 for sheet, row, message in sorted(self._found, key=lambda found: found[:2])]
 
 

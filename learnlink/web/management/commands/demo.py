@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from learnlink.alliance.demo import load_demo as load_alliance
 from learnlink.exchange.demo import load_demo as load_exchange
+from learnlink.impact.demo import load_demo as load_impact
 from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
 
 
@@ -29,6 +30,10 @@ class Command(BaseCommand):
         alliance = load_alliance()
         self.stdout.write(f"\nDemo alliance: {settings.LEARNLINK_BASE_URL}"
                           f"{alliance.get_absolute_url()}")
+        impact = load_impact()
+        self.stdout.write(f"ciat-crs-east-africa: impact imported={impact.sales} sales, "
+                          f"{impact.memberships} membership counts, {impact.territories} "
+                          f"territory targets, {impact.pmgs_created} new PMGs")
         outbox = settings.LEARNLINK_BASE_URL + reverse("mail:outbox")
         self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")
         login = settings.LEARNLINK_BASE_URL + reverse("login")
