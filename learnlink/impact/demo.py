@@ -19,13 +19,8 @@ import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from learnlink.alliance.models import (
-    Alliance,
-    ExchangeRate,
-    Partner,
-    PartnerRole,
-    Visibility,
-)
+from learnlink.alliance.demo.core import demo_alliance
+from learnlink.alliance.models import ExchangeRate, Partner, PartnerRole
 from learnlink.impact.conversions import set_conversion
 from learnlink.impact.importing import ImportReport, import_sales
 from learnlink.impact.models import Sale
@@ -34,11 +29,6 @@ from learnlink.people.models import Enterprise, Organisation, OrganisationKind, 
 from learnlink.people.slugs import unique_slug
 
 DEMO = Path(__file__).resolve().parent / "demo"
-SLUG = "ciat-crs-east-africa"
-NAME = "CIAT–CRS East Africa Learning Alliance"
-GOAL = ("Rural agro-enterprise development: farmer groups in East Africa organise into producer "
-        "marketing groups, choose products with a market, and sell together, while CIAT, CRS "
-        "and their partners learn from each other's practice how to make that work.")
 # KES -> US$ as the shilling moved in 2003-2004 (about 75-80 shillings to the dollar).
 KES_PER_USD = [("2003-01-01", "77.0"), ("2003-04-01", "76.0"), ("2003-07-01", "75.5"),
                ("2003-10-01", "76.5"), ("2004-01-01", "77.5"), ("2004-04-01", "78.5"),
@@ -57,9 +47,7 @@ class DemoError(Exception):
 def load_demo() -> ImportReport:
     """Load the Kenya case; returns what its files added (all zero but targets when run
     again)."""
-    alliance, _created = Alliance.objects.get_or_create(slug=SLUG, defaults={
-        "name": NAME, "goal": GOAL, "start": datetime.date(2003, 3, 1),
-        "end": datetime.date(2004, 10, 31), "visibility": Visibility.PUBLIC})
+    alliance = demo_alliance()
     kenya, _created = Place.objects.get_or_create(name="Kenya", parent=None,
                                                   defaults={"kind": PlaceKind.COUNTRY})
     crs, _created = Organisation.objects.get_or_create(name="CRS Kenya", defaults={

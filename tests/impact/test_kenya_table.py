@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from learnlink.impact.demo import SLUG, load_demo
+from learnlink.alliance.demo.core import SLUG
+from learnlink.impact.demo import load_demo
 
 pytestmark = pytest.mark.django_db
 

@@ -161,11 +161,17 @@ def _cycles(alliance: Alliance) -> None:
                 "start": _day(first), "end": _day(last)})
 
 
-def load_core() -> Alliance:
+def demo_alliance() -> Alliance:
+    """The alliance row alone, for demos of other apps that need nothing else of it."""
     alliance, _created = Alliance.objects.get_or_create(slug=SLUG, defaults={
         "name": "CIAT–CRS East Africa Learning Alliance", "goal": GOAL,
         "start": datetime.date(2003, 3, 1), "end": datetime.date(2004, 10, 31),
         "visibility": Visibility.PUBLIC})
+    return alliance
+
+
+def load_core() -> Alliance:
+    alliance = demo_alliance()
     load_guide()
     _partners(alliance)
     _participants(alliance)
