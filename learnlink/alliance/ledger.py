@@ -52,8 +52,13 @@ def balances(alliance: Alliance) -> list[Balance]:
                 .annotate(committed=_sum_by(Commitment, "partner"),
                           contributed=_sum_by(Contribution, "partner"))
                 .order_by("organisation__name"))
-    return [Balance(p.organisation.name, Decimal(p.committed), Decimal(p.contributed))
+    return [Balance(p.organisation.name, _cents(p.committed), _cents(p.contributed))
             for p in partners]
+
+
+def _cents(value: object) -> Decimal:
+    """SQLite sums decimals as floats: back to Decimal, to the cent, on every engine."""
+    return Decimal(str(value)).quantize(ZERO)
 
 
 def totals(rows: list[Balance]) -> Balance:
@@ -101,8 +106,8 @@ def costs_sheets(alliance: Alliance, book: Workbook) -> None:
     header(lines, [_("Budget line"), _("Budget (US$)"), _("Committed (US$)"),
                    _("Contributed (US$)")])
     for line in budget_lines(alliance):
-        lines.append([line.name, line.amount_usd, line.committed,  # type: ignore[attr-defined]
-                      line.contributed])  # type: ignore[attr-defined]
+        lines.append([line.name, line.amount_usd, _cents(line.committed),  # type: ignore[attr-defined]
+                      _cents(line.contributed)])  # type: ignore[attr-defined]
     given = book.create_sheet(_("Contributions"))
     header(given, [_("Date"), _("Partner"), _("Budget line"), _("Amount"), _("Currency"),
                    _("Cash or in kind"), _("US$"), _("Description")])
