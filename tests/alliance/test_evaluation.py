@@ -2,15 +2,29 @@
 person evaluated, by nobody else (not other participants, guests, outsiders, staff as such or
 the API); a trend across cycles; poor performance asks for an action."""
 
+import io
+import re
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.test import Client
+from openpyxl import load_workbook
 
-from learnlink.alliance.models import Criterion, Evaluation, Participant, PerformanceAction
+from learnlink.alliance.models import (
+    Alliance,
+    Criterion,
+    Evaluation,
+    Participant,
+    PerformanceAction,
+)
 from learnlink.alliance.performance import record_evaluation, set_poor_below, trends
 from learnlink.alliance.permissions import evaluated_visible_to, may_see_evaluations_of
+from tests.alliance.conftest import sign_in
 from tests.alliance.small import DAY, Small, client_for, small  # noqa: F401
+from tests.conftest import make_member
 
 pytestmark = pytest.mark.django_db
 
@@ -146,3 +160,53 @@ def test_criteria_and_the_threshold_are_set_by_coordinators(small: Small) -> Non
     assert small.alliance.evaluation_policy.poor_below == Decimal("3")
     assert client_for(small.facilitator).get(
         "/alliances/beans/evaluations/criteria/").status_code == 404
+
+
+def walk(client: Client, start: str) -> dict[str, HttpResponse]:
+    """Every page of the alliance linked from `start`, fetched once."""
+    seen: dict[str, HttpResponse] = {}
+    queue = [start]
+    while queue:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        seen[url] = response = client.get(url)
+        if "text/html" in response.get("Content-Type", ""):
+            for href in re.findall(r'href="([^"]+)"', response.content.decode()):
+                target = href.replace("&amp;", "&").split("#")[0]
+                if target.startswith(start) and target not in seen:
+                    queue.append(target)
+    return seen
+
+
+def test_walking_the_demo_alliance_breaks_nothing_and_shows_evaluations_only_to_whom_it_may(
+        demo: Alliance, django_assert_max_num_queries: Any) -> None:
+    """Tesfay's cycle 2 comment is seen by the coordinators and Tesfay, by nobody else."""
+    secret = "Reports two months late"
+    for address, sees in [(None, False), ("someone@example.com", False),
+                          ("moses.okello@example.org", False),
+                          ("jc.habimana@example.org", False),
+                          ("tesfay.gebremedhin@example.org", True),
+                          ("annet.kyomuhendo@example.org", True)]:
+        if address == "someone@example.com":
+            client = client_for(make_member(None, "Someone Else", address))
+        else:
+            client = sign_in(address) if address else Client()
+        pages = walk(client, "/alliances/ciat-crs-east-africa/")
+        assert {url: r.status_code for url, r in pages.items() if r.status_code >= 400} == {}
+        found = []
+        for url, response in pages.items():
+            if url.endswith(".xlsx"):  # everyone who gets the workbook gets the same one
+                cells = [str(cell) for sheet in load_workbook(io.BytesIO(response.content))
+                         for row in sheet.iter_rows(values_only=True) for cell in row]
+                assert not any(secret in cell for cell in cells)
+                continue
+            if secret in response.content.decode():
+                found.append(url)
+            if "/alliances/" in url:
+                assert len(response.content) <= 50_000, url
+        assert bool(found) == sees, (address, found)
+    annet = sign_in("annet.kyomuhendo@example.org")
+    for page in ("", "costs/", "evaluations/", "cycles/1/reflection/", "cycles/3/synthesis/"):
+        with django_assert_max_num_queries(25):
+            annet.get(f"/alliances/ciat-crs-east-africa/{page}")
