@@ -53,13 +53,19 @@ def record_evaluation(cycle: Cycle, participant: Participant, evaluator: Person 
     evaluation.evaluator = evaluator  # type: ignore[assignment]
     evaluation.comment = comment.strip()
     evaluation.full_clean()
-    evaluation.save()
+    if evaluation.pk:
+        evaluation.save(update_fields=["evaluator", "comment", "updated"])
+    else:
+        evaluation.save()
+    given = {s.criterion_id: s for s in Score.objects.filter(evaluation=evaluation)}
     for criterion, value in scores.items():
-        score = (Score.objects.filter(evaluation=evaluation, criterion=criterion).first()
-                 or Score(evaluation=evaluation, criterion=criterion))
+        score = given.get(criterion.pk) or Score(evaluation=evaluation, criterion=criterion)
         score.value = value
         score.full_clean()
-        score.save()
+        if score.pk:
+            score.save(update_fields=["value"])
+        else:
+            score.save()
     return evaluation
 
 

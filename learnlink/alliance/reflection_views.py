@@ -105,7 +105,7 @@ def synthesis(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         return redirect("alliance:synthesis", slug, number)
     return render(request, "alliance/synthesis_form.html", {
         "alliance": alliance, "cycle": cycle, "form": form, "saved": saved,
-        "proposal": proposal, "questions": QUESTIONS},
+        "proposed": [(label, proposal.questions[key]) for key, label in QUESTIONS]},
         status=400 if form.errors else 200)
 
 

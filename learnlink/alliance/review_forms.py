@@ -60,8 +60,8 @@ class EvaluationForm(forms.Form):
         for criterion in criteria:
             self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
                 label=criterion.name, help_text=criterion.description, coerce=int,
-                choices=[(value, value) for value in range(1, criterion.scale_max + 1)],
-                widget=forms.RadioSelect)
+                choices=[("", "–"), *((value, value)
+                                      for value in range(1, criterion.scale_max + 1))])
         self.order_fields([*(f"score_{c.pk}" for c in criteria), "comment"])
 
     def scores(self) -> dict[Criterion, int]:

@@ -41,7 +41,10 @@ def save_reflection(cycle: Cycle, partner: Partner, answers: dict[str, str],
         setattr(reflection, key, answers.get(key, "").strip())
     reflection.author = author
     reflection.full_clean()
-    reflection.save()
+    if reflection.pk:
+        reflection.save(update_fields=[*ANSWER_FIELDS, "author", "updated"])
+    else:
+        reflection.save()
     return reflection
 
 
@@ -64,7 +67,10 @@ def save_synthesis(cycle: Cycle, texts: dict[str, str], author: Person | None) -
     for key in [*ANSWER_FIELDS, "themes"]:
         setattr(synthesis, key, texts.get(key, "").strip())
     synthesis.author = author
-    synthesis.save()
+    if synthesis.pk:
+        synthesis.save(update_fields=[*ANSWER_FIELDS, "themes", "author", "updated"])
+    else:
+        synthesis.save()
     return synthesis
 
 
