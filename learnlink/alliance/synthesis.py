@@ -36,12 +36,16 @@ aussi donc alors comme peu sans entre après avant encore déjà chaque cycle pr
 la kwa katika ni si kama lakini au pia hii hiyo huo hizo hao sisi wao yeye mimi wewe nyinyi
 kuwa kwamba ili hata tu sana zaidi kila baadhi bado tena kwenye hapa pale huko nini gani wakati
 baada kabla bila pamoja ndani nje juu chini vizuri vile hivyo hivi ambao ambayo ambapo kutoka
-mpaka hadi yetu wetu letu zetu kwetu kazi mzunguko ujao
+mpaka hadi yetu wetu letu zetu kwetu kazi mzunguko ujao moja mbili tatu nne tano
+one two three four five first second third came come comes took take takes gave give gives went
+go goes got put said new old deux trois quatre premier première deuxième
 """
 STOP_WORDS = frozenset(_STOP_TEXT.split())  # English, French, Kiswahili
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
+_CLAUSE = re.compile(r":\s+|,\s+(?:and|but|et|mais|na|lakini)\s+")
+_PUNCTUATION = re.compile(r"[.!?;:,()\n]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -73,12 +77,18 @@ class QuestionDraft:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences or bullet lines of an answer, without their bullets."""
-    found = []
+    """The points of an answer: its sentences or bullet lines, cut again where a clause
+    starts after a colon or ", and" (", et", ", na"), without bullets."""
+    found: list[str] = []
     for piece in _SENTENCE.split(text or ""):
         piece = _BULLET.sub("", piece).strip()
-        if len(words_of(piece)) >= 2 or len(piece) > 12:
-            found.append(piece.rstrip(";"))
+        for index, clause in enumerate(_CLAUSE.split(piece)):
+            clause = clause.strip().rstrip(";")
+            if len(words_of(clause)) < 2 and len(clause) <= 12:
+                continue
+            if index and found:
+                clause = clause[:1].upper() + clause[1:]
+            found.append(clause)
     return found
 
 
@@ -100,10 +110,13 @@ def words_of(text: str) -> list[str]:
 
 
 def _similar(first: set[str], second: set[str]) -> bool:
+    """Nearly the same point: most words shared, or at least three with most of the shorter."""
     if not first or not second:
         return first == second
     common = len(first & second)
-    return common / len(first | second) >= SIMILAR or common / min(len(first), len(second)) >= 0.8
+    shorter = min(len(first), len(second))
+    return (common / len(first | second) >= SIMILAR or common / shorter >= 0.8
+            or (common >= 3 and common / shorter >= 0.6))
 
 
 def group_points(answers: Sequence[tuple[str, str]]) -> list[Point]:
@@ -122,23 +135,24 @@ def group_points(answers: Sequence[tuple[str, str]]) -> list[Point]:
 
 
 def _phrases(text: str) -> dict[str, str]:
-    """Meaningful words and two-word phrases of meaningful words: stemmed, to how they were
-    written (lower case)."""
+    """Meaningful words, and two-word phrases of meaningful words within a clause: stemmed, to
+    how they were written (lower case)."""
     found: dict[str, str] = {}
-    words = tokens(text)
-    for index, word in enumerate(words):
-        if word in STOP_WORDS or len(word) <= 2:
-            continue
-        found.setdefault(_stem(word), word)
-        after = words[index + 1] if index + 1 < len(words) else ""
-        if after and after not in STOP_WORDS and len(after) > 2:
-            found.setdefault(f"{_stem(word)} {_stem(after)}", f"{word} {after}")
+    for piece in _PUNCTUATION.split(text):
+        words = tokens(piece)
+        for index, word in enumerate(words):
+            if word in STOP_WORDS or len(word) <= 2:
+                continue
+            found.setdefault(_stem(word), word)
+            after = words[index + 1] if index + 1 < len(words) else ""
+            if after and after not in STOP_WORDS and len(after) > 2:
+                found.setdefault(f"{_stem(word)} {_stem(after)}", f"{word} {after}")
     return found
 
 
 def recurring_themes(answers: Iterable[tuple[str, str]], limit: int = MAX_THEMES) -> list[Theme]:
     """Words and phrases used by at least MIN_PARTNERS partners, most partners first; a word
-    is left out when a phrase containing it is used by as many partners."""
+    is left out when a phrase containing it is used by at least half as many partners."""
     by_phrase: dict[str, list[str]] = {}
     written: dict[str, Counter[str]] = {}
     for partner, answer in answers:
@@ -147,18 +161,16 @@ def recurring_themes(answers: Iterable[tuple[str, str]], limit: int = MAX_THEMES
             if partner not in users:
                 users.append(partner)
             written.setdefault(phrase, Counter())[as_written] += 1
-    counts = Counter({phrase: len(users) for phrase, users in by_phrase.items()
-                      if len(users) >= MIN_PARTNERS})
-    kept: list[tuple[str, Theme]] = []
-    for phrase, count in sorted(counts.items(), key=lambda item: (-item[1], -len(item[0].split()),
-                                                                   item[0])):
-        if " " not in phrase and any(phrase in stem.split() and len(theme.partners) >= count
-                                     for stem, theme in kept):
-            continue
-        kept.append((phrase, Theme(written[phrase].most_common(1)[0][0], by_phrase[phrase])))
-        if len(kept) == limit:
-            break
-    return [theme for _stem_phrase, theme in kept]
+    recurring = {phrase: users for phrase, users in by_phrase.items()
+                 if len(users) >= MIN_PARTNERS}
+    pairs = [phrase for phrase in recurring if " " in phrase]
+    kept = [phrase for phrase, users in recurring.items()
+            if " " in phrase or not any(
+                phrase in pair.split() and 2 * len(recurring[pair]) >= len(users)
+                for pair in pairs)]
+    kept.sort(key=lambda phrase: (-len(recurring[phrase]), -len(phrase.split()), phrase))
+    return [Theme(written[phrase].most_common(1)[0][0], recurring[phrase])
+            for phrase in kept[:limit]]
 
 
 def draft_question(answers: Sequence[tuple[str, str]]) -> QuestionDraft:

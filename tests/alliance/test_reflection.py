@@ -43,6 +43,21 @@ def test_the_drafter_merges_near_duplicates_and_credits_every_partner() -> None:
     assert points[0].credit().endswith("(CRS Kenya, CRS Uganda, CRS Ethiopia)")
 
 
+def test_a_point_shared_in_the_first_clause_is_merged_and_the_rest_kept_apart() -> None:
+    points = group_points([
+        ("CRS Burundi", "Bulking failed where there was no store: farmers sold beans at harvest."),
+        ("CRS Ethiopia", "Bulking failed where there was no store, and traders would not wait."),
+        ("CRS Eritrea", "Government extension staff left after the first course."),
+        ("CRS Sudan", "Government extension staff left the project area after the harvest."),
+    ])
+    assert [(p.text, p.partners) for p in points] == [
+        ("Bulking failed where there was no store", ["CRS Burundi", "CRS Ethiopia"]),
+        ("Government extension staff left after the first course.",
+         ["CRS Eritrea", "CRS Sudan"]),
+        ("Farmers sold beans at harvest.", ["CRS Burundi"]),
+        ("Traders would not wait.", ["CRS Ethiopia"])]
+
+
 def test_sentences_are_split_and_bullets_dropped() -> None:
     assert sentences("One thing worked. Another did not!\n* a third point; and a fourth one") == [
         "One thing worked.", "Another did not!", "a third point", "and a fourth one"]
