@@ -96,6 +96,7 @@ class Trend:
 
     participant: Participant
     results: list[CycleResult] = field(default_factory=list)
+    poor_below: Decimal = DEFAULT_POOR_BELOW
 
     @property
     def evaluated(self) -> list[CycleResult]:
@@ -109,6 +110,15 @@ class Trend:
     def waiting_for_action(self) -> list[CycleResult]:
         return [r for r in self.results if r.needs_action]
 
+    @staticmethod
+    def _y(value: Decimal, height: int = 40) -> float:
+        """1 at the bottom of the chart, 5 at the top."""
+        return 4 + (5 - float(value)) * (height - 8) / 4
+
+    @property
+    def threshold_y(self) -> str:
+        return f"{self._y(self.poor_below):.0f}"
+
     def svg_points(self, width: int = 160, height: int = 40) -> str:
         """Polyline points of the averages (1 at the bottom, 5 at the top), for an inline SVG."""
         count = max(len(self.results) - 1, 1)
@@ -117,7 +127,7 @@ class Trend:
             if result.average is None:
                 continue
             x = 4 + index * (width - 8) / count
-            y = 4 + (5 - float(result.average)) * (height - 8) / 4
+            y = self._y(result.average, height)
             points.append(f"{x:.0f},{y:.0f}")
         return " ".join(points)
 
@@ -137,7 +147,7 @@ def trends(alliance: Alliance, participants: QuerySet[Participant]) -> list[Tren
                                                                          flat=True))
     result = []
     for participant in people:
-        trend = Trend(participant)
+        trend = Trend(participant, poor_below=threshold)
         for cycle in cycles:
             evaluation = found.get((participant.pk, cycle.pk))
             mean = average(evaluation.scores.all()) if evaluation else None
