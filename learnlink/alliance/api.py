@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from learnlink.alliance.ledger import Balance, balances, totals
 from learnlink.alliance.models import Alliance
-from learnlink.alliance.permissions import visible_alliances
+from learnlink.alliance.permissions import is_insider, visible_alliances
 from learnlink.people.api_auth import api_user
 
 router = Router(tags=["alliance"])
@@ -57,3 +58,39 @@ def alliance(request: HttpRequest, slug: str) -> dict[str, object]:
 def readable(request: HttpRequest, slug: str) -> Alliance:
     """The alliance if the API caller may read it; 404 otherwise, as on the web."""
     return get_object_or_404(visible_alliances(api_user(request)), slug=slug)
+
+
+class CostRow(Schema):
+    partner: str
+    committed_usd: float
+    contributed_usd: float
+    balance_usd: float
+
+
+class CostTotals(Schema):
+    committed_usd: float
+    contributed_usd: float
+    balance_usd: float
+
+
+class Costs(Schema):
+    items: list[CostRow]
+    totals: CostTotals
+
+
+def _cost_row(row: Balance) -> dict[str, object]:
+    return {"partner": row.partner, "committed_usd": float(row.committed_usd),
+            "contributed_usd": float(row.contributed_usd),
+            "balance_usd": float(row.balance_usd)}
+
+
+@router.get("/alliances/{slug}/costs", response=Costs)
+def costs(request: HttpRequest, slug: str) -> dict[str, object]:
+    """Per partner: committed, contributed and the balance, in US$. Insiders only."""
+    found = readable(request, slug)
+    if not is_insider(api_user(request), found):
+        raise Http404
+    rows = balances(found)
+    total = _cost_row(totals(rows))
+    del total["partner"]
+    return {"items": [_cost_row(row) for row in rows], "totals": total}

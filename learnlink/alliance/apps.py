@@ -6,3 +6,13 @@ class AllianceConfig(AppConfig):
     name = "learnlink.alliance"
     label = "alliance"
     verbose_name = _("Learning alliances")
+
+    def ready(self) -> None:
+        from learnlink.alliance.ledger import costs_block, costs_sheets
+        from learnlink.alliance.reviews import feedback_block, feedback_sheets
+        from learnlink.alliance.sections import Section, register
+
+        register(Section("feedback", _("Feedback themes"), "alliance/section_feedback.html",
+                         feedback_block, feedback_sheets))
+        register(Section("costs", _("Shared costs"), "alliance/section_costs.html",
+                         costs_block, costs_sheets))

@@ -13,9 +13,9 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from learnlink.alliance.models import Alliance, Participant, ParticipantRole, Visibility
+from learnlink.alliance.models import Alliance, Participant, ParticipantRole, Partner, Visibility
 from learnlink.people.models import Person
-from learnlink.people.roles import COORDINATOR, STAFF, roles_of
+from learnlink.people.roles import COORDINATOR, MENTOR, STAFF, roles_of
 
 AnyUser = User | AnonymousUser
 
@@ -72,7 +72,9 @@ def is_coordinator(user: AnyUser, alliance: Alliance) -> bool:
 
 
 def may_see_evaluations_of(user: AnyUser, alliance: Alliance, evaluated: Person) -> bool:
-    return is_coordinator(user, alliance) or person_of(user) == evaluated
+    """The alliance's own coordinators and the person evaluated; not staff as such."""
+    person = person_of(user)
+    return person is not None and (person == evaluated or coordinates(user, alliance))
 
 
 def alliance_for_reader(request: HttpRequest, slug: str) -> Alliance:
@@ -96,3 +98,52 @@ def alliance_for_coordinator(request: HttpRequest, slug: str) -> Alliance:
     if not is_coordinator(request.user, alliance):
         raise Http404
     return alliance
+
+
+# Reflection, evaluation and costs (issue 5, items 5 to 7).
+
+def coordinates(user: AnyUser, alliance: Alliance) -> bool:
+    """Is one of the alliance's own coordinators: staff rights alone are not enough to evaluate
+    people or to see their evaluations."""
+    person = person_of(user)
+    return person is not None and Participant.objects.filter(
+        alliance=alliance, person=person, role=ParticipantRole.COORDINATOR).exists()
+
+
+def may_evaluate(user: AnyUser, alliance: Alliance) -> bool:
+    return coordinates(user, alliance)
+
+
+def evaluated_visible_to(user: AnyUser, alliance: Alliance) -> QuerySet[Participant]:
+    """The facilitators and implementers whose evaluations the user may see: all of them for a
+    coordinator of the alliance, the user's own roles for anyone else."""
+    evaluated = Participant.objects.filter(
+        alliance=alliance, role__in=[ParticipantRole.FACILITATOR, ParticipantRole.IMPLEMENTER])
+    if coordinates(user, alliance):
+        return evaluated
+    person = person_of(user)
+    if person is None:
+        return evaluated.none()
+    return evaluated.filter(person=person)
+
+
+def may_answer_for(user: AnyUser, partner: Partner) -> bool:
+    """Writes a partner's reflection: the partner's own people and the alliance's coordinators."""
+    if is_coordinator(user, partner.alliance):
+        return True
+    person = person_of(user)
+    return person is not None and (
+        Participant.objects.filter(partner=partner, person=person).exists()
+        or person.affiliations.filter(organisation_id=partner.organisation_id).exists())
+
+
+def may_synthesise(user: AnyUser, alliance: Alliance) -> bool:
+    """Writes and publishes the synthesis of a cycle's reflections: a coordinator, or a mentor
+    of the network who takes part in the alliance."""
+    return is_coordinator(user, alliance) or (MENTOR in roles_of(user)
+                                              and is_insider(user, alliance))
+
+
+def may_run_costs(user: AnyUser, alliance: Alliance) -> bool:
+    """Budget lines, commitments, contributions, rates and responsibilities."""
+    return is_coordinator(user, alliance)

@@ -9,22 +9,42 @@ from learnlink.alliance.models.alliances import (
     PartnerRole,
     Visibility,
 )
+from learnlink.alliance.models.costs import BudgetLine, Commitment, Contribution, Kind
 from learnlink.alliance.models.cycles import Cycle, Objective, Stage, Step
+from learnlink.alliance.models.evaluation import (
+    Criterion,
+    Evaluation,
+    EvaluationPolicy,
+    PerformanceAction,
+    Score,
+)
 from learnlink.alliance.models.guides import Guide, GuideStep
 from learnlink.alliance.models.rates import ExchangeRate
+from learnlink.alliance.models.reflection import Reflection, Synthesis
 
 __all__ = [
     "Alliance",
+    "BudgetLine",
+    "Commitment",
+    "Contribution",
+    "Criterion",
     "Cycle",
+    "Evaluation",
+    "EvaluationPolicy",
     "ExchangeRate",
     "Guide",
     "GuideStep",
+    "Kind",
     "Objective",
     "Participant",
     "ParticipantRole",
     "Partner",
     "PartnerRole",
+    "PerformanceAction",
+    "Reflection",
+    "Score",
     "Stage",
     "Step",
+    "Synthesis",
     "Visibility",
 ]
