@@ -6,3 +6,8 @@ class AllianceConfig(AppConfig):
     name = "learnlink.alliance"
     label = "alliance"
     verbose_name = _("Learning alliances")
+
+    def ready(self) -> None:
+        from learnlink.alliance.plan_sections import register_sections
+
+        register_sections()

@@ -5,9 +5,12 @@ them. Each part of the alliance app adds its records in its own module."""
 from __future__ import annotations
 
 from learnlink.alliance.demo.core import load_core
+from learnlink.alliance.demo.plans import load_plans
 from learnlink.alliance.models import Alliance
 
 
 def load_demo() -> Alliance:
     """Safe to run again: everything is found or created by its natural key."""
-    return load_core()
+    alliance = load_core()
+    load_plans(alliance)
+    return alliance

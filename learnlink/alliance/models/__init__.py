@@ -10,21 +10,39 @@ from learnlink.alliance.models.alliances import (
     Visibility,
 )
 from learnlink.alliance.models.cycles import Cycle, Objective, Stage, Step
+from learnlink.alliance.models.documents import GuideDocument
 from learnlink.alliance.models.guides import Guide, GuideStep
+from learnlink.alliance.models.plans import (
+    ActionPlan,
+    ReminderEvent,
+    Task,
+    TaskReminder,
+    TaskStatus,
+)
 from learnlink.alliance.models.rates import ExchangeRate
+from learnlink.alliance.models.spaces import Attendance, LearningSpace, SpaceKind
 
 __all__ = [
+    "ActionPlan",
     "Alliance",
+    "Attendance",
     "Cycle",
     "ExchangeRate",
     "Guide",
+    "GuideDocument",
     "GuideStep",
+    "LearningSpace",
     "Objective",
     "Participant",
     "ParticipantRole",
     "Partner",
     "PartnerRole",
+    "ReminderEvent",
+    "SpaceKind",
     "Stage",
     "Step",
+    "Task",
+    "TaskReminder",
+    "TaskStatus",
     "Visibility",
 ]
