@@ -3,6 +3,7 @@ Documents are always downloads, never rendered in the browser."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBase
@@ -13,10 +14,9 @@ from learnlink.alliance.permissions import visible_alliances
 
 
 def guide_list(request: HttpRequest) -> HttpResponse:
-    from django.conf import settings
-
     guides = Guide.objects.annotate(n_steps=Count("steps", distinct=True),
-                                    n_documents=Count("documents", distinct=True))
+                                    n_documents=Count("documents", distinct=True)
+                                    ).order_by("title", "pk")
     page = Paginator(guides, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "alliance/guide_list.html", {"page": page})
 
