@@ -19,7 +19,6 @@ from django.utils import timezone
 
 from learnlink.alliance.models import ActionPlan, Alliance, Cycle, Partner, TaskStatus
 
-
 KEYS = ["agreed", "on_time", "late", "dropped", "open"]
 
 

@@ -3,7 +3,7 @@ insiders, the due dates of tasks), or one person's spaces and tasks across allia
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.conf import settings
 from django.db.models import Q
@@ -20,7 +20,7 @@ def _uid(kind: str, pk: int) -> str:
     return f"{kind}-{pk}@{settings.LEARNLINK_MAIL_DOMAIN}"
 
 
-def _space_events(spaces: Iterator[LearningSpace] | list[LearningSpace]) -> Iterator[Event]:
+def _space_events(spaces: Iterable[LearningSpace]) -> Iterator[Event]:
     for space in spaces:
         steps = ", ".join(f"{step.number}. {step.title}" for step in space.steps.all())
         facilitators = ", ".join(person.name for person in space.facilitators.all())

@@ -32,8 +32,8 @@ def _spaces_sheet(alliance: Alliance, book: Workbook) -> None:
                                          distinct=True)))
     for space in spaces:
         sheet.append([space.cycle.number, space.title, space.get_kind_display(), space.start,
-                      space.end, space.days, space.where, getattr(space, "n_invited"),
-                      getattr(space, "n_attended"),
+                      space.end, space.days, space.where, space.n_invited,
+                      space.n_attended,
                       ", ".join(str(step.number) for step in space.steps.all())])
 
 

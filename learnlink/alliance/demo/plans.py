@@ -6,6 +6,7 @@ with a realistic mix of on time, late, dropped and (in the last cycle) open ones
 from __future__ import annotations
 
 import datetime
+from collections.abc import Sequence
 
 from learnlink.alliance.models import (
     ActionPlan,
@@ -124,7 +125,7 @@ def _space(cycle: Cycle, title: str, kind: str, place: str, first: str, last: st
     return space
 
 
-def _invite(space: LearningSpace, people: list[tuple[Person, Partner | None]],
+def _invite(space: LearningSpace, people: Sequence[tuple[Person, Partner | None]],
             absent: set[int]) -> None:
     for person, partner in people:
         Attendance.objects.get_or_create(space=space, person=person, defaults={

@@ -31,9 +31,9 @@ class GuideDocument(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    @property
-    def filename(self) -> str:
-        return PurePath(self.file.name).name
-
     def get_absolute_url(self) -> str:
         return reverse("alliance:guide_document", args=[self.guide.slug, self.pk, self.filename])
+
+    @property
+    def filename(self) -> str:
+        return PurePath(self.file.name or "").name
