@@ -18,7 +18,7 @@ import datetime
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, QuerySet
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -44,7 +44,7 @@ def language_for(person: Person) -> str:
                 settings.LANGUAGE_CODE)
 
 
-def _open_tasks(today: datetime.date):  # type: ignore[no-untyped-def]
+def _open_tasks(today: datetime.date) -> QuerySet[Task]:
     return (Task.objects.filter(status=TaskStatus.OPEN, plan__cycle__alliance__end__gte=today)
             .select_related("owner", "plan__partner__organisation", "plan__cycle__alliance")
             .prefetch_related("owner__email_addresses").order_by("due", "pk"))

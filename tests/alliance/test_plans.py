@@ -130,6 +130,9 @@ def test_the_demo_coordinator_runs_a_cycle_on_the_web(demo: Alliance) -> None:
     kenya_2 = next(i for i in items if i["partner"] == "CRS Kenya" and i["cycle"] == 2)
     assert kenya_2["on_time"] >= 1
     assert len(items) == 36  # nine teams, four cycles
+    dashboard = annet.get(f"{base}/")
+    assert "Accountability board" in dashboard.content.decode()
+    assert len(dashboard.content) < 50_000  # light pages, even with every block
 
 
 def test_the_demo_has_courses_visits_and_a_mix_of_task_outcomes(demo: Alliance) -> None:
