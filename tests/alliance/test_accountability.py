@@ -100,3 +100,4 @@ def test_the_board_page_and_the_spreadsheet_show_the_same_figures(small: Small) 
     assert rows[0] == ("Cycle", "Partner", "Agreed", "On time", "Late", "Dropped", "Open")
     assert rows[1][:3] == (1, "Kilulu Orange Growers", 7)
     assert sum(1 for _row in book["Tasks"].iter_rows()) == 1 + 8
+    assert "Learning spaces" in book.sheetnames
