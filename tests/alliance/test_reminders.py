@@ -2,6 +2,7 @@
 task is overdue (once, then at most weekly); never for done or dropped tasks, never twice.
 Read from a real SMTP server, through the outbox as in production."""
 
+import datetime
 from typing import Any
 
 import pytest
@@ -94,3 +95,11 @@ def test_no_reminders_once_the_alliance_has_ended(small: Small, smtp_sink: Sink)
     assert send_reminders(D(2004, 11, 1)) == 0
     task_reminders()  # the periodic task runs on today's date, long after the alliance
     assert smtp_sink.messages == []
+
+
+def test_the_worker_sends_reminders_once_every_morning() -> None:
+    task = task_reminders.task_class()  # type: ignore[attr-defined]
+    morning = datetime.datetime(2003, 5, 13, 6, 30)  # noqa: DTZ001  Huey's clock: naive UTC
+    assert task.validate_datetime(morning)
+    assert not task.validate_datetime(morning.replace(hour=7))
+    assert not task.validate_datetime(morning.replace(minute=31))
