@@ -152,3 +152,29 @@ def test_the_demo_has_courses_visits_and_a_mix_of_task_outcomes(demo: Alliance) 
 
     load_demo()
     assert Task.objects.count() == before
+
+
+def test_a_team_writes_its_plan_and_edits_drops_and_reopens_its_tasks(small: Small) -> None:
+    grower = signed_in(small.grower)
+    base = "/alliances/tanga-oranges"
+    step = small.guide.steps.get(number=2)
+    saved = grower.post(f"{base}/cycles/1/plans/{small.growers.pk}/edit/", {
+        "summary": "Sell graded oranges to two Dar es Salaam buyers.", "steps": [step.pk]})
+    assert saved.status_code == 302
+    plan = ActionPlan.objects.get(partner=small.growers, cycle=small.first)
+    assert list(plan.steps.all()) == [step]
+    task = planning.add_task(plan, title="Grade oranges", owner=small.grower.person,
+                             due=D(2003, 5, 1))
+    moved = grower.post(f"{base}/tasks/{task.pk}/", {
+        "title": "Grade oranges", "owner": small.grower.person.pk, "due": "2003-08-15"})
+    assert moved.status_code == 400
+    assert "after cycle 1 ends on 2003-07-31" in moved.content.decode()
+    assert grower.post(f"{base}/tasks/{task.pk}/drop/",
+                       {"reason": "The buyers want tangerines."}).status_code == 302
+    task.refresh_from_db()
+    assert (task.status, task.drop_reason) == (TaskStatus.DROPPED, "The buyers want tangerines.")
+    assert grower.post(f"{base}/tasks/{task.pk}/reopen/").status_code == 302
+    task.refresh_from_db()
+    assert (task.status, task.drop_reason, task.done_on) == (TaskStatus.OPEN, "", None)
+    page = grower.get(f"{base}/cycles/1/plans/{small.growers.pk}/").content.decode()
+    assert "Sell graded oranges" in page and "Grade oranges" in page
