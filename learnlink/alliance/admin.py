@@ -28,3 +28,5 @@ class ExchangeRateAdmin(admin.ModelAdmin):
     list_display = ["currency", "valid_from", "usd_per_unit", "source"]
     list_filter = ["currency"]
     date_hierarchy = "valid_from"
+
+from learnlink.alliance import admin_plans  # noqa: E402, F401  guides, spaces, plans

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
+from learnlink.alliance.accountability import board
 from learnlink.alliance.ledger import Balance, balances, totals
 from learnlink.alliance.models import Alliance
 from learnlink.alliance.permissions import is_insider, visible_alliances
@@ -53,6 +54,30 @@ def alliance(request: HttpRequest, slug: str) -> dict[str, object]:
                 for p in found.partners.select_related("organisation")]
     return {"slug": found.slug, "name": found.name, "goal": found.goal, "start": found.start,
             "end": found.end, "visibility": found.visibility, "partners": partners}
+
+
+class AccountabilityItem(Schema):
+    partner: str
+    cycle: int
+    agreed: int
+    on_time: int
+    late: int
+    dropped: int
+    open: int
+
+
+class Accountability(Schema):
+    items: list[AccountabilityItem]
+
+
+@router.get("/alliances/{slug}/accountability", response=Accountability)
+def accountability(request: HttpRequest, slug: str) -> dict[str, object]:
+    """Per partner team and cycle: tasks agreed, on time, late, dropped, open (see
+    `learnlink.alliance.accountability`). For the alliance's insiders; 404 to anyone else."""
+    found = readable(request, slug)
+    if not is_insider(api_user(request), found):
+        raise Http404
+    return {"items": [row.as_item() for row in board(found)]}
 
 
 def readable(request: HttpRequest, slug: str) -> Alliance:

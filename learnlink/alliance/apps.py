@@ -9,9 +9,11 @@ class AllianceConfig(AppConfig):
 
     def ready(self) -> None:
         from learnlink.alliance.ledger import costs_block, costs_sheets
+        from learnlink.alliance.plan_sections import register_sections
         from learnlink.alliance.reviews import feedback_block, feedback_sheets
         from learnlink.alliance.sections import Section, register
 
+        register_sections()  # learning spaces, then the accountability board
         register(Section("feedback", _("Feedback themes"), "alliance/section_feedback.html",
                          feedback_block, feedback_sheets))
         register(Section("costs", _("Shared costs"), "alliance/section_costs.html",

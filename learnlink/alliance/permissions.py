@@ -13,7 +13,16 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
-from learnlink.alliance.models import Alliance, Participant, ParticipantRole, Partner, Visibility
+from learnlink.alliance.models import (
+    Alliance,
+    Cycle,
+    LearningSpace,
+    Participant,
+    ParticipantRole,
+    Partner,
+    Task,
+    Visibility,
+)
 from learnlink.people.models import Person
 from learnlink.people.roles import COORDINATOR, MENTOR, STAFF, roles_of
 
@@ -129,12 +138,7 @@ def evaluated_visible_to(user: AnyUser, alliance: Alliance) -> QuerySet[Particip
 
 def may_answer_for(user: AnyUser, partner: Partner) -> bool:
     """Writes a partner's reflection: the partner's own people and the alliance's coordinators."""
-    if is_coordinator(user, partner.alliance):
-        return True
-    person = person_of(user)
-    return person is not None and (
-        Participant.objects.filter(partner=partner, person=person).exists()
-        or person.affiliations.filter(organisation_id=partner.organisation_id).exists())
+    return is_coordinator(user, partner.alliance) or is_team_member(user, partner)
 
 
 def may_synthesise(user: AnyUser, alliance: Alliance) -> bool:
@@ -147,3 +151,95 @@ def may_synthesise(user: AnyUser, alliance: Alliance) -> bool:
 def may_run_costs(user: AnyUser, alliance: Alliance) -> bool:
     """Budget lines, commitments, contributions, rates and responsibilities."""
     return is_coordinator(user, alliance)
+
+
+# Learning spaces, action plans and tasks.
+
+def team_people(partner: Partner) -> QuerySet[Person]:
+    """A partner's team: the alliance's participants in it and the people of the organisation."""
+    return Person.objects.filter(
+        Q(alliance_roles__partner=partner)
+        | Q(affiliations__organisation_id=partner.organisation_id)).distinct()
+
+
+def is_team_member(user: AnyUser, partner: Partner) -> bool:
+    person = person_of(user)
+    return person is not None and team_people(partner).filter(pk=person.pk).exists()
+
+
+def may_edit_plan(user: AnyUser, partner: Partner) -> bool:
+    """A team's action plan and tasks: its own members and the alliance's coordinators."""
+    return is_coordinator(user, partner.alliance) or is_team_member(user, partner)
+
+
+def may_record_attendance(user: AnyUser, space: LearningSpace) -> bool:
+    """Who came: the alliance's coordinators and the space's own facilitators."""
+    person = person_of(user)
+    return is_coordinator(user, space.cycle.alliance) or (
+        person is not None and space.facilitators.filter(pk=person.pk).exists())
+
+
+def plan_for_editor(request: HttpRequest, slug: str, number: int, partner_pk: int) -> tuple[
+        Alliance, Cycle, Partner]:
+    """The alliance, cycle and partner team whose plan the user may edit; 404 otherwise."""
+    alliance = alliance_for_insider(request, slug)
+    cycle = Cycle.objects.filter(alliance=alliance, number=number).first()
+    partner = Partner.objects.filter(alliance=alliance, pk=partner_pk).select_related(
+        "organisation", "alliance").first()
+    if cycle is None or partner is None or not may_edit_plan(request.user, partner):
+        raise Http404
+    return alliance, cycle, partner
+
+
+def task_for_editor(request: HttpRequest, slug: str, pk: int) -> Task:
+    alliance = alliance_for_insider(request, slug)
+    task = Task.objects.select_related(
+        "plan__cycle__alliance", "plan__partner__organisation", "plan__partner__alliance",
+        "owner").filter(plan__cycle__alliance=alliance, pk=pk).first()
+    if task is None or not may_edit_plan(request.user, task.plan.partner):
+        raise Http404
+    return task
+
+
+def space_for_reader(request: HttpRequest, slug: str, pk: int) -> LearningSpace:
+    alliance = alliance_for_reader(request, slug)
+    space = LearningSpace.objects.select_related("cycle__alliance", "place").filter(
+        cycle__alliance=alliance, pk=pk).first()
+    if space is None:
+        raise Http404
+    return space
+
+
+def space_for_attendance(request: HttpRequest, slug: str, pk: int) -> LearningSpace:
+    space = space_for_reader(request, slug, pk)
+    if not may_record_attendance(request.user, space):
+        raise Http404
+    return space
+
+
+# Calendar feeds: a link signed for one alliance or one person stands in for signing in.
+
+def alliance_for_feed(slug: str, token: str | None) -> tuple[Alliance, bool]:
+    """The alliance and whether the feed may show insiders' dates (tasks). Without a valid
+    token only a public alliance answers, with its spaces and stages; a private one is 404."""
+    from learnlink.alliance.calendar_links import alliance_token_valid
+
+    alliance = Alliance.objects.filter(slug=slug).first()
+    if alliance is None:
+        raise Http404
+    if token is not None:
+        if not alliance_token_valid(alliance, token):
+            raise Http404
+        return alliance, True
+    if alliance.visibility != Visibility.PUBLIC:
+        raise Http404
+    return alliance, False
+
+
+def person_for_feed(token: str) -> Person:
+    from learnlink.alliance.calendar_links import person_from_token
+
+    person = person_from_token(token)
+    if person is None:
+        raise Http404
+    return person

@@ -1,13 +1,49 @@
 from django.urls import path
 
-from learnlink.alliance import cost_views, evaluation_views, reflection_views, views
+from learnlink.alliance import (
+    calendar_views,
+    cost_views,
+    evaluation_views,
+    guide_views,
+    plan_views,
+    reflection_views,
+    space_views,
+    views,
+)
 
 app_name = "alliance"
 urlpatterns = [
     path("", views.alliance_list, name="alliances"),
+    # Before the alliances' own pages: "guides" and "calendar" are not alliance slugs.
+    path("guides/", guide_views.guide_list, name="guides"),
+    path("guides/<slug:slug>/", guide_views.guide, name="guide"),
+    path("guides/<slug:slug>/documents/<int:pk>/<str:filename>", guide_views.guide_document,
+         name="guide_document"),
+    path("calendar/<str:token>.ics", calendar_views.person_calendar, name="person_calendar"),
     path("<slug:slug>/", views.dashboard, name="alliance"),
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/export.xlsx", views.spreadsheet, name="export"),
+    path("<slug:slug>/cycles/<int:number>/", plan_views.cycle, name="cycle"),
+    path("<slug:slug>/cycles/<int:number>/spaces/new/", space_views.space_new,
+         name="space_new"),
+    path("<slug:slug>/cycles/<int:number>/plans/<int:partner_pk>/", plan_views.plan,
+         name="plan"),
+    path("<slug:slug>/cycles/<int:number>/plans/<int:partner_pk>/edit/", plan_views.plan_edit,
+         name="plan_edit"),
+    path("<slug:slug>/cycles/<int:number>/plans/<int:partner_pk>/tasks/new/",
+         plan_views.task_new, name="task_new"),
+    path("<slug:slug>/spaces/<int:pk>/", space_views.space, name="space"),
+    path("<slug:slug>/spaces/<int:pk>/edit/", space_views.space_edit, name="space_edit"),
+    path("<slug:slug>/spaces/<int:pk>/attendance/", space_views.attendance, name="attendance"),
+    path("<slug:slug>/tasks/<int:pk>/", plan_views.task, name="task"),
+    path("<slug:slug>/tasks/<int:pk>/done/", plan_views.task_done, name="task_done"),
+    path("<slug:slug>/tasks/<int:pk>/drop/", plan_views.task_drop, name="task_drop"),
+    path("<slug:slug>/tasks/<int:pk>/reopen/", plan_views.task_reopen, name="task_reopen"),
+    path("<slug:slug>/accountability/", plan_views.accountability, name="accountability"),
+    path("<slug:slug>/calendar/", calendar_views.calendar_links, name="calendar_links"),
+    path("<slug:slug>/calendar.ics", calendar_views.alliance_calendar, name="calendar"),
+    path("<slug:slug>/calendar/<str:token>.ics", calendar_views.alliance_calendar_signed,
+         name="calendar_signed"),
     # reflection and feedback
     path("<slug:slug>/cycles/<int:number>/reflection/", reflection_views.reflection,
          name="reflection"),

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('alliance', '0002_cycles_objectives_guides'),
+        ('alliance', '0003_spaces_plans'),
         ('people', '0004_address_bounces'),
     ]
 

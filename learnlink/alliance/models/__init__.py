@@ -11,6 +11,7 @@ from learnlink.alliance.models.alliances import (
 )
 from learnlink.alliance.models.costs import BudgetLine, Commitment, Contribution, Kind
 from learnlink.alliance.models.cycles import Cycle, Objective, Stage, Step
+from learnlink.alliance.models.documents import GuideDocument
 from learnlink.alliance.models.evaluation import (
     Criterion,
     Evaluation,
@@ -19,11 +20,21 @@ from learnlink.alliance.models.evaluation import (
     Score,
 )
 from learnlink.alliance.models.guides import Guide, GuideStep
+from learnlink.alliance.models.plans import (
+    ActionPlan,
+    ReminderEvent,
+    Task,
+    TaskReminder,
+    TaskStatus,
+)
 from learnlink.alliance.models.rates import ExchangeRate
 from learnlink.alliance.models.reflection import Reflection, Synthesis
+from learnlink.alliance.models.spaces import Attendance, LearningSpace, SpaceKind
 
 __all__ = [
+    "ActionPlan",
     "Alliance",
+    "Attendance",
     "BudgetLine",
     "Commitment",
     "Contribution",
@@ -33,8 +44,10 @@ __all__ = [
     "EvaluationPolicy",
     "ExchangeRate",
     "Guide",
+    "GuideDocument",
     "GuideStep",
     "Kind",
+    "LearningSpace",
     "Objective",
     "Participant",
     "ParticipantRole",
@@ -42,9 +55,14 @@ __all__ = [
     "PartnerRole",
     "PerformanceAction",
     "Reflection",
+    "ReminderEvent",
     "Score",
+    "SpaceKind",
     "Stage",
     "Step",
     "Synthesis",
+    "Task",
+    "TaskReminder",
+    "TaskStatus",
     "Visibility",
 ]

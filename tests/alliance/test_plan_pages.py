@@ -1,0 +1,52 @@
+"""Walk every page linked from the demo alliance's dashboard as a guest, an implementer and a
+coordinator: nothing breaks, the public sees no address and no plan, insiders see plans."""
+
+import re
+from urllib.parse import urldefrag
+
+import pytest
+from django.test import Client
+
+from learnlink.alliance.models import Alliance
+from tests.alliance.conftest import sign_in
+
+pytestmark = pytest.mark.django_db
+
+PREFIXES = ("/alliances/ciat-crs-east-africa/", "/alliances/guides/")
+
+
+def crawl(client: Client, start: str) -> dict[str, int]:
+    """Every page of the alliance (and the guides) linked from `start`, with its status."""
+    seen: dict[str, int] = {}
+    queue = [start]
+    while queue:
+        url = queue.pop(0)
+        if url in seen:
+            continue
+        response = client.get(url)
+        seen[url] = response.status_code
+        if "text/html" not in response.get("Content-Type", ""):
+            continue
+        for href in re.findall(r'href="([^"]+)"', response.content.decode()):
+            target = urldefrag(href.replace("&amp;", "&"))[0]
+            if target.startswith(PREFIXES) and target not in seen:
+                queue.append(target)
+    return seen
+
+
+def test_every_page_of_the_demo_alliance_answers_for_each_persona(demo: Alliance) -> None:
+    start = "/alliances/ciat-crs-east-africa/"
+    guest = crawl(Client(), start)
+    assert {url: code for url, code in guest.items() if code >= 400} == {}
+    assert "/alliances/ciat-crs-east-africa/cycles/1/" in guest
+    assert not any("/plans/" in url or "/tasks/" in url or "calendar/" in url
+                   for url in guest)
+    for url in guest:
+        page = Client().get(url)
+        if "text/html" in page["Content-Type"]:
+            assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", page.content.decode()), url
+    for address in ("peter.kilonzo@example.org", "annet.kyomuhendo@example.org"):
+        seen = crawl(sign_in(address), start)
+        assert {url: code for url, code in seen.items() if code >= 400} == {}
+        assert any("/plans/" in url for url in seen)
+        assert any(url.endswith("/accountability/") for url in seen)
