@@ -6,6 +6,7 @@ import datetime
 import email
 import email.policy
 import email.utils
+import os
 import smtplib
 import socket
 import threading
@@ -265,3 +266,36 @@ def email_from(sender: str, to: str, subject: str, body: str, **headers: str) ->
         message[name.replace("_", "-")] = value
     message.set_content(body)
     return message
+
+
+# A real browser: Debian's Chromium through Playwright, JavaScript off.
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's Chromium is missing: install it with 'apt-get install -y chromium'")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread; the test's own database
+    # calls are still synchronous, so Django's guard against async misuse does not apply.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(chromium: Any, settings: Any) -> Iterator[Any]:
+    # The test server finds static files by their plain names, not the hashed production ones.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    context = chromium.new_context(java_script_enabled=False,
+                                   viewport={"width": 360, "height": 740})
+    yield context.new_page()
+    context.close()
