@@ -23,6 +23,7 @@ urlpatterns = [
     path("<slug:slug>/", views.dashboard, name="alliance"),
     path("<slug:slug>/report/", views.report, name="report"),
     path("<slug:slug>/export.xlsx", views.spreadsheet, name="export"),
+    path("<slug:slug>/cycles/new/", views.cycle_new, name="cycle_new"),
     path("<slug:slug>/cycles/<int:number>/", plan_views.cycle, name="cycle"),
     path("<slug:slug>/cycles/<int:number>/spaces/new/", space_views.space_new,
          name="space_new"),

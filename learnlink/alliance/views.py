@@ -8,11 +8,14 @@ from __future__ import annotations
 import io
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
+from learnlink.alliance.cycle_forms import CycleForm
 from learnlink.alliance.export import export
 from learnlink.alliance.overview import blocks, overview
 from learnlink.alliance.permissions import (
+    alliance_for_coordinator,
     alliance_for_insider,
     alliance_for_reader,
     is_coordinator,
@@ -53,3 +56,13 @@ def spreadsheet(request: HttpRequest, slug: str) -> HttpResponse:
     response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{alliance.slug}.xlsx"'
     return response
+
+
+def cycle_new(request: HttpRequest, slug: str) -> HttpResponse:
+    """A coordinator plans the next cycle; the four steps' dates are set in the admin."""
+    alliance = alliance_for_coordinator(request, slug)
+    form = CycleForm(request.POST or None, alliance=alliance)
+    if request.method == "POST" and form.is_valid():
+        cycle = form.save()
+        return redirect(reverse("alliance:cycle", args=[alliance.slug, cycle.number]))
+    return render(request, "alliance/cycle_form.html", {"alliance": alliance, "form": form})

@@ -58,6 +58,7 @@ def test_the_current_cycle_is_the_one_running_today_or_the_nearest(demo: Allianc
 
 
 def test_a_cycle_that_overlaps_another_is_refused_saying_which(demo: Alliance) -> None:
+    """In the model, and on the page where a coordinator plans the next cycle."""
     cycle = Cycle(alliance=demo, number=5, start=datetime.date(2004, 10, 1),
                   end=datetime.date(2005, 3, 31))
     with pytest.raises(ValidationError, match=r"overlap cycle 4 \(2004-06-01 to 2004-10-31\)"):
@@ -66,6 +67,17 @@ def test_a_cycle_that_overlaps_another_is_refused_saying_which(demo: Alliance) -
                   start=datetime.date(2003, 3, 15), end=datetime.date(2003, 8, 30))
     with pytest.raises(ValidationError, match="within its cycle, 2003-03-01 to 2003-07-31"):
         stage.full_clean()
+
+    base = "/alliances/ciat-crs-east-africa/cycles/new/"
+    assert sign_in("peter.kilonzo@example.org").get(base).status_code == 404
+    annet = sign_in("annet.kyomuhendo@example.org")
+    refused = annet.post(base, {"theme": "Scaling up", "start": "2004-10-15",
+                                "end": "2005-03-31"})
+    assert "These dates overlap cycle 4" in refused.content.decode()
+    assert not demo.cycles.filter(number=5).exists()
+    made = annet.post(base, {"theme": "Scaling up", "start": "2004-11-01", "end": "2005-03-31"})
+    assert made["Location"] == "/alliances/ciat-crs-east-africa/cycles/5/"
+    assert demo.cycles.get(number=5).theme == "Scaling up"
 
 
 def test_the_export_opens_with_the_partners_and_cycles(demo: Alliance, tmp_path: Path) -> None:
