@@ -20,6 +20,7 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.contrib.auth.models import User
 from django.core.management import call_command
+from django.test.utils import override_settings
 from django.utils.text import slugify
 from huey.contrib.djhuey import HUEY
 
@@ -46,6 +47,14 @@ def pytest_report_header() -> list[str]:
 def _static_files() -> None:
     """Pages link the stylesheet through the manifest storage that production uses."""
     call_command("collectstatic", "--noinput", verbosity=0)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _fast_passwords() -> Iterator[None]:
+    """Test accounts hash their passwords with MD5: production's PBKDF2 takes half a second
+    per password on purpose, which made every test with a signed-in person slow."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)

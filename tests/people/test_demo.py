@@ -37,11 +37,6 @@ Omari Semboja,omari@example.net,,Amani Black Pepper Group,chairperson,,sw,,
 """
 
 
-@pytest.fixture(autouse=True)
-def _quick_password_hashing(settings: Any) -> None:
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def demo_dir(tmp_path: Path) -> Path:
     (tmp_path / "organisations.csv").write_text(ORGANISATIONS)
