@@ -23,6 +23,7 @@ from learnlink.alliance.models import (
     Task,
     Visibility,
 )
+from learnlink.exchange.permissions import visible_groups
 from learnlink.people.models import Person
 from learnlink.people.roles import COORDINATOR, MENTOR, STAFF, roles_of
 
@@ -84,6 +85,11 @@ def may_see_evaluations_of(user: AnyUser, alliance: Alliance, evaluated: Person)
     """The alliance's own coordinators and the person evaluated; not staff as such."""
     person = person_of(user)
     return person is not None and (person == evaluated or coordinates(user, alliance))
+
+
+def may_read_group(user: AnyUser, alliance: Alliance) -> bool:
+    """Whether to link the alliance's exchange group: only for those its archive lets in."""
+    return visible_groups(user).filter(alliances=alliance).exists()
 
 
 def alliance_for_reader(request: HttpRequest, slug: str) -> Alliance:

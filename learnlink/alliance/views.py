@@ -20,6 +20,7 @@ from learnlink.alliance.permissions import (
     alliance_for_reader,
     is_coordinator,
     is_insider,
+    may_read_group,
     visible_alliances,
 )
 
@@ -36,7 +37,8 @@ def _dashboard(request: HttpRequest, slug: str, template: str) -> HttpResponse:
     insider = is_insider(request.user, alliance)
     context = overview(alliance) | {
         "blocks": [block for block in blocks(alliance) if insider or block.section.public],
-        "insider": insider, "coordinator": is_coordinator(request.user, alliance)}
+        "insider": insider, "coordinator": is_coordinator(request.user, alliance),
+        "group_readable": may_read_group(request.user, alliance)}
     return render(request, template, context)
 
 

@@ -38,8 +38,10 @@ def test_anyone_reads_a_public_dashboard_but_only_insiders_get_the_spreadsheet(
     assert "CRS Madagascar" in text
     assert "Sends a team of three" not in text  # responsibilities are for insiders
     assert Client().get("/alliances/ciat-crs-east-africa/export.xlsx").status_code == 404
+    assert "Exchange between learning spaces" not in text, "its group is for its partners"
     insider = sign_in("peter.kilonzo@example.org").get("/alliances/ciat-crs-east-africa/")
     assert "Sends a team of three" in insider.content.decode()
+    assert 'href="/groups/ciat-crs-alliance/"' in insider.content.decode()
 
 
 def test_a_private_alliance_does_not_exist_for_a_guest(demo: Alliance) -> None:

@@ -16,6 +16,8 @@ from learnlink.alliance.models import (
     Stage,
     Visibility,
 )
+from learnlink.exchange.membership import create_group
+from learnlink.exchange.models import DeliveryMode, Membership, Role
 from learnlink.people.models import Organisation, Person, Place
 
 SLUG = "ciat-crs-east-africa"
@@ -170,11 +172,29 @@ def demo_alliance() -> Alliance:
     return alliance
 
 
+def _exchange_group(alliance: Alliance) -> None:
+    """The private group the partners write to between learning spaces: coordinators and
+    facilitators read each message, the country teams a daily digest."""
+    group = create_group(
+        "ciat-crs-alliance", "CIAT–CRS alliance: between the courses", private=True,
+        description="Where the nine country teams, CIAT and CRS ask each other how the last "
+                    "course's steps are going in practice, between the residential courses.")
+    for participant in alliance.participants.select_related("person"):
+        runs = participant.role != "implementer"
+        Membership.objects.get_or_create(group=group, person=participant.person, defaults={
+            "role": Role.MENTOR if runs else Role.LEARNER,
+            "mode": DeliveryMode.EACH if runs else DeliveryMode.DAILY})
+    if alliance.group_id != group.pk:
+        alliance.group = group
+        alliance.save(update_fields=["group"])
+
+
 def load_core() -> Alliance:
     alliance = demo_alliance()
     load_guide()
     _partners(alliance)
     _participants(alliance)
+    _exchange_group(alliance)
     _objectives(alliance)
     _cycles(alliance)
     return alliance
