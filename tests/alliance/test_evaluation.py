@@ -3,13 +3,11 @@ person evaluated, by nobody else (not other participants, guests, outsiders, sta
 the API); a trend across cycles; poor performance asks for an action."""
 
 import io
-import re
 from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.test import Client
 from openpyxl import load_workbook
 
@@ -25,6 +23,7 @@ from learnlink.alliance.permissions import evaluated_visible_to, may_see_evaluat
 from tests.alliance.conftest import sign_in
 from tests.alliance.small import DAY, Small, client_for, small  # noqa: F401
 from tests.conftest import make_member
+from tests.crawling import crawl
 
 pytestmark = pytest.mark.django_db
 
@@ -162,21 +161,7 @@ def test_criteria_and_the_threshold_are_set_by_coordinators(small: Small) -> Non
         "/alliances/beans/evaluations/criteria/").status_code == 404
 
 
-def walk(client: Client, start: str) -> dict[str, HttpResponse]:
-    """Every page of the alliance linked from `start`, fetched once."""
-    seen: dict[str, HttpResponse] = {}
-    queue = [start]
-    while queue:
-        url = queue.pop(0)
-        if url in seen:
-            continue
-        seen[url] = response = client.get(url)
-        if "text/html" in response.get("Content-Type", ""):
-            for href in re.findall(r'href="([^"]+)"', response.content.decode()):
-                target = href.replace("&amp;", "&").split("#")[0]
-                if target.startswith(start) and target not in seen:
-                    queue.append(target)
-    return seen
+ALLIANCE = "/alliances/ciat-crs-east-africa/"
 
 
 def test_walking_the_demo_alliance_breaks_nothing_and_shows_evaluations_only_to_whom_it_may(
@@ -192,7 +177,7 @@ def test_walking_the_demo_alliance_breaks_nothing_and_shows_evaluations_only_to_
             client = client_for(make_member(None, "Someone Else", address))
         else:
             client = sign_in(address) if address else Client()
-        pages = walk(client, "/alliances/ciat-crs-east-africa/")
+        pages = crawl(client, ALLIANCE, lambda target: target.startswith(ALLIANCE))
         assert {url: r.status_code for url, r in pages.items() if r.status_code >= 400} == {}
         found = []
         for url, response in pages.items():

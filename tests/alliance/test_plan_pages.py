@@ -2,13 +2,13 @@
 coordinator: nothing breaks, the public sees no address and no plan, insiders see plans."""
 
 import re
-from urllib.parse import urldefrag
 
 import pytest
 from django.test import Client
 
 from learnlink.alliance.models import Alliance
 from tests.alliance.conftest import sign_in
+from tests.crawling import crawl as crawl_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -17,21 +17,8 @@ PREFIXES = ("/alliances/ciat-crs-east-africa/", "/alliances/guides/")
 
 def crawl(client: Client, start: str) -> dict[str, int]:
     """Every page of the alliance (and the guides) linked from `start`, with its status."""
-    seen: dict[str, int] = {}
-    queue = [start]
-    while queue:
-        url = queue.pop(0)
-        if url in seen:
-            continue
-        response = client.get(url)
-        seen[url] = response.status_code
-        if "text/html" not in response.get("Content-Type", ""):
-            continue
-        for href in re.findall(r'href="([^"]+)"', response.content.decode()):
-            target = urldefrag(href.replace("&amp;", "&"))[0]
-            if target.startswith(PREFIXES) and target not in seen:
-                queue.append(target)
-    return seen
+    pages = crawl_pages(client, start, lambda target: target.startswith(PREFIXES))
+    return {url: response.status_code for url, response in pages.items()}
 
 
 def test_every_page_of_the_demo_alliance_answers_for_each_persona(demo: Alliance) -> None:

@@ -1,9 +1,11 @@
 """Walk every page reachable from the home page as each persona: nothing breaks, nothing leaks."""
 
 import re
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.crawling import crawl as crawl_pages
 
 PERSONAS = [None, "outsider", "learner", "mentor", "staff"]
 SKIP = ("/admin/", "/static/", "/i18n/", "/accounts/logout/")
@@ -30,26 +32,16 @@ def archive(oranges, learner):
     return private
 
 
+def _same_site(target: str) -> bool:
+    parts = urlsplit(target)
+    return (not parts.scheme and not parts.netloc and target.startswith("/")
+            and not target.startswith(SKIP))
+
+
 def crawl(client, start: str = "/") -> dict[str, int]:
     """Every same-site page linked from `start`, with its status code."""
-    seen: dict[str, int] = {}
-    queue = [start]
-    while queue and len(seen) < LIMIT:
-        url = queue.pop(0)
-        if url in seen:
-            continue
-        response = client.get(url)
-        seen[url] = response.status_code
-        if "text/html" not in response.get("Content-Type", ""):
-            continue
-        for href in re.findall(r'href="([^"]+)"', response.content.decode()):
-            target = urldefrag(href.replace("&amp;", "&"))[0]
-            parts = urlsplit(target)
-            if parts.scheme or parts.netloc or not target.startswith("/"):
-                continue
-            if not target.startswith(SKIP) and target not in seen:
-                queue.append(target)
-    return seen
+    return {url: response.status_code
+            for url, response in crawl_pages(client, start, _same_site, LIMIT).items()}
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
