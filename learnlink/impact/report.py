@@ -48,8 +48,23 @@ class ProductCell:
     sold: bool
 
 
+class Rounded:
+    """Volume and value as the table shows them: to 0.1 t and to whole dollars."""
+
+    volume_t: Decimal
+    value_usd: Decimal
+
+    @property
+    def value_rounded(self) -> int:
+        return whole_dollars(self.value_usd)
+
+    @property
+    def volume_rounded(self) -> float:
+        return tenth_tonnes(self.volume_t)
+
+
 @dataclass
-class Figures:
+class Figures(Rounded):
     """The numbers of one row of the impact table, or of its totals."""
 
     target_households: int = 0
@@ -76,14 +91,6 @@ class Figures:
         if count is not None:
             setattr(self, name, (getattr(self, name) or 0) + count)
 
-    @property
-    def value_rounded(self) -> int:
-        return whole_dollars(self.value_usd)
-
-    @property
-    def volume_rounded(self) -> float:
-        return tenth_tonnes(self.volume_t)
-
 
 @dataclass
 class ImpactRow(Figures):
@@ -92,7 +99,7 @@ class ImpactRow(Figures):
 
 
 @dataclass
-class Breakdown:
+class Breakdown(Rounded):
     """A row of the by-product or by-buyer table."""
 
     name: str
@@ -100,14 +107,6 @@ class Breakdown:
     value_usd: Decimal = ZERO
     sales: int = 0
     territories: list[str] = field(default_factory=list)
-
-    @property
-    def value_rounded(self) -> int:
-        return whole_dollars(self.value_usd)
-
-    @property
-    def volume_rounded(self) -> float:
-        return tenth_tonnes(self.volume_t)
 
 
 @dataclass
