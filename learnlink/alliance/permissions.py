@@ -73,12 +73,17 @@ def takes_part(person: Person, alliance: Alliance) -> bool:
     return Alliance.objects.filter(_involved(person), pk=alliance.pk).exists()
 
 
-def is_coordinator(user: AnyUser, alliance: Alliance) -> bool:
-    if is_staff(user):
-        return True
+def coordinates(user: AnyUser, alliance: Alliance) -> bool:
+    """Is one of the alliance's own coordinators: staff rights alone are not enough to evaluate
+    people or to see their evaluations."""
     person = person_of(user)
     return person is not None and Participant.objects.filter(
         alliance=alliance, person=person, role=ParticipantRole.COORDINATOR).exists()
+
+
+def is_coordinator(user: AnyUser, alliance: Alliance) -> bool:
+    """Runs the alliance: its own coordinators, and staff."""
+    return is_staff(user) or coordinates(user, alliance)
 
 
 def may_see_evaluations_of(user: AnyUser, alliance: Alliance, evaluated: Person) -> bool:
@@ -116,14 +121,6 @@ def alliance_for_coordinator(request: HttpRequest, slug: str) -> Alliance:
 
 
 # Reflection, evaluation and costs (issue 5, items 5 to 7).
-
-def coordinates(user: AnyUser, alliance: Alliance) -> bool:
-    """Is one of the alliance's own coordinators: staff rights alone are not enough to evaluate
-    people or to see their evaluations."""
-    person = person_of(user)
-    return person is not None and Participant.objects.filter(
-        alliance=alliance, person=person, role=ParticipantRole.COORDINATOR).exists()
-
 
 def may_evaluate(user: AnyUser, alliance: Alliance) -> bool:
     return coordinates(user, alliance)
