@@ -24,7 +24,7 @@ from typing import TypeVar
 from django.db import connections, transaction
 from django.utils import timezone
 
-from learnlink.exchange.bulk import insert_rows
+from learnlink.bulk import insert_rows
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.posting import parsed_columns, save_attachments
@@ -54,12 +54,27 @@ class ImportStats:
                 f"seconds={self.seconds:.1f}")
 
 
-def _parse(raw: bytes) -> ParsedMessage | str:
-    """Run in a worker process: the parsed message, or why it cannot be read."""
+@dataclass(frozen=True, slots=True)
+class Read:
+    """What a parsing process makes of one message's bytes: all the work that needs nothing
+    but the bytes, so that the main process, which writes to the database, does none of it."""
+
+    parsed: ParsedMessage | str  # or why the bytes cannot be read
+    columns: dict[str, str]  # parsed_columns(parsed); empty when unreadable
+    sha256: str
+
+    @property
+    def readable(self) -> ParsedMessage | None:
+        return self.parsed if isinstance(self.parsed, ParsedMessage) else None
+
+
+def _read(raw: bytes) -> Read:
+    """Run in a worker process."""
     try:
-        return parse(raw)
+        parsed = parse(raw)
     except ParseError as error:
-        return error.reason
+        return Read(error.reason, {}, InboundMessage.digest(raw))
+    return Read(parsed, parsed_columns(parsed), InboundMessage.digest(raw))
 
 
 def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None = None,
@@ -96,7 +111,7 @@ def _prefetched(raws: Iterator[bytes], depth: int = 2 * BATCH) -> Iterator[bytes
 
 
 def parsed_batches(items: Iterable[_T], raw_of: Callable[[_T], bytes],
-                   processes: int) -> Iterator[list[tuple[_T, ParsedMessage | str]]]:
+                   processes: int) -> Iterator[list[tuple[_T, Read]]]:
     """Each batch of items (raw messages, or rows that hold them) with what parsing made of
     their bytes, in order.
 
@@ -106,13 +121,13 @@ def parsed_batches(items: Iterable[_T], raw_of: Callable[[_T], bytes],
     chunks = iter(lambda: list(itertools.islice(stream, BATCH)), [])
     if processes <= 1:
         for chunk in chunks:
-            yield [(item, _parse(raw_of(item))) for item in chunk]
+            yield [(item, _read(raw_of(item))) for item in chunk]
         return
     connections.close_all()  # a forked child must not share the parent's database connection
     with multiprocessing.get_context("fork").Pool(processes) as pool:
-        pending: tuple[list[_T], AsyncResult[list[ParsedMessage | str]]] | None = None
+        pending: tuple[list[_T], AsyncResult[list[Read]]] | None = None
         for chunk in chunks:
-            job = pool.map_async(_parse, [raw_of(item) for item in chunk], chunksize=32)
+            job = pool.map_async(_read, [raw_of(item) for item in chunk], chunksize=32)
             if pending:
                 yield list(zip(pending[0], pending[1].get(), strict=True))
             pending = (chunk, job)
@@ -120,19 +135,20 @@ def parsed_batches(items: Iterable[_T], raw_of: Callable[[_T], bytes],
             yield list(zip(pending[0], pending[1].get(), strict=True))
 
 
-def _import_batch(group: Group, batch: list[tuple[bytes, ParsedMessage | str]],
-                  stats: ImportStats) -> None:
+def _import_batch(group: Group, batch: list[tuple[bytes, Read]], stats: ImportStats) -> None:
     fresh = _without_known(group, batch, stats)
     with transaction.atomic():
-        inbound = [_inbound(group, raw, parsed) for raw, parsed in fresh]
+        inbound = [_inbound(group, raw, read) for raw, read in fresh]
         insert_rows(inbound)
-        readable = [(row, parsed) for row, (_raw, parsed) in zip(inbound, fresh, strict=True)
-                    if isinstance(parsed, ParsedMessage)]
+        readable = [(row, parsed, read.columns)
+                    for row, (_raw, read) in zip(inbound, fresh, strict=True)
+                    if (parsed := read.readable)]
         stats.quarantined += len(fresh) - len(readable)
-        senders = _senders([parsed for _row, parsed in readable])
-        placed = place_messages(group, [_incoming(row, parsed, senders)
-                                        for row, parsed in readable])
-        posted = [(result, parsed) for (_row, parsed), result in zip(readable, placed, strict=True)
+        senders = _senders([parsed for _row, parsed, _columns in readable])
+        placed = place_messages(group, [_incoming(row, parsed, columns, senders)
+                                        for row, parsed, columns in readable])
+        posted = [(result, parsed) for (_row, parsed, _columns), result
+                  in zip(readable, placed, strict=True)
                   if not isinstance(result, DuplicateMessage)]
         stats.duplicates += len(placed) - len(posted)
         save_attachments(posted)
@@ -140,28 +156,27 @@ def _import_batch(group: Group, batch: list[tuple[bytes, ParsedMessage | str]],
         stats.imported += len(posted)
 
 
-def _without_known(group: Group, batch: list[tuple[bytes, ParsedMessage | str]],
-                   stats: ImportStats) -> list[tuple[bytes, ParsedMessage | str]]:
+def _without_known(group: Group, batch: list[tuple[bytes, Read]],
+                   stats: ImportStats) -> list[tuple[bytes, Read]]:
     """Drop what the group has already: nothing is stored twice, not even the raw bytes."""
-    ids = {parsed.message_id for _raw, parsed in batch if isinstance(parsed, ParsedMessage)}
+    ids = {parsed.message_id for _raw, read in batch if (parsed := read.readable)}
     known = set(Message.objects.filter(group=group, message_id__in=ids, is_placeholder=False)
                 .values_list("message_id", flat=True))
     fresh = []
-    for raw, parsed in batch:
-        if isinstance(parsed, ParsedMessage) and parsed.message_id in known:
+    for raw, read in batch:
+        if (parsed := read.readable) and parsed.message_id in known:
             stats.duplicates += 1
         else:
-            fresh.append((raw, parsed))
+            fresh.append((raw, read))
     return fresh
 
 
-def _inbound(group: Group, raw: bytes, parsed: ParsedMessage | str) -> InboundMessage:
-    readable = isinstance(parsed, ParsedMessage)
+def _inbound(group: Group, raw: bytes, read: Read) -> InboundMessage:
     return InboundMessage(
         source=Source.MBOX, recipient=group.address, raw=raw, size=len(raw),
-        sha256=InboundMessage.digest(raw), processed=timezone.now(),
-        state=State.DONE if readable else State.QUARANTINED,
-        reason="" if readable else f"cannot be read as an email: {parsed}")
+        sha256=read.sha256, processed=timezone.now(),
+        state=State.DONE if read.readable else State.QUARANTINED,
+        reason="" if read.readable else f"cannot be read as an email: {read.parsed}")
 
 
 def _senders(messages: list[ParsedMessage]) -> dict[str, list[EmailAddress]]:
@@ -179,9 +194,9 @@ def _sender(parsed: ParsedMessage, senders: dict[str, list[EmailAddress]],
     return holder(senders.get(parsed.from_address, []), day)
 
 
-def _incoming(row: InboundMessage, parsed: ParsedMessage,
+def _incoming(row: InboundMessage, parsed: ParsedMessage, columns: dict[str, str],
               senders: dict[str, list[EmailAddress]]) -> Incoming:
     return Incoming(parsed.message_id, parsed.references, parsed.subject,
                     parsed.date or row.received, {
                         "inbound": row, "sender": _sender(parsed, senders, row.received.date()),
-                        **parsed_columns(parsed)})
+                        **columns})

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import QuerySet
 
-from learnlink.exchange.bulk import update_rows
+from learnlink.bulk import update_rows
 from learnlink.exchange.display import forget_thread_html
-from learnlink.exchange.importing import BATCH, parsed_batches
+from learnlink.exchange.importing import BATCH, Read, parsed_batches
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Attachment, Message, Thread
-from learnlink.exchange.posting import parsed_columns, save_attachments
+from learnlink.exchange.posting import save_attachments
 from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
 
 # What a batch reads of each message: what parsing may change, and what the index needs.
@@ -73,14 +73,16 @@ def _batches(messages: QuerySet[Message]) -> Iterator[list[Message]]:
         last = batch[-1].pk
 
 
-def _reparse_batch(batch: list[tuple[Message, ParsedMessage | str]], stats: ReparseStats) -> None:
+def _reparse_batch(batch: list[tuple[Message, Read]], stats: ReparseStats) -> None:
     readable = []
-    for message, parsed in batch:
-        if isinstance(parsed, ParsedMessage):
+    changed = []
+    for message, read in batch:
+        if parsed := read.readable:
             readable.append((message, parsed))
+            if _derive(message, read.columns):
+                changed.append(message)
         else:
-            stats.failed.append(f"message {message.pk} <{message.message_id}>: {parsed}")
-    changed = [message for message, parsed in readable if _derive(message, parsed)]
+            stats.failed.append(f"message {message.pk} <{message.message_id}>: {read.parsed}")
     with transaction.atomic():
         update_rows(changed, _DERIVED)
         index_messages(changed)
@@ -93,10 +95,11 @@ def _reparse_batch(batch: list[tuple[Message, ParsedMessage | str]], stats: Repa
                                                                    "last_activity"))
 
 
-def _derive(message: Message, parsed: ParsedMessage) -> bool:
-    """Set the message's columns to what its bytes give now; whether any changed."""
+def _derive(message: Message, columns: dict[str, str]) -> bool:
+    """Set the message's columns to what its bytes give now (`parsed_columns`, computed where
+    it was parsed); whether any changed."""
     changed = False
-    for name, value in parsed_columns(parsed).items():
+    for name, value in columns.items():
         if getattr(message, name) != value:
             setattr(message, name, value)
             changed = True

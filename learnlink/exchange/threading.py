@@ -33,7 +33,7 @@ from django.db import connection, transaction
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
-from learnlink.exchange.bulk import insert_rows, update_rows
+from learnlink.bulk import insert_rows, reserve_keys, update_rows
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import (
     NEVER,
@@ -226,33 +226,27 @@ class _Rows:
                     **{column: Case(*(When(**{column: key}, then=Value(pk)) for key, pk in chunk))})
 
     def _save_messages(self, items: Sequence[Incoming]) -> dict[str, Message]:
-        """Insert the new rows, then set the links that point to new rows and update the
-        stored rows that were filled or relinked."""
+        """Insert the new rows (with keys reserved first when some point to others, so that
+        they are written whole at once), then update the stored rows filled or relinked."""
         first_items: dict[str, Incoming] = {}
         for item in items:
             first_items.setdefault(item.message_id, item)
         changes = self.archive.changes
         changed = [self.archive.nodes[message_id] for message_id in changes.nodes]
         stored = [node for node in changed if node.message_id in self.pks]
-        new = [self._row(node, first_items.get(node.message_id))
-               for node in changed if node.message_id not in self.pks]
+        fresh = [node for node in changed if node.message_id not in self.pks]
+        fresh_ids = [node.message_id for node in fresh]
+        if not {node.parent for node in fresh}.isdisjoint(fresh_ids):
+            self.pks.update(zip(fresh_ids, reserve_keys(Message, len(fresh)), strict=True))
+        new = [self._row(node, first_items.get(node.message_id)) for node in fresh]
         insert_rows(new)
         self.pks.update((row.message_id, row.pk) for row in new)
-        relinked = [row for row in new if self._link_new(row)]
-        relinked += [self._link(node) for node in stored if node.message_id not in changes.filled]
+        relinked = [self._link(node) for node in stored if node.message_id not in changes.filled]
         filled = [self._row(node, first_items[node.message_id]) for node in stored
                   if node.message_id in changes.filled]
         update_rows(relinked, ["parent", "thread"])
         update_rows(filled, _FILL_FIELDS)
         return {row.message_id: row for row in [*new, *filled] if not row.is_placeholder}
-
-    def _link_new(self, row: Message) -> bool:
-        """Point a new row to its parent if that was new too (it had no pk yet)."""
-        parent = self.archive.nodes[row.message_id].parent
-        if row.parent_id is not None or parent is None:
-            return False
-        row.parent_id = self.pks[parent]
-        return True
 
     def _link(self, node: Node) -> Message:
         return Message(pk=self.pks[node.message_id], thread_id=self._thread_pk(node.thread),
@@ -262,7 +256,7 @@ class _Rows:
         """A whole row: a new placeholder or message, or a filled placeholder (same pk)."""
         row = Message(pk=self.pks.get(node.message_id), group=self.group,
                       thread_id=self._thread_pk(node.thread), message_id=node.message_id,
-                      parent_id=None if node.parent is None else self.pks.get(node.parent),
+                      parent_id=None if node.parent is None else self.pks[node.parent],
                       is_placeholder=node.placeholder)
         if item is not None:
             row.date = item.date

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
+from learnlink.bulk import insert_values
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.models.outbox import Kind
 
@@ -38,18 +39,9 @@ def _insert(outgoing: Outgoing, recipients: Iterable[tuple[str, str]]) -> None:
     columns = ["outgoing_id", "address", "token", "state", "attempts", "next_attempt",
                "last_error"]
     now = connection.ops.adapt_datetimefield_value(timezone.now())
-    rows = [(outgoing.pk, address[:320], token, DeliveryState.QUEUED.value, 0, now, "")
-            for address, token in recipients]
-    if not rows:
-        return
-    table = connection.ops.quote_name(Delivery._meta.db_table)
-    row = f"({', '.join(['%s'] * len(columns))})"
-    size = connection.ops.bulk_batch_size(columns, rows) or len(rows)
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), size):
-            batch = rows[start:start + size]
-            cursor.execute(f"INSERT INTO {table} ({', '.join(columns)}) VALUES "  # noqa: S608
-                           + ", ".join([row] * len(batch)), [v for r in batch for v in r])
+    insert_values(Delivery, columns, [
+        (outgoing.pk, address[:320], token, DeliveryState.QUEUED.value, 0, now, "")
+        for address, token in recipients])
 
 
 def prune_sent(now: datetime.datetime | None = None) -> int:

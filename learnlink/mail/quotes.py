@@ -117,13 +117,20 @@ def _patterns(languages: tuple[str, ...]) -> _Patterns:
 
 
 def _find_header(keys: list[str], patterns: _Patterns) -> tuple[int, int] | None:
-    """Return the line span (start, end) of the first attribution outside quotes, if any."""
-    colon_lines = 0
-    for index, key in enumerate(keys[:_SCANNED_LINES]):
-        colon_lines += key.endswith(":")
-        if colon_lines > _MOST_COLON_LINES:
-            return None
-        if key and not key.startswith(">") and len(key) <= _LONGEST_HEADER_LINE:
+    """Return the line span (start, end) of the first attribution outside quotes, if any.
+
+    Only lines that could start one are tried (a colon in it or at the end of the next, or a
+    leading "-"): most lines of a long message, a patch or a log, are rejected by a few string
+    tests instead of a call each."""
+    ending = [index for index, key in enumerate(keys[:_SCANNED_LINES + 1]) if key.endswith(":")]
+    # Beyond so many lines ending in ":" this is a log or a form, not a letter: stop there.
+    limit = min(len(keys), _SCANNED_LINES,
+                ending[_MOST_COLON_LINES] if len(ending) > _MOST_COLON_LINES else len(keys))
+    before_colon = {index - 1 for index in ending}
+    for index in range(limit):
+        key = keys[index]
+        if (key and (":" in key or key[0] == "-" or index in before_colon)
+                and key[0] != ">" and len(key) <= _LONGEST_HEADER_LINE):
             span = _header_at(keys, index, patterns)
             if span is not None:
                 return span
