@@ -19,8 +19,10 @@ from __future__ import annotations
 import argparse
 import itertools
 import multiprocessing
+import os
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 from _setup import LTP, SHARED, fresh_django, peak_rss_mb
@@ -126,12 +128,51 @@ def send(connections: int, port: int, counter: Any) -> tuple[int, float]:
     return counts["sent"], seconds
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a running process, from /proc (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def ceiling(count: int, connections: int, port: int, sink_pid: int) -> None:
+    """The sink and the SMTP client alone: one real post, rendered once, sent `count` times
+    with VERP envelopes and no database. Whatever delivery does besides, it cannot beat this."""
+    import asyncio
+
+    from learnlink.mail.smtp_client import Connection, Relay, stuff
+
+    data = stuff(next(discussions()))
+    relay = Relay("127.0.0.1", port)
+
+    async def sender(numbers: range) -> None:
+        smtp = Connection(relay)
+        await smtp.open()
+        for n in numbers:
+            await smtp.send(f"ltp+bounces+{n}@example.org", f"member{n}@example.org", data)
+        await smtp.close()
+
+    async def run() -> None:
+        await asyncio.gather(*(sender(range(c, count, connections))
+                               for c in range(connections)))
+
+    sink_before, started = cpu_seconds(sink_pid), time.perf_counter()
+    own_before = time.process_time()
+    asyncio.run(run())
+    seconds = time.perf_counter() - started
+    print(f"ceiling: deliveries={count} of {len(data)} bytes seconds={seconds:.1f} "
+          f"deliveries/s={count / seconds:.0f} connections={connections} "
+          f"sink_cpu_ms_per_delivery={1000 * (cpu_seconds(sink_pid) - sink_before) / count:.2f} "
+          f"client_cpu_ms_per_delivery={1000 * (time.process_time() - own_before) / count:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--posts", type=int, default=100)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--ltp", action="store_true", help="post LTP messages (long patches)")
+    parser.add_argument("--ceiling", type=int, default=0, metavar="N",
+                        help="first send one pre-rendered post N times, sink and client alone")
     args = parser.parse_args()
     if not LTP.exists():
         sys.exit(f"the benchmark archive is missing: {LTP}")
@@ -145,6 +186,8 @@ def main() -> None:
     sink = multiprocessing.Process(target=run_sink, args=(port, counter, ready), daemon=True)
     sink.start()
     ready.wait()
+    if args.ceiling:
+        ceiling(args.ceiling, args.connections, port, sink.pid or 0)
 
     group = members(args.members)
     seconds, size = post(group, args.posts, args.ltp)

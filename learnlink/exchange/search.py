@@ -46,9 +46,10 @@ def search_messages(groups: QuerySet[Group], query: str, *, group_slug: str = ""
         groups = groups.filter(slug=group_slug)
     results = search(query, group_ids=set(groups.values_list("pk", flat=True)), sender=sender,
                      since=since, until=until, limit=limit, offset=offset)
-    # A hit shows a snippet, never the message's texts, which can be long: they stay behind.
+    # A hit shows a snippet, never the message's texts or HTML, which can be long: they stay
+    # behind.
     found = (Message.objects.select_related("group", "thread")
-             .defer("text", "quoted", "signature", "references")
+             .defer("text", "quoted", "signature", "references", "html")
              .in_bulk([hit.object_id for hit in results.hits]))
     hits = [MessageHit(found[hit.object_id], hit.snippet_html, hit.snippet_text)
             for hit in results.hits if hit.object_id in found]

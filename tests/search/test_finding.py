@@ -1,6 +1,7 @@
 """Learners find messages by words, phrases and prefixes, in English, Swahili and French."""
 
 import pytest
+from django.db import connection
 
 from learnlink.search.backends import base
 from learnlink.search.engine import index_documents, search
@@ -80,3 +81,16 @@ def test_a_word_in_very_many_messages_is_ranked_among_the_newest_only(monkeypatc
 
     assert sorted(found("maize")) == [2, 3, 4], "the oldest is left out, best as it is"
     assert found("maize stores") == [1], "another word reaches it"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's ranking vector")
+def test_on_postgresql_a_message_that_opens_with_the_word_ranks_above_a_long_one_using_it_late():
+    """PostgreSQL ranks by the opening of each body (backends/postgresql.py): a long report that
+    uses a word many times, but only after its first few hundred words, is still found."""
+    long_report = " ".join(["Mavuno ya msimu huu yalikuwa mazuri."] * 100 + ["Maghala."] * 40)
+    index_documents([
+        document(1, "Ripoti ya mwaka", long_report),
+        document(2, "Swali", "Maghala ya Mbeya yanapokea mahindi?"),
+    ])
+
+    assert found("maghala") == [2, 1]
