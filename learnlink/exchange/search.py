@@ -46,10 +46,11 @@ def search_messages(groups: QuerySet[Group], query: str, *, group_slug: str = ""
         groups = groups.filter(slug=group_slug)
     results = search(query, group_ids=set(groups.values_list("pk", flat=True)), sender=sender,
                      since=since, until=until, limit=limit, offset=offset)
-    # A hit shows a snippet, never the message's texts or HTML, which can be long: they stay
-    # behind.
-    found = (Message.objects.select_related("group", "thread")
-             .defer("text", "quoted", "signature", "references", "html")
+    # A hit shows a snippet, never the message's texts or HTML, which can be long: only what
+    # the page and the API show of each is read.
+    found = (Message.objects.select_related("group")
+             .only("message_id", "thread_id", "subject", "sender_name", "sender_address", "date",
+                   "group__slug", "group__name")
              .in_bulk([hit.object_id for hit in results.hits]))
     hits = [MessageHit(found[hit.object_id], hit.snippet_html, hit.snippet_text)
             for hit in results.hits if hit.object_id in found]

@@ -6,6 +6,7 @@ from the same choice of passage.
 """
 
 import bisect
+import heapq
 import itertools
 import re
 import unicodedata
@@ -53,9 +54,10 @@ def make_snippet(text: str, query: Query) -> Snippet:
 def _spans(folded: str, query: Query) -> Iterator[tuple[int, int]]:
     """Where `_pattern` matches, as its `finditer` would find them, but faster in a long text:
     a pattern that starts with a lookbehind is tried at every character, so it is tried only
-    where one of the words starts, as `str.find` finds them."""
+    where one of the words starts, as `str.find` finds them (lazily, in order: the caller
+    takes the first matches only)."""
     pattern = _pattern(query)
-    starts = sorted({start for word in query.words for start in _occurrences(folded, fold(word))})
+    starts = heapq.merge(*(_occurrences(folded, fold(word)) for word in query.words))
     end = 0
     for start in starts:
         if start >= end and (match := pattern.match(folded, start)):

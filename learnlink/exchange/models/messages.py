@@ -78,7 +78,9 @@ class Message(models.Model):
         return self.subject or self.message_id
 
     def get_absolute_url(self) -> str:
-        return f"{self.thread.get_absolute_url()}#m{self.pk}"
+        """Its place in its thread's page; a message and its thread share their group, so
+        this reads neither the thread nor the thread's group."""
+        return reverse("exchange:thread", args=[self.group.slug, self.thread_id]) + f"#m{self.pk}"
 
 
 class Attachment(models.Model):

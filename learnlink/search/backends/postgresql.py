@@ -48,14 +48,15 @@ RANKED_WORDS = 300
 MARGIN = 1.5
 _WEIGHTED = "setweight(to_tsvector('simple', %s), '{}')"
 _MATCH = "d.search_vector @@ to_tsquery('simple', %s)"
-# `newest` is materialized so that the count and the ranking read it once.
+# `newest` is materialized so that the count and the page read it once. It holds ids and ranks
+# only: carrying the vectors on to a later step (to rank only the rows the LIMIT keeps) spilled
+# thousands of them to a temporary file, which cost more than ranking them all where they are.
 _RANKED = f"""
     WITH newest AS MATERIALIZED (
-        SELECT d.id, coalesce(d.rank_vector, d.search_vector) AS vector
+        SELECT d.id, ts_rank_cd(coalesce(d.rank_vector, d.search_vector),
+                                to_tsquery('simple', %s)) AS rank
         FROM {TABLE} AS d WHERE {{where}} ORDER BY d.id DESC LIMIT %s),
-    ranked AS (
-        SELECT id, ts_rank_cd(vector, to_tsquery('simple', %s)) AS rank FROM newest
-        ORDER BY rank DESC, id DESC LIMIT %s OFFSET %s)
+    ranked AS (SELECT id, rank FROM newest ORDER BY rank DESC, id DESC LIMIT %s OFFSET %s)
     SELECT counted.total, d.object_id, d.group_id, ranked.rank, d.body
     FROM (SELECT count(*) AS total FROM newest) AS counted
     LEFT JOIN (ranked JOIN {TABLE} AS d ON d.id = ranked.id) ON true
@@ -116,7 +117,7 @@ def _newest_ranked(cursor: Any, tsquery: str, where: str, params: list[Any], sta
     """The count of the newest RANK_WINDOW matches from id `start` on, and a page of them."""
     if start is not None:
         where, params = f"{where} AND d.id >= %s", [*params, start]
-    cursor.execute(_RANKED.format(where=where), [*params, base.RANK_WINDOW, tsquery, limit, offset])
+    cursor.execute(_RANKED.format(where=where), [tsquery, *params, base.RANK_WINDOW, limit, offset])
     rows = cursor.fetchall()
     return rows[0][0], [row[1:] for row in rows if row[1] is not None]
 
