@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from html import escape
 
-from learnlink.exchange.display import short_month
+from django.utils.safestring import SafeString, mark_safe
+
+from learnlink.exchange.display import month_name
 from learnlink.exchange.models import Group, Thread
 
 
-@dataclass(frozen=True)
-class MonthLink:
-    url: str
-    label: str
+def archive_months_html(group: Group) -> SafeString:
+    """Links to the months in which threads started, newest first, for the month archive.
 
-
-def archive_months(group: Group) -> list[MonthLink]:
-    """The months in which threads started, newest first, as links for the month archive.
-
-    Read from the (group, month) index, never by converting every thread's date; labelled and
-    linked here because a list archive spans a hundred months or more."""
-    base = group.get_absolute_url()
+    Read from the (group, month) index, never by converting every thread's date; written out
+    here, each month's name looked up once, because a list archive spans a hundred months or
+    more and a template loop over them cost as much as the rest of the page."""
+    base = escape(group.get_absolute_url())
     months = (Thread.objects.filter(group=group).order_by("-month")
               .values_list("month", flat=True).distinct())
-    return [MonthLink(f"{base}{month.year}/{month.month}/", short_month(month))
-            for month in months]
+    labels: dict[int, str] = {}
+    links = []
+    for month in months:
+        if month.month not in labels:
+            labels[month.month] = escape(month_name(month.month))
+        links.append(f'<a href="{base}{month.year}/{month.month}/">'
+                     f"{labels[month.month]} {month.year}</a>")
+    return mark_safe(" · ".join(links))  # noqa: S308 - built of escaped parts

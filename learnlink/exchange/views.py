@@ -16,8 +16,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
-from learnlink.exchange.archive import archive_months
-from learnlink.exchange.display import thread_html
+from learnlink.exchange.archive import archive_months_html
+from learnlink.exchange.display import thread_html, thread_list_html
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -50,7 +50,8 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
         threads = threads.filter(month=shown_month)
     page = Paginator(threads, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/group.html", {
-        "group": team, "page": page, "months": archive_months(team),
+        "group": team, "page": page, "threads": thread_list_html(team, page),
+        "months": archive_months_html(team),
         "shown_month": shown_month,
         "moderator": can_moderate(request.user, team)})
 
