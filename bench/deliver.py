@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _setup import LTP, SHARED, fresh_django, peak_rss_mb
+from _setup import LTP, SHARED, fresh_django, machine_speed, peak_rss_mb
 
 THREADING = SHARED / "threading"
 DISCUSSIONS = [THREADING / "notmuch" / "corpora" / "default",
@@ -209,6 +209,7 @@ def main() -> None:
     print(f"daily digests={digest_sent} of {digest.messages} messages, {size / 1024:.1f} KB "
           f"each: built and handed over in {seconds:.1f} s")
     sink.terminate()
+    print(machine_speed())
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ import itertools
 import sys
 from pathlib import Path
 
-from _setup import LTP, fresh_django, peak_rss_mb
+from _setup import LTP, fresh_django, machine_speed, peak_rss_mb
 
 
 def main() -> None:
@@ -39,6 +39,7 @@ def main() -> None:
     print(f"messages={total} {stats.line()}")
     print(f"messages/s={total / stats.seconds:.0f} threads={stats.threads} "
           f"peak_rss_mb={peak_rss_mb():.0f}")
+    print(machine_speed())
 
 
 if __name__ == "__main__":

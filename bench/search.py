@@ -14,7 +14,7 @@ import re
 import statistics
 import time
 
-from _setup import archive_django
+from _setup import archive_django, machine_speed
 
 
 def main() -> None:
@@ -45,6 +45,7 @@ def main() -> None:
           f"with_results={found}")
     print(f"search: median={statistics.median(samples):.1f} ms "
           f"p95={statistics.quantiles(samples, n=20)[-1]:.1f} ms max={max(samples):.1f} ms")
+    print(machine_speed())
 
 
 if __name__ == "__main__":

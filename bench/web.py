@@ -13,7 +13,7 @@ import argparse
 import statistics
 import time
 
-from _setup import archive_django
+from _setup import archive_django, machine_speed
 
 
 def timed(client: object, url: str, requests: int,
@@ -60,6 +60,7 @@ def main() -> None:
             median, p95, size = timed(client, url, args.requests, cold)
             print(f"{name}, {'cold cache' if cold else 'warm cache'}: median={median:.1f} ms "
                   f"p95={p95:.1f} ms html={size / 1024:.1f} KB")
+    print(machine_speed())
 
 
 if __name__ == "__main__":
