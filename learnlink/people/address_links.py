@@ -47,6 +47,9 @@ def use_address_link(token: str) -> EmailAddress:
     if record is not None:
         enable(record)
         return record
+    if EmailAddress.objects.current().matching(data["a"]).exists():
+        # Given to someone else (by a mentor, say) between the mail and the click.
+        raise BadAddressLink("taken")
     return change_address(person, data["a"], verified=True)
 
 

@@ -152,3 +152,21 @@ def test_an_address_that_is_someone_elses_is_refused_on_the_page(oranges, client
     assert smtp_sink.messages == [], "no link goes to Joseph"
     assert EmailAddress.objects.get(address="joseph.mshana@example.org").person.name == \
         "Joseph Mshana"
+
+
+def test_a_link_to_an_address_given_to_someone_else_meanwhile_changes_nothing(
+        mail_server, oranges, mailboxes, client):
+    from learnlink.people.addresses import change_address
+    from learnlink.people.models import Person
+
+    client.post(page_of(halimas(oranges)), {"address": NEW})
+    link = re.search(r"http\S+(/accounts/address/\S+/)", mailboxes.of(NEW)[0].get_content())
+    assert link
+    joseph = Person.objects.get(name="Joseph Mshana")
+    change_address(joseph, NEW)  # a mentor gives the address to Joseph before Halima clicks
+
+    opened = client.get(link.group(1))
+    assert opened.status_code == 400
+    assert "Someone else in Learnlink uses this address now" in opened.content.decode()
+    assert EmailAddress.objects.get(address=NEW, active_to=None).person == joseph
+    assert EmailAddress.objects.get(address=HALIMA).primary, "Halima keeps her address"
