@@ -82,7 +82,7 @@ def insert_rows(rows: Sequence[Model]) -> None:
     values = [[read(row) for read in readers] for row in rows]
     keys = insert_values(type(rows[0]), [_column(field) for field in fields], values,
                          returning=not keyed)
-    for row, pk in zip(rows, keys or [row.pk for row in rows], strict=True):
+    for row, pk in zip(rows, [row.pk for row in rows] if keyed else keys, strict=True):
         row.pk = pk
         row._state.adding = False
         row._state.db = database.alias

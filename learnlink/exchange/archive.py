@@ -6,7 +6,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from learnlink.exchange.display import month_name
+from learnlink.exchange.display import month_names
 from learnlink.exchange.models import Group, Thread
 
 
@@ -19,11 +19,7 @@ def archive_months_html(group: Group) -> SafeString:
     base = escape(group.get_absolute_url())
     months = (Thread.objects.filter(group=group).order_by("-month")
               .values_list("month", flat=True).distinct())
-    labels: dict[int, str] = {}
-    links = []
-    for month in months:
-        if month.month not in labels:
-            labels[month.month] = escape(month_name(month.month))
-        links.append(f'<a href="{base}{month.year}/{month.month}/">'
-                     f"{labels[month.month]} {month.year}</a>")
-    return mark_safe(" · ".join(links))  # noqa: S308 - built of escaped parts
+    names = [escape(name) for name in month_names()]
+    return mark_safe(" · ".join(  # noqa: S308 - built of escaped parts
+        f'<a href="{base}{month.year}/{month.month}/">{names[month.month]} {month.year}</a>'
+        for month in months))

@@ -72,7 +72,7 @@ def short_datetimes(with_time: bool = True) -> Callable[[datetime.datetime | Non
     or "7 Mar 2005" without the time, for a page of dates: the time zone and the month names
     are looked up once, not per date."""
     zone = timezone.get_current_timezone()
-    months = ["", *(month_name(month) for month in range(1, 13))]
+    months = month_names()
 
     def short(moment: datetime.datetime | None) -> str:
         if moment is None:
@@ -105,12 +105,17 @@ def thread_list_html(group: Group, threads: Iterable[Thread]) -> SafeString:
 
 def short_month(day: datetime.date) -> str:
     """"Mar 2005", the month in the reader's language (as |date:"M Y")."""
-    return f"{month_name(day.month)} {day.year}"
+    return f"{_month_name(day.month)} {day.year}"
 
 
-def month_name(month: int) -> str:
-    """"Mar", in the reader's language: a translation lookup, so a page of dates asks once."""
+def _month_name(month: int) -> str:
     return str(MONTHS_3[month]).title()
+
+
+def month_names() -> list[str]:
+    """"Jan" to "Dec" in the reader's language, at their month's index: each is a translation
+    lookup, so a page of dates asks once for all of them."""
+    return ["", *(_month_name(month) for month in range(1, 13))]
 
 
 def reply_link(address: str, subject: str, message_id: str) -> str:

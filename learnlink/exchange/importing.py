@@ -70,11 +70,12 @@ class Read:
 
 def _read(raw: bytes) -> Read:
     """Run in a worker process."""
+    digest = InboundMessage.digest(raw)
     try:
         parsed = parse(raw)
     except ParseError as error:
-        return Read(error.reason, {}, InboundMessage.digest(raw))
-    return Read(parsed, parsed_columns(parsed), InboundMessage.digest(raw))
+        return Read(error.reason, {}, digest)
+    return Read(parsed, parsed_columns(parsed), digest)
 
 
 def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None = None,

@@ -61,13 +61,23 @@ def _split(text: str) -> tuple[str, str]:
     """The header block (with its last line break) and the body after the blank line."""
     if text.startswith(("\n", "\r\n")):
         return "", text[text.index("\n") + 1:]
+    blank = blank_line(text)
+    if blank is None:
+        return text, ""
+    return text[:blank[0]], text[blank[1]:]
+
+
+def blank_line(text: str) -> tuple[int, int] | None:
+    """Where the first blank line after a line is: the end of the header block (just after its
+    last line break) and the start of the body; None if there is none. A CRLF blank line is
+    looked for only before the LF one: a long body is not scanned twice."""
     lf = text.find("\n\n")
     crlf = text.find("\n\r\n", 0, len(text) if lf < 0 else lf + 2)
     ends = [(end, length) for end, length in ((lf, 2), (crlf, 3)) if end >= 0]
     if not ends:
-        return text, ""
+        return None
     end, length = min(ends)
-    return text[:end + 1], text[end + length:]
+    return end + 1, end + length
 
 
 def _fields(block: str) -> list[tuple[str, str]] | None:

@@ -215,11 +215,8 @@ def _separator_missing(message: Message) -> bool:
 
 def _header_end(raw: bytes) -> int:
     """Where the header block ends: just after the line before the first blank line."""
-    lf = raw.find(b"\n\n")
-    # Look for a CRLF blank line only before the LF one: a long body is not scanned twice.
-    crlf = raw.find(b"\n\r\n", 0, len(raw) if lf < 0 else lf + 2)
-    ends = [end for end in (lf, crlf) if end >= 0]
-    return min(ends) + 1 if ends else len(raw)
+    blank = mime.blank_line(raw.decode("ascii", "surrogateescape"))  # one character per byte
+    return len(raw) if blank is None else blank[0]
 
 
 def _refold(data: bytes) -> bytes:
