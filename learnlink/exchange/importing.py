@@ -9,7 +9,6 @@ import again imports nothing twice. Unreadable messages are kept, quarantined wi
 from __future__ import annotations
 
 import datetime
-import itertools
 import multiprocessing
 import os
 import time
@@ -36,7 +35,10 @@ from learnlink.people.addresses import holder
 from learnlink.people.models import EmailAddress, Person
 from learnlink.search.engine import update_statistics
 
-BATCH = 500
+BATCH = 350
+# A batch also ends once it holds this much mail: a few batches are in flight at once (read
+# ahead, parsing, writing), so memory is bounded by their size, not by the archive's messages.
+BATCH_BYTES = 8 << 20
 _T = TypeVar("_T")
 
 
@@ -82,7 +84,7 @@ def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None
                 processes: int | None = None) -> ImportStats:
     stats = ImportStats()
     started = time.monotonic()
-    batches = parsed_batches(_prefetched(read_messages(path)), bytes,
+    batches = parsed_batches(_prefetched(in_batches(read_messages(path), len)), bytes,
                              processes or os.cpu_count() or 1)
     for batch in batches:
         _import_batch(group, batch, stats)
@@ -94,32 +96,45 @@ def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None
     return stats
 
 
-def _prefetched(raws: Iterator[bytes], depth: int = 2 * BATCH) -> Iterator[bytes]:
+def in_batches(items: Iterable[_T], size_of: Callable[[_T], int]) -> Iterator[list[_T]]:
+    """Consecutive batches of BATCH items, or fewer once they weigh BATCH_BYTES: one message of
+    20 MB travels alone, instead of with 499 others like it."""
+    batch: list[_T] = []
+    weight = 0
+    for item in items:
+        batch.append(item)
+        weight += size_of(item)
+        if len(batch) >= BATCH or weight >= BATCH_BYTES:
+            yield batch
+            batch, weight = [], 0
+    if batch:
+        yield batch
+
+
+def _prefetched(batches: Iterator[list[bytes]], depth: int = 2) -> Iterator[list[bytes]]:
     """Read ahead in a thread: decompressing an .xz archive releases the GIL, so it overlaps
     with the database work of the main thread instead of adding to it."""
-    queue: Queue[bytes | None] = Queue(maxsize=depth)
+    queue: Queue[list[bytes] | None] = Queue(maxsize=depth)
 
     def produce() -> None:
         try:
-            for raw in raws:
-                queue.put(raw)
+            for batch in batches:
+                queue.put(batch)
         finally:
             queue.put(None)
 
     ReaderThread(target=produce, daemon=True, name="mbox-reader").start()
-    while (raw := queue.get()) is not None:
-        yield raw
+    while (batch := queue.get()) is not None:
+        yield batch
 
 
-def parsed_batches(items: Iterable[_T], raw_of: Callable[[_T], bytes],
+def parsed_batches(chunks: Iterable[list[_T]], raw_of: Callable[[_T], bytes],
                    processes: int) -> Iterator[list[tuple[_T, Read]]]:
     """Each batch of items (raw messages, or rows that hold them) with what parsing made of
     their bytes, in order.
 
     With several processes the next batch is parsed on the other cores while the caller writes
     the current one to the database, so both kinds of work overlap."""
-    stream = iter(items)
-    chunks = iter(lambda: list(itertools.islice(stream, BATCH)), [])
     if processes <= 1:
         for chunk in chunks:
             yield [(item, _read(raw_of(item))) for item in chunk]

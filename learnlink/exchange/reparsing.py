@@ -10,18 +10,18 @@ reported. Batches of a few hundred messages, parsed on every core, a few queries
 
 from __future__ import annotations
 
-import itertools
 import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from django.db import transaction
 from django.db.models import QuerySet
 
 from learnlink.bulk import update_rows
 from learnlink.exchange.display import forget_thread_html
-from learnlink.exchange.importing import BATCH, Read, parsed_batches
+from learnlink.exchange.importing import BATCH, Read, in_batches, parsed_batches
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Attachment, Message, Thread
 from learnlink.exchange.posting import save_attachments
@@ -51,8 +51,7 @@ def reparse(messages: QuerySet[Message], processes: int | None = None) -> Repars
     """Parse each of `messages` (those with stored bytes) again and store what changed."""
     stats = ReparseStats()
     started = time.monotonic()
-    rows = itertools.chain.from_iterable(_batches(messages))
-    for batch in parsed_batches(rows, _raw, processes or os.cpu_count() or 1):
+    for batch in parsed_batches(_batches(messages), _raw, processes or os.cpu_count() or 1):
         _reparse_batch(batch, stats)
     stats.seconds = time.monotonic() - started
     return stats
@@ -63,14 +62,16 @@ def _raw(message: Message) -> bytes:
 
 
 def _batches(messages: QuerySet[Message]) -> Iterator[list[Message]]:
-    """The messages in pk order, a batch per query: no cursor stays open across the batches'
-    writes (or across the fork of the parsing processes)."""
+    """The messages in pk order, in batches bounded as an import's are (by their bytes' stored
+    sizes, read first), a query per batch: no cursor stays open across the batches' writes (or
+    across the fork of the parsing processes)."""
     rows = (messages.filter(is_placeholder=False, inbound__isnull=False)
             .select_related("inbound").only(*_COLUMNS).order_by("pk"))
     last = 0
-    while batch := list(rows.filter(pk__gt=last)[:BATCH]):
-        yield batch
-        last = batch[-1].pk
+    while sizes := list(rows.filter(pk__gt=last).values_list("pk", "inbound__size")[:BATCH]):
+        for batch in in_batches(sizes, itemgetter(1)):
+            yield list(rows.filter(pk__in=[pk for pk, _size in batch]))
+        last = sizes[-1][0]
 
 
 def _reparse_batch(batch: list[tuple[Message, Read]], stats: ReparseStats) -> None:

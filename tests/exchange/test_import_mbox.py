@@ -1,14 +1,18 @@
 """Old archives in and out: mbox and maildir, nothing twice, original bytes kept."""
 
+import base64
 import mailbox
+import random
 import re
+import tracemalloc
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
-from learnlink.exchange.importing import import_mbox
+from learnlink.exchange import importing
+from learnlink.exchange.importing import BATCH, BATCH_BYTES, import_mbox, in_batches
 from learnlink.exchange.membership import create_group
 from learnlink.exchange.models import Message, Thread
 from learnlink.mail.models import InboundMessage, State
@@ -99,3 +103,43 @@ def test_parsing_on_two_cores_threads_a_real_list_like_one(tmp_path):
     assert stats.imported == Message.objects.filter(group=one, is_placeholder=False).count()
     assert archive_of(two) == archive_of(one)
     assert Thread.objects.filter(group=two).count() == Thread.objects.filter(group=one).count()
+
+
+def test_batches_end_at_a_count_or_a_weight_whichever_comes_first():
+    assert [len(b) for b in in_batches([1] * (2 * BATCH + 7), int)] == [BATCH, BATCH, 7]
+    half = BATCH_BYTES // 2
+    assert [len(b) for b in in_batches([half] * 5, int)] == [2, 2, 1]
+    huge = [1, 3 * BATCH_BYTES, 1]
+    assert list(in_batches(huge, int)) == [[1, 3 * BATCH_BYTES], [1]], "in order, none lost"
+
+
+@pytest.mark.django_db
+def test_an_archive_of_large_messages_imports_without_holding_it_in_memory(tmp_path,
+                                                                            monkeypatch):
+    """Sixty-four reports with a 1 MB scan each, batches of at most 1 MB: memory holds a few
+    batches (about 20 MB measured), never the archive (86 MB; it held all of it before)."""
+    monkeypatch.setattr(importing, "BATCH_BYTES", 1 << 20)
+    scan = base64.encodebytes(random.Random(7).randbytes(1 << 20))
+    path = tmp_path / "scans.mbox"
+    with path.open("wb") as out:
+        for n in range(64):
+            out.write(b"From kikundi@example.org Mon Mar  1 08:00:00 2010\n"
+                      b"From: Kikundi cha Hai <kikundi@example.org>\n"
+                      b"Subject: Ripoti ya uyoga, wiki %d\n" % n
+                      + b"Message-ID: <scan-%d@example.org>\n" % n
+                      + b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=b\n\n"
+                      b"--b\nContent-Type: text/plain\n\nRipoti ya mavuno imeambatishwa.\n"
+                      b"--b\nContent-Type: image/png; name=scan.png\n"
+                      b"Content-Transfer-Encoding: base64\n\n" + scan + b"--b--\n\n")
+    group = create_group("mushrooms", "Mushrooms")
+    tracemalloc.start()
+    try:
+        stats = import_mbox(group, path, processes=1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert stats.imported == 64
+    assert Message.objects.get(message_id="scan-63@example.org").attachments.get().size \
+        == 1 << 20
+    size = path.stat().st_size
+    assert peak < size / 3, f"peak {peak >> 20} MB importing {size >> 20} MB"
