@@ -427,6 +427,22 @@ def test_re_without_references_is_not_offered_a_thread_quiet_for_over_30_days(pa
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("path", PATHS)
+def test_a_reply_whose_link_would_close_a_loop_is_still_offered_a_thread_by_subject(
+        path: str) -> None:
+    """m@x names a real parent, c@x, but c@x already hangs below m@x: m@x stays a root, with
+    nothing real above it, and is offered the thread of its subject like any such reply."""
+    group = make_group()
+    place(group, [mail("old@x", subject="Bei ya mahindi"), mail("c@x", subject="Mbegu")], path)
+    [_x, m] = place(group, [mail("x@x", "m@x", "c@x", subject="Re: Mbegu", hours=1),
+                            mail("m@x", "c@x", subject="Re: Bei ya mahindi", hours=2)], path)
+    assert isinstance(m, Message)
+    assert (row(group, "m@x").parent_id, row(group, "c@x").parent_id) == (None, m.pk)
+    assert m.suggested_thread_id == row(group, "old@x").thread_id
+    assert_consistent(group)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", PATHS)
 def test_with_join_by_subject_re_without_references_joins_as_a_reply_to_the_threads_root(
         path: str) -> None:
     group = make_group(join_by_subject=True)
