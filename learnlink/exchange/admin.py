@@ -1,11 +1,13 @@
-"""Admin for groups and their members; messages are read here, changed only by mail."""
+"""Admin for groups and their members; messages are read here, and only their text corrected."""
 
 from typing import Any
 
 from django.contrib import admin
+from django.db import transaction
 from django.http import HttpRequest
 
 from learnlink.exchange.display import forget_thread_html, message_html
+from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import BannedAddress, Group, HeldMessage, Membership, Message, Thread
 
 
@@ -53,9 +55,13 @@ class MessageAdmin(admin.ModelAdmin):
     list_select_related = ["group"]
 
     def save_model(self, request: HttpRequest, obj: Message, form: Any, change: bool) -> None:
-        """Text corrected here shows on the thread page at once, for every reader."""
+        """Text corrected here shows on the thread page at once, for every reader, and is what
+        search finds and quotes: a number taken out of a message must not live on in a
+        search snippet."""
         obj.html = message_html(obj.text, obj.quoted)
-        super().save_model(request, obj, form, change)
+        with transaction.atomic():
+            super().save_model(request, obj, form, change)
+            index_messages([obj])
         forget_thread_html([obj.thread])
 
 

@@ -1,11 +1,26 @@
-"""What of a message the search index sees: subject, new text (never the quotes), sender."""
+"""What of a message the search index sees: subject, new text (never the quotes), sender; and
+rebuilding the index from the archive."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from learnlink.exchange.models import Message
-from learnlink.search.engine import Document, index_documents
+from django.db.models import QuerySet
+
+from learnlink.exchange.models import Group, Message
+from learnlink.search.engine import (
+    Document,
+    index_documents,
+    indexed_ids,
+    remove_documents,
+    update_statistics,
+)
+
+REINDEX_BATCH = 1000
+# What a document is made of (`document`), and nothing else: texts can be long.
+_INDEXED = ("group", "is_placeholder", "sender_name", "sender_address", "date", "subject", "text")
 
 
 def document(message: Message) -> Document:
@@ -16,3 +31,39 @@ def document(message: Message) -> Document:
 
 def index_messages(messages: Iterable[Message]) -> None:
     index_documents(document(m) for m in messages if not m.is_placeholder)
+
+
+@dataclass
+class ReindexStats:
+    indexed: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return f"indexed={self.indexed} removed={self.removed} seconds={self.seconds:.1f}"
+
+
+def reindex(groups: QuerySet[Group] | None = None) -> ReindexStats:
+    """Index every archived message again (of `groups`, or of all) and take out of the index
+    what no longer has a message. For an upgrade that changes what the index stores (documents
+    indexed before search/0003 have no PostgreSQL rank vector) and for messages deleted by
+    hand; a batch per transaction, so searches go on meanwhile."""
+    started = time.monotonic()
+    stats = ReindexStats()
+    messages = Message.objects.filter(is_placeholder=False)
+    if groups is not None:
+        messages = messages.filter(group__in=groups)
+    rows = messages.only(*_INDEXED).order_by("pk")
+    last = 0
+    while batch := list(rows.filter(pk__gt=last)[:REINDEX_BATCH]):
+        index_messages(batch)
+        stats.indexed += len(batch)
+        last = batch[-1].pk
+    # The index first, then the archive: a message posted meanwhile is in both or in neither.
+    indexed = indexed_ids(None if groups is None else list(groups.values_list("pk", flat=True)))
+    gone = indexed - set(messages.values_list("pk", flat=True))
+    remove_documents(gone)
+    stats.removed = len(gone)
+    update_statistics()
+    stats.seconds = time.monotonic() - started
+    return stats

@@ -13,10 +13,11 @@ from learnlink.search.backends.base import Backend, Filters
 from learnlink.search.backends.postgresql import PostgreSQLBackend
 from learnlink.search.backends.sqlite import SQLiteBackend
 from learnlink.search.documents import Document, Hit, SearchResults
+from learnlink.search.models import SearchDocument
 from learnlink.search.query import parse_query
 
-__all__ = ["Document", "Hit", "SearchResults", "index_documents", "remove_documents", "search",
-           "update_statistics"]
+__all__ = ["Document", "Hit", "SearchResults", "index_documents", "indexed_ids",
+           "remove_documents", "search", "update_statistics"]
 
 MAX_LIMIT = 100
 _BACKENDS: dict[str, Backend] = {"sqlite": SQLiteBackend(), "postgresql": PostgreSQLBackend()}
@@ -30,6 +31,15 @@ def index_documents(documents: Iterable[Document]) -> None:
 def remove_documents(object_ids: Iterable[int]) -> None:
     """Take documents out of the index; ids never indexed are ignored."""
     _backend().remove(object_ids)
+
+
+def indexed_ids(group_ids: Collection[int] | None = None) -> set[int]:
+    """The object ids of every document in the index, or of those in `group_ids`: what a
+    rebuild compares with the objects that still exist."""
+    documents = SearchDocument.objects.all()
+    if group_ids is not None:
+        documents = documents.filter(group_id__in=group_ids)
+    return set(documents.values_list("object_id", flat=True))
 
 
 def update_statistics() -> None:

@@ -95,7 +95,10 @@ class Backend(ABC):
                                [value for one in values for value in one])
 
     def remove(self, object_ids: Iterable[int]) -> None:
-        SearchDocument.objects.filter(object_id__in=list(object_ids)).delete()
+        """In statements of BATCH ids: a group's whole archive may go at once."""
+        iterator = iter(object_ids)
+        while chunk := list(islice(iterator, BATCH)):
+            SearchDocument.objects.filter(object_id__in=chunk).delete()
 
     def search(self, query: Query, filters: Filters, limit: int, offset: int) -> SearchResults:
         total, page = self.ranked(query, filters, limit, offset)
