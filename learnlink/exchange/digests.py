@@ -139,7 +139,8 @@ def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, obje
         excerpt, cut = _excerpt(message.text, size)
         items[message.thread_id].append({
             "sender": message.sender_name or message.sender_address, "date": message.date,
-            "text": excerpt, "cut": cut, "url": f"{url}#m{message.pk}"})
+            "text": excerpt, "cut": cut,
+            "url": absolute(reverse("exchange:message", args=[group.slug, message.pk]))})
     return list(threads.values())
 
 

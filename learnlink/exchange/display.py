@@ -38,6 +38,11 @@ WRAPPED = 60  # a line this long that goes on in the next line was wrapped by a 
 
 CACHE_SECONDS = 3600
 
+# A thread page holds this many messages at most, and no more than this much of their articles
+# once it has one: with the page around them and the stylesheet, under the 50 KB of any page.
+PAGE_MESSAGES = 20
+PAGE_BYTES = 36_000
+
 # The line break after a long line, before a line that continues the sentence: not blank, not
 # indented, not a quote, not a list item ("- ", "* ", "• ", "1. ", "2) "). Written to start with
 # the break itself, which the regex engine finds fast: every message is reflowed when archived.
@@ -130,17 +135,25 @@ def _quoted(subject: str) -> str:
     return quote(subject, safe="")
 
 
-def thread_html(group: Group, thread: Thread, show_source: bool) -> SafeString:
-    """The thread's messages in tree order, as its page shows them to this reader.
+@dataclass(frozen=True)
+class ThreadPages:
+    """A thread's articles cut into pages, and on which page (from 1) each message is."""
+
+    pages: list[SafeString]
+    page_of: dict[int, int]
+
+
+def thread_pages(group: Group, thread: Thread, show_source: bool) -> ThreadPages:
+    """The thread's messages in tree order, as its pages show them to this reader.
 
     Cached per thread, language and whether the reader sees sources: a new message changes the
     thread's count and last activity, and so the key; `forget_thread_html` drops the rest."""
     key = _cache_key(thread, get_language(), show_source)
-    html = cache.get(key)
-    if html is None:
-        html = _articles(group, thread, show_source)
-        cache.set(key, html, CACHE_SECONDS)
-    return mark_safe(html)  # noqa: S308 - built of escaped parts
+    pages = cache.get(key)
+    if pages is None:
+        pages = _paged(_articles(group, thread, show_source))
+        cache.set(key, pages, CACHE_SECONDS)
+    return pages
 
 
 def forget_thread_html(threads: Iterable[Thread]) -> None:
@@ -151,7 +164,7 @@ def forget_thread_html(threads: Iterable[Thread]) -> None:
 
 def _cache_key(thread: Thread, language: str, show_source: bool) -> str:
     version = thread.last_activity.timestamp()
-    return f"thread-html:{thread.pk}:{thread.message_count}:{version}:{language}:{show_source:d}"
+    return f"thread-pages:{thread.pk}:{thread.message_count}:{version}:{language}:{show_source:d}"
 
 
 @dataclass
@@ -163,6 +176,7 @@ class _Page:
     group: Group
     thread: Thread
     files: dict[int, list[Attachment]]
+    message_url: Callable[[int], str]
     source_url: Callable[[int], str] | None
     when: Callable[[datetime.datetime | None], str] = field(default_factory=short_datetimes)
     reply_label: str = field(default_factory=lambda: escape(gettext("Reply by email")))
@@ -171,14 +185,36 @@ class _Page:
     profiles: dict[int, str] = field(default_factory=dict)
 
 
-def _articles(group: Group, thread: Thread, show_source: bool) -> str:
+def _articles(group: Group, thread: Thread, show_source: bool) -> list[tuple[int, str]]:
+    """Each message's pk and article, in tree order."""
     items = tree(thread, _PAGE_COLUMNS)
     page = _Page(group, thread, _attachments([item.message.pk for item in items]),
+                 _by_pk("exchange:message", group.slug),
                  _by_pk("exchange:source", group.slug) if show_source else None)
-    articles = [_placeholder(item) if item.is_placeholder else _article(item, page)
-                for item in items]
     label = escape(gettext("Quoted text"))  # not inside the f-string: xgettext would miss it
-    return "".join(articles).replace(_QUOTES_LABEL, f"<summary>{label}</summary>")
+    quotes = f"<summary>{label}</summary>"
+    return [(item.message.pk, _placeholder(item) if item.is_placeholder
+             else _article(item, page).replace(_QUOTES_LABEL, quotes)) for item in items]
+
+
+def _paged(articles: list[tuple[int, str]]) -> ThreadPages:
+    """Pages of PAGE_MESSAGES articles, or fewer where they would pass PAGE_BYTES: a long thread
+    of patches or reports would otherwise be one page of hundreds of kilobytes. An article
+    longer than that alone is a page of its own."""
+    pages: list[SafeString] = []
+    page_of: dict[int, int] = {}
+    current: list[str] = []
+    weight = 0
+    for pk, article in articles:
+        size = len(article.encode())
+        if current and (len(current) >= PAGE_MESSAGES or weight + size > PAGE_BYTES):
+            pages.append(mark_safe("".join(current)))  # noqa: S308 - built of escaped parts
+            current, weight = [], 0
+        current.append(article)
+        weight += size
+        page_of[pk] = len(pages) + 1
+    pages.append(mark_safe("".join(current)))  # noqa: S308 - built of escaped parts
+    return ThreadPages(pages, page_of)
 
 
 def _attachments(message_pks: list[int]) -> dict[int, list[Attachment]]:
@@ -210,7 +246,8 @@ def _article(item: TreeItem, page: _Page) -> str:
         source = f' · <a href="{page.source_url(pk)}">{page.source_label}</a>'
     return (f'<article id="m{pk}" class="msg indent{min(item.depth, MAX_INDENT)}">\n'
             f"<header><strong>{_sender(message, page)}</strong>\n"
-            f'<a class="muted" href="#m{pk}">{escape(page.when(message.date))}</a></header>\n'
+            f'<a class="muted" href="{page.message_url(pk)}">{escape(page.when(message.date))}'
+            "</a></header>\n"
             f"{subject}{message.html}\n{_files(page.files.get(pk), page.group)}"
             f'<p class="actions"><a href="{reply}">{page.reply_label}</a>{source}</p>\n'
             "</article>\n")

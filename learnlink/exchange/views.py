@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months_html
-from learnlink.exchange.display import thread_html, thread_list_html
+from learnlink.exchange.display import thread_list_html, thread_pages
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -59,9 +59,19 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     team = group_for_reader(request, slug)
     conversation = get_object_or_404(Thread, group=team, pk=pk)
+    pages = thread_pages(team, conversation, can_see_source(request.user, team))
+    page = Paginator(pages.pages, 1).get_page(request.GET.get("page"))
     return render(request, "exchange/thread.html", {
-        "group": team, "thread": conversation,
-        "articles": thread_html(team, conversation, can_see_source(request.user, team))})
+        "group": team, "thread": conversation, "page": page, "articles": page[0]})
+
+
+def message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A message's permalink: the page of its thread that shows it, at the message."""
+    team = group_for_reader(request, slug)
+    found = get_object_or_404(Message.objects.select_related("thread"), group=team, pk=pk)
+    number = thread_pages(team, found.thread, can_see_source(request.user, team)).page_of[pk]
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{found.thread.get_absolute_url()}{query}#m{pk}")
 
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -114,7 +114,7 @@ def test_a_digest_of_50_real_messages_is_light_grouped_and_links_each_message(
     sections = plain.split("\n== ")[1:]
     assert len(sections) == len(threads), "each thread once, its messages together"
     for message in messages:
-        link = f"{BASE}/groups/{group.slug}/threads/{message.thread_id}/#m{message.pk}"
+        link = f"{BASE}/groups/{group.slug}/messages/{message.pk}/"
         [section] = [s for s in sections if link in s]
         assert f"{BASE}/groups/{group.slug}/threads/{message.thread_id}/\n" in section
         assert f'href="{link}"' in html

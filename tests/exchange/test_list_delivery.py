@@ -72,7 +72,7 @@ def test_a_members_copy_comes_from_the_sender_via_the_group_with_list_headers(
         mail_server, oranges, mailboxes):
     message = post(mail_server)
     [copy] = mailboxes.of(JOSEPH)
-    thread = f"{BASE}/groups/muheza-oranges/threads/{message.thread_id}/"
+    permalink = f"{BASE}/groups/muheza-oranges/messages/{message.pk}/"
     assert copy["From"].addresses[0].display_name == "Halima Omari via Muheza orange growers"
     assert copy["From"].addresses[0].addr_spec == GROUP
     assert str(copy["X-Original-From"]) == f"Halima Omari <{HALIMA}>"
@@ -80,7 +80,7 @@ def test_a_members_copy_comes_from_the_sender_via_the_group_with_list_headers(
     assert str(copy["List-Id"]) == "Muheza orange growers <muheza-oranges.learnlink.localhost>"
     assert str(copy["List-Post"]) == f"<mailto:{GROUP}>"
     assert str(copy["List-Help"]) == "<mailto:muheza-oranges+help@learnlink.localhost>"
-    assert str(copy["List-Archive"]).startswith(f"<{thread}")
+    assert str(copy["List-Archive"]) == f"<{permalink}>"
     assert str(copy["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click"
     assert str(copy["Precedence"]) == "list"
     link = unsubscribe_link(copy)
@@ -134,7 +134,7 @@ def test_the_footer_links_the_thread_and_the_members_own_page(mail_server, orang
     [copy] = mailboxes.of(JOSEPH)
     text = body_text(copy)
     assert text.startswith("He collects from Kilulu on Friday. Grade A only.")
-    assert f"{BASE}/groups/muheza-oranges/threads/{message.thread_id}/#m{message.pk}" in text
+    assert f"{BASE}/groups/muheza-oranges/messages/{message.pk}/" in text
     member_page = re.search(rf"{re.escape(BASE)}(/membership/[^/\s]+/)", text)
     assert member_page, text
     page = client.get(member_page.group(1))
@@ -222,7 +222,7 @@ def test_an_html_only_post_arrives_whole_with_the_footer(mail_server, oranges, m
     html = copy.get_body(("html",))
     assert html is not None
     assert "Grade <b>A</b>: over 7 cm, no spots." in html.get_content()
-    assert f"/threads/{message.thread_id}/#m{message.pk}" in body_text(copy)
+    assert f"/messages/{message.pk}/" in body_text(copy)
     assert "/membership/" in body_text(copy)
 
 

@@ -53,7 +53,7 @@ def test_the_api_searches_with_the_same_rules(client, archive):
     assert body["count"] == 1
     assert body["items"][0]["subject"] == "Warehouse receipts"
     found = Message.objects.get(subject="Warehouse receipts")
-    assert body["items"][0]["url"].endswith(f"#m{found.pk}")
+    assert body["items"][0]["url"].endswith(f"/groups/muheza-oranges/messages/{found.pk}/")
 
 
 def test_a_search_by_email_answers_with_results_and_ids(mail_server, archive, smtp_sink):

@@ -2,6 +2,7 @@
 depends on the reader: labels in their language, the source links members get."""
 
 import importlib
+import re
 from pathlib import Path
 
 import pytest
@@ -10,10 +11,11 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from learnlink.exchange.importing import import_mbox
-from learnlink.exchange.membership import create_group
+from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import Message, Thread
 from tests.conftest import email_from
 from tests.exchange.test_archive_pages import GROUP, conversation, post
+from tests.web.test_pages import page_weight
 
 DEMO = Path(__file__).resolve().parents[2] / "learnlink" / "exchange" / "demo"
 
@@ -93,3 +95,55 @@ def test_messages_archived_before_their_html_was_stored_show_their_text(client, 
     migration.render_archive(apps, None)
 
     assert "Who has sold oranges as a group" in page(client, question.thread)
+
+
+def test_a_long_thread_is_read_page_by_page_each_message_once_in_tree_order(client, oranges):
+    messages = conversation(45)
+    url = messages[0].thread.get_absolute_url()
+    pages = [client.get(url, {"page": n}).content.decode() for n in (1, 2, 3)]
+    assert "Page 1 of 3" in pages[0] and 'rel="next" href="?page=2"' in pages[0]
+    assert "Page 3 of 3" in pages[2] and 'rel="next"' not in pages[2]
+    shown = [int(pk) for html in pages for pk in re.findall(r'<article id="m(\d+)"', html)]
+    assert shown == [message.pk for message in messages]
+    assert all(page_weight(client, html) < 50 * 1024 for html in pages)
+
+
+def test_a_thread_of_long_reports_is_cut_by_weight_to_stay_under_fifty_kilobytes(client,
+                                                                                    oranges):
+    report = ("Kilulu growers graded the oranges into three sizes, loaded grade A for the Tanga "
+              "buyer at 150 shillings a kilo and kept grade C for the juice maker.\n") * 80
+    messages = [post(email_from("halima@example.org", GROUP, "Season report", report,
+                                message_id="<report.0@example.org>"))]
+    for n in range(1, 8):
+        messages.append(post(email_from(
+            "halima@example.org", GROUP, "Re: Season report", report,
+            message_id=f"<report.{n}@example.org>", References=f"<{messages[-1].message_id}>")))
+    url = messages[0].thread.get_absolute_url()
+    first = client.get(url).content.decode()
+    count = int(re.search(r"Page 1 of (\d+)", first)[1])
+    pages = [first] + [client.get(url, {"page": n}).content.decode()
+                       for n in range(2, count + 1)]
+    assert count > 1
+    assert all(page_weight(client, html) < 50 * 1024 for html in pages)
+    shown = [int(pk) for html in pages for pk in re.findall(r'<article id="m(\d+)"', html)]
+    assert shown == [message.pk for message in messages]
+
+
+def test_a_messages_permalink_leads_to_the_page_that_shows_it(client, oranges):
+    messages = conversation(25)
+    thread = messages[0].thread.get_absolute_url()
+    late, early = client.get(messages[22].get_absolute_url()), client.get(
+        messages[3].get_absolute_url())
+    assert (late.status_code, late["Location"]) == (302, f"{thread}?page=2#m{messages[22].pk}")
+    assert early["Location"] == f"{thread}#m{messages[3].pk}"
+    assert f'href="{messages[3].get_absolute_url()}"' in client.get(thread).content.decode(), \
+        "each message's date links its permalink"
+
+
+def test_a_private_groups_permalinks_are_not_found_by_strangers(client, oranges, learner):
+    private = create_group("mentors-room", "Mentors' room", private=True)
+    add_member(private, "halima@example.org")
+    [message] = conversation(1, to=private.address)
+    assert client.get(message.get_absolute_url()).status_code == 404
+    client.force_login(learner)
+    assert client.get(message.get_absolute_url()).status_code == 302

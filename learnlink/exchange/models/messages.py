@@ -78,9 +78,9 @@ class Message(models.Model):
         return self.subject or self.message_id
 
     def get_absolute_url(self) -> str:
-        """Its place in its thread's page; a message and its thread share their group, so
-        this reads neither the thread nor the thread's group."""
-        return reverse("exchange:thread", args=[self.group.slug, self.thread_id]) + f"#m{self.pk}"
+        """Its permalink, which leads to the page of its thread that shows it: which page that
+        is changes as replies come, so the link is to the message, not to the page."""
+        return reverse("exchange:message", args=[self.group.slug, self.pk])
 
 
 class Attachment(models.Model):
