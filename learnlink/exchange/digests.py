@@ -120,7 +120,7 @@ def _render(group: Group, mode: str, messages: Sequence[Message], marker: str,
     headers = {"From": formataddr((group.name, group.address), "utf-8"), "To": group.address,
                "Subject": subject, "Date": format_datetime(now),
                "Message-ID": make_msgid("digest", settings.LEARNLINK_MAIL_DOMAIN),
-               **list_headers(group, marker, archive)}
+               **list_headers(group, marker)}
     for name, value in headers.items():
         mail[name] = value
     return as_bytes(mail), subject

@@ -26,12 +26,12 @@ DROPPED = ("DKIM-Signature", "ARC-Seal", "ARC-Message-Signature", "ARC-Authentic
            "X-Original-From")
 
 
-def list_headers(group: Group, marker: str, archive: str) -> dict[str, str]:
+def list_headers(group: Group, marker: str) -> dict[str, str]:
     """RFC 2369 and RFC 8058 headers; the unsubscribe link carries the member's token."""
     return {
         "List-Id": f"{Header(group.name, 'utf-8').encode()} <{group.list_id}>",
         "List-Post": f"<mailto:{group.address}>",
-        "List-Archive": f"<{archive}>",
+        "List-Archive": f"<{absolute(group.get_absolute_url())}>",
         "List-Help": f"<mailto:{group.command_address('help')}>",
         "List-Unsubscribe": f"<{leave_url(marker)}>, "
                             f"<mailto:{group.command_address('unsubscribe')}>",
@@ -61,7 +61,8 @@ def render_post(message: Message) -> tuple[bytes, str]:
             "Reply-To": group.address if group.reply_to == ReplyTo.GROUP
             else formataddr((name, message.sender_address), "utf-8"),
             "X-Original-From": formataddr((name, message.sender_address), "utf-8"),
-            **list_headers(group, marker, archive),
+            **list_headers(group, marker),
+            "Archived-At": f"<{archive}>",  # RFC 5064: this message in the archive
         }
         text = footer(group, marker, archive)
     raw = bytes(message.inbound.raw) if message.inbound else b""

@@ -80,7 +80,8 @@ def test_a_members_copy_comes_from_the_sender_via_the_group_with_list_headers(
     assert str(copy["List-Id"]) == "Muheza orange growers <muheza-oranges.learnlink.localhost>"
     assert str(copy["List-Post"]) == f"<mailto:{GROUP}>"
     assert str(copy["List-Help"]) == "<mailto:muheza-oranges+help@learnlink.localhost>"
-    assert str(copy["List-Archive"]) == f"<{permalink}>"
+    assert str(copy["List-Archive"]) == f"<{BASE}/groups/muheza-oranges/>"
+    assert str(copy["Archived-At"]) == f"<{permalink}>", "RFC 5064: the message on the web"
     assert str(copy["List-Unsubscribe-Post"]) == "List-Unsubscribe=One-Click"
     assert str(copy["Precedence"]) == "list"
     link = unsubscribe_link(copy)
