@@ -14,8 +14,8 @@ from learnlink.search.engine import (
     Document,
     index_documents,
     indexed_ids,
+    optimize,
     remove_documents,
-    update_statistics,
 )
 
 REINDEX_BATCH = 1000
@@ -64,6 +64,6 @@ def reindex(groups: QuerySet[Group] | None = None) -> ReindexStats:
     gone = indexed - set(messages.values_list("pk", flat=True))
     remove_documents(gone)
     stats.removed = len(gone)
-    update_statistics()
+    optimize()
     stats.seconds = time.monotonic() - started
     return stats

@@ -3,9 +3,10 @@
 The raw mail is the truth; everything posting derived from it can be derived again, so a parser
 that learns to read a charset, mark a quote or find an attachment mends the archive too. What is
 derived again is what posting takes from the bytes (`parsed_columns`: text, quotes, signature,
-sender's name, the page's HTML) and the attachments; the search index and cached thread pages
-follow. Threading stays as it is. A message whose bytes no longer parse keeps what it has and is
-reported. Batches of a few hundred messages, parsed on every core, a few queries each.
+sender's name, the page's HTML) and the attachments; the search index (tidied after a thousand
+replaced documents or more) and cached thread pages follow. Threading stays as it is. A message
+whose bytes no longer parse keeps what it has and is reported. Batches of a few hundred
+messages, parsed on every core, a few queries each.
 """
 
 from __future__ import annotations
@@ -22,10 +23,11 @@ from django.db.models import QuerySet
 from learnlink.bulk import update_rows
 from learnlink.exchange.display import forget_thread_html
 from learnlink.exchange.importing import BATCH, Read, in_batches, parsed_batches
-from learnlink.exchange.indexing import index_messages
+from learnlink.exchange.indexing import REINDEX_BATCH, index_messages
 from learnlink.exchange.models import Attachment, Message, Thread
 from learnlink.exchange.posting import save_attachments
 from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
+from learnlink.search.engine import optimize
 
 # What a batch reads of each message: what parsing may change, and what the index needs.
 _COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
@@ -53,6 +55,8 @@ def reparse(messages: QuerySet[Message], processes: int | None = None) -> Repars
     started = time.monotonic()
     for batch in parsed_batches(_batches(messages), _raw, processes or os.cpu_count() or 1):
         _reparse_batch(batch, stats)
+    if stats.changed >= REINDEX_BATCH:
+        optimize()
     stats.seconds = time.monotonic() - started
     return stats
 

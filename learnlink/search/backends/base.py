@@ -81,6 +81,10 @@ class Backend(ABC):
         """Refresh what the database's planner knows of the index, after many documents came
         at once."""
 
+    @abstractmethod
+    def optimize(self) -> None:
+        """Tidy what replaced documents left in the index, after many were replaced."""
+
     def index(self, documents: Iterable[Document]) -> None:
         columns = COLUMNS + self.index_columns
         placeholders = ("%s",) * len(COLUMNS) + self.index_placeholders

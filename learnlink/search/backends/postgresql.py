@@ -95,6 +95,15 @@ class PostgreSQLBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {TABLE}")
 
+    def optimize(self) -> None:
+        """VACUUM: replaced rows leave dead versions, and the GIN index keeps new entries in a
+        pending list that every search reads through until it is merged; then the statistics.
+        VACUUM cannot run in a transaction: a caller inside one gets the statistics only, and
+        autovacuum does the rest."""
+        with connection.cursor() as cursor:
+            vacuum = "" if connection.in_atomic_block else "VACUUM "
+            cursor.execute(f"{vacuum}ANALYZE {TABLE}")
+
 
 def _window_start(cursor: Any, where: str, params: list[Any]) -> int | None:
     """The lowest id of the newest documents expected to hold MARGIN times RANK_WINDOW matches,

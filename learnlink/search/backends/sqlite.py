@@ -44,6 +44,12 @@ class SQLiteBackend(Backend):
     def update_statistics(self) -> None:
         """Nothing to do: FTS5 plans a search without statistics."""
 
+    def optimize(self) -> None:
+        """Merge the FTS5 index into one segment: every replaced document leaves a delete marker
+        and a new entry in segments of their own, which each search then reads through."""
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
+
 
 def fts5_expression(query: Query) -> str:
     """Each term as a quoted FTS5 string, so no word is ever read as an operator or column."""
