@@ -5,9 +5,9 @@ with it. The thread page joins the stored fragments with what depends on the rea
 language of labels and dates, whether they may open a message's source, the thread's shape.
 
 Written as plain strings with explicit escaping rather than as a template loop, filters or
-format_html, because a thread page shows a hundred messages and their generality costs several
-times the page's queries. Every value put into the markup below is escaped here or was escaped
-when stored.
+format_html, because a thread's pages are rendered at once, a hundred messages and more, and
+their generality costs several times the page's queries. Every value put into the markup below
+is escaped here or was escaped when stored.
 """
 
 from __future__ import annotations
