@@ -42,6 +42,11 @@ CACHE_SECONDS = 3600
 # once it has one: with the page around them and the stylesheet, under the 50 KB of any page.
 PAGE_MESSAGES = 20
 PAGE_BYTES = 36_000
+# A message whose stored HTML is longer shows its first part there, and a link to the rest: the
+# benchmark archive holds patches of up to 1.3 MB, which would make any page of their thread
+# that heavy.
+LONG_ARTICLE = 24_000
+_TEXT_OPEN = '<div class="text">'
 
 # The line break after a long line, before a line that continues the sentence: not blank, not
 # indented, not a quote, not a list item ("- ", "* ", "• ", "1. ", "2) "). Written to start with
@@ -66,7 +71,7 @@ def reflow(text: str) -> str:
 def message_html(text: str, quoted: str) -> str:
     """What of a message's article is the same for every reader, in every language: its text
     (reflowed) and its quotes (folded), escaped. Rendered when the message is archived."""
-    html = f'<div class="text">{escape(reflow(text))}</div>'
+    html = f"{_TEXT_OPEN}{escape(reflow(text))}</div>"
     if quoted:
         html += f'<details>{_QUOTES_LABEL}<div class="quote">{escape(quoted)}</div></details>'
     return html
@@ -177,6 +182,7 @@ class _Page:
     thread: Thread
     files: dict[int, list[Attachment]]
     message_url: Callable[[int], str]
+    whole_url: Callable[[int], str]
     source_url: Callable[[int], str] | None
     when: Callable[[datetime.datetime | None], str] = field(default_factory=short_datetimes)
     reply_label: str = field(default_factory=lambda: escape(gettext("Reply by email")))
@@ -188,13 +194,52 @@ class _Page:
 def _articles(group: Group, thread: Thread, show_source: bool) -> list[tuple[int, str]]:
     """Each message's pk and article, in tree order."""
     items = tree(thread, _PAGE_COLUMNS)
-    page = _Page(group, thread, _attachments([item.message.pk for item in items]),
-                 _by_pk("exchange:message", group.slug),
-                 _by_pk("exchange:source", group.slug) if show_source else None)
-    label = escape(gettext("Quoted text"))  # not inside the f-string: xgettext would miss it
-    quotes = f"<summary>{label}</summary>"
+    page = _reading(group, thread, [item.message.pk for item in items], show_source)
     return [(item.message.pk, _placeholder(item) if item.is_placeholder
-             else _article(item, page).replace(_QUOTES_LABEL, quotes)) for item in items]
+             else _labelled(_article(item, page))) for item in items]
+
+
+def whole_message(group: Group, message: Message, show_source: bool) -> SafeString:
+    """One message's article with all of its text, however long, for the reader who asked."""
+    page = _reading(group, message.thread, [message.pk], show_source)
+    return mark_safe(_labelled(_article(TreeItem(message, 0), page, whole=True)))  # noqa: S308
+
+
+def whole_message_of(group: Group, pk: int) -> Message:
+    """The message as `whole_message` reads it; DoesNotExist if the group has no such one."""
+    return (Message.objects.select_related("sender", "thread")
+            .only(*_PAGE_COLUMNS, "date", "thread").get(group=group, pk=pk, is_placeholder=False))
+
+
+def _reading(group: Group, thread: Thread, message_pks: list[int], show_source: bool) -> _Page:
+    return _Page(group, thread, _attachments(message_pks),
+                 _by_pk("exchange:message", group.slug), _by_pk("exchange:whole", group.slug),
+                 _by_pk("exchange:source", group.slug) if show_source else None)
+
+
+def _labelled(article: str) -> str:
+    """The folded quotes' label put in, in the reader's language."""
+    label = escape(gettext("Quoted text"))  # not inside the f-string: xgettext would miss it
+    return article.replace(_QUOTES_LABEL, f"<summary>{label}</summary>")
+
+
+def _cut(html: str) -> str | None:
+    """The start of a long message's stored HTML: its text up to a line break (or a space)
+    before LONG_ARTICLE characters, without its quotes; None if it is not long.
+
+    The text is escaped, so it holds no markup, and no entity holds a line break or a space:
+    cut there, the HTML stays well-formed."""
+    if len(html) <= LONG_ARTICLE or not html.startswith(_TEXT_OPEN):
+        return None
+    start = len(_TEXT_OPEN)
+    end = min(html.find("</div>", start), LONG_ARTICLE)
+    cut = html.rfind("\n", start, end)
+    if cut < (start + end) // 2:
+        cut = max(cut, html.rfind(" ", start, end))
+    if cut <= start:  # one unbroken word: never cut inside an entity
+        entity = html.rfind("&", start, end)
+        cut = entity if entity != -1 and ";" not in html[entity:end] else end
+    return f"{html[:cut]}</div>"
 
 
 def _paged(articles: list[tuple[int, str]]) -> ThreadPages:
@@ -233,9 +278,14 @@ def _placeholder(item: TreeItem) -> str:
             f'\n<p class="muted"><em>{label}</em></p>\n</article>\n')
 
 
-def _article(item: TreeItem, page: _Page) -> str:
+def _article(item: TreeItem, page: _Page, whole: bool = False) -> str:
     message = item.message
     pk = message.pk
+    body = message.html
+    if not whole and (cut := _cut(body)) is not None:
+        more = escape(gettext("Read the whole message (%(size)s)")
+                      % {"size": filesizeformat(len(body.encode()))})
+        body = f'{cut}\n<p class="more"><a href="{page.whole_url(pk)}">{more}</a></p>'
     subject = ""
     if strip_reply_prefixes(message.subject) != page.thread.subject:
         subject = f'<p class="muted">{escape(message.subject)}</p>\n'
@@ -248,7 +298,7 @@ def _article(item: TreeItem, page: _Page) -> str:
             f"<header><strong>{_sender(message, page)}</strong>\n"
             f'<a class="muted" href="{page.message_url(pk)}">{escape(page.when(message.date))}'
             "</a></header>\n"
-            f"{subject}{message.html}\n{_files(page.files.get(pk), page.group)}"
+            f"{subject}{body}\n{_files(page.files.get(pk), page.group)}"
             f'<p class="actions"><a href="{reply}">{page.reply_label}</a>{source}</p>\n'
             "</article>\n")
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<slug:slug>/<int:year>/<int:month>/", views.group, name="month"),
     path("<slug:slug>/threads/<int:pk>/", views.thread, name="thread"),
     path("<slug:slug>/messages/<int:pk>/", views.message, name="message"),
+    path("<slug:slug>/messages/<int:pk>/whole/", views.whole, name="whole"),
     path("<slug:slug>/messages/<int:pk>/source/", views.message_source, name="source"),
     path("<slug:slug>/attachments/<int:pk>/<str:filename>", views.attachment, name="attachment"),
     path("<slug:slug>/moderation/", views.moderation_queue, name="moderation"),

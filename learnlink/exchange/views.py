@@ -17,7 +17,12 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months_html
-from learnlink.exchange.display import thread_list_html, thread_pages
+from learnlink.exchange.display import (
+    thread_list_html,
+    thread_pages,
+    whole_message,
+    whole_message_of,
+)
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
@@ -72,6 +77,18 @@ def message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     number = thread_pages(team, found.thread, can_see_source(request.user, team)).page_of[pk]
     query = f"?page={number}" if number > 1 else ""
     return redirect(f"{found.thread.get_absolute_url()}{query}#m{pk}")
+
+
+def whole(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A long message whole, which its thread's page shows only the start of."""
+    team = group_for_reader(request, slug)
+    try:
+        found = whole_message_of(team, pk)
+    except Message.DoesNotExist as missing:
+        raise Http404 from missing
+    return render(request, "exchange/whole_message.html", {
+        "group": team, "message": found,
+        "article": whole_message(team, found, can_see_source(request.user, team))})
 
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -147,3 +147,48 @@ def test_a_private_groups_permalinks_are_not_found_by_strangers(client, oranges,
     assert client.get(message.get_absolute_url()).status_code == 404
     client.force_login(learner)
     assert client.get(message.get_absolute_url()).status_code == 302
+
+
+def test_a_very_long_message_shows_its_start_and_a_link_to_read_it_whole(
+        client, oranges, django_assert_max_num_queries):
+    """A season's records pasted into one mail, 130 KB: its thread's page stays light."""
+    rows = "".join(f"Kilulu & Mkuzi, week {n}: 3,200 oranges <grade A> at 150 shillings\n"
+                   for n in range(2000))
+    long = post(email_from("halima@example.org", GROUP, "Season records", rows,
+                           message_id="<records@example.org>"))
+    html = page(client, long.thread)
+    assert page_weight(client, html) < 50 * 1024
+    assert "week 10: 3,200 oranges &lt;grade A&gt;" in html and "week 1999" not in html
+    link = re.search(r'<p class="more"><a href="([^"]+)">Read the whole message \((.+?)\)</a>',
+                     html)
+    assert link and link[2].endswith("KB"), html[-600:]
+    with django_assert_max_num_queries(6):
+        whole = client.get(link[1]).content.decode()
+    assert "Kilulu &amp; Mkuzi, week 1999: 3,200 oranges &lt;grade A&gt;" in whole
+    assert 'class="more"' not in whole
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 30_000,  # no line break, no space
+    "&" * 30_000,  # every character an entity once escaped
+    ("Bei < 150 & > 120; " * 2000),
+])
+def test_a_long_message_is_cut_without_breaking_its_markup(client, oranges, text):
+    long = post(email_from("halima@example.org", GROUP, "Long", text,
+                           message_id="<long@example.org>"))
+    html = page(client, long.thread)
+    article = html[html.index(f'<article id="m{long.pk}"'):]
+    text_part = article[article.index('<div class="text">'):article.index('<p class="more">')]
+    assert text_part.count("<div") == text_part.count("</div>") == 1
+    assert re.fullmatch(r'<div class="text">([^&<>]|&(amp|lt|gt|quot|#x27);)*</div>\s*',
+                        text_part), text_part[-80:]
+
+
+def test_a_private_groups_long_message_is_not_found_by_strangers(client, oranges, learner):
+    private = create_group("mentors-room", "Mentors' room", private=True)
+    add_member(private, "halima@example.org")
+    [message] = conversation(1, to=private.address)
+    url = reverse("exchange:whole", args=[private.slug, message.pk])
+    assert client.get(url).status_code == 404
+    client.force_login(learner)
+    assert "Who has sold oranges" in client.get(url).content.decode()
