@@ -5,6 +5,7 @@ from typing import Any
 from django.contrib import admin
 from django.db import transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from learnlink.exchange.display import forget_thread_html, message_html
 from learnlink.exchange.indexing import index_messages
@@ -51,7 +52,7 @@ class MessageAdmin(admin.ModelAdmin):
     search_fields = ["subject", "sender_name", "sender_address", "message_id"]
     exclude = ["inbound", "html"]
     readonly_fields = ["group", "thread", "parent", "message_id", "is_placeholder", "sender",
-                       "sender_address", "date", "references", "suggested_thread"]
+                       "sender_address", "date", "references", "suggested_thread", "corrected"]
     list_select_related = ["group"]
 
     def save_model(self, request: HttpRequest, obj: Message, form: Any, change: bool) -> None:
@@ -59,6 +60,8 @@ class MessageAdmin(admin.ModelAdmin):
         search finds and quotes: a number taken out of a message must not live on in a
         search snippet."""
         obj.html = message_html(obj.text, obj.quoted)
+        if change and form.changed_data:
+            obj.corrected = timezone.now()
         with transaction.atomic():
             super().save_model(request, obj, form, change)
             index_messages([obj])

@@ -31,7 +31,7 @@ from learnlink.search.engine import optimize
 
 # What a batch reads of each message: what parsing may change, and what the index needs.
 _COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
-            "sender_address", "text", "quoted", "signature", "html", "inbound__raw")
+            "sender_address", "text", "quoted", "signature", "html", "corrected", "inbound__raw")
 _DERIVED = ("sender_name", "sender_address", "text", "quoted", "signature", "html")
 
 
@@ -41,12 +41,13 @@ class ReparseStats:
     changed: int = 0
     attachments_changed: int = 0
     failed: list[str] = field(default_factory=list)
+    kept_corrected: int = 0
     seconds: float = 0.0
 
     def line(self) -> str:
         return (f"reparsed={self.reparsed} changed={self.changed} "
                 f"attachments_changed={self.attachments_changed} failed={len(self.failed)} "
-                f"seconds={self.seconds:.1f}")
+                f"kept_corrected={self.kept_corrected} seconds={self.seconds:.1f}")
 
 
 def reparse(messages: QuerySet[Message], processes: int | None = None) -> ReparseStats:
@@ -84,7 +85,9 @@ def _reparse_batch(batch: list[tuple[Message, Read]], stats: ReparseStats) -> No
     for message, read in batch:
         if parsed := read.readable:
             readable.append((message, parsed))
-            if _derive(message, read.columns):
+            if message.corrected is not None:
+                stats.kept_corrected += 1  # a person's correction outranks the parser
+            elif _derive(message, read.columns):
                 changed.append(message)
         else:
             stats.failed.append(f"message {message.pk} <{message.message_id}>: {read.parsed}")

@@ -4,7 +4,9 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from learnlink.exchange.importing import import_mbox
 from learnlink.exchange.membership import create_group
@@ -46,7 +48,7 @@ def spoil(message_id: str) -> Message:
 
 
 @pytest.mark.django_db
-def test_a_text_changed_by_hand_is_restored_from_the_mail(client):
+def test_a_text_spoiled_in_the_database_is_restored_from_the_mail(client):
     group = imported("oranges-muheza")
     message = Message.objects.get(message_id=QUESTION)
     original = (message.text, message.quoted, message.html)
@@ -62,6 +64,29 @@ def test_a_text_changed_by_hand_is_restored_from_the_mail(client):
     page = client.get(message.get_absolute_url(), follow=True).content.decode()
     assert "garbled" not in page, "the cached page went with the old text"
     assert "Mlimpataje mnunuzi huyu" in page
+
+
+@pytest.mark.django_db
+def test_a_text_corrected_in_the_admin_is_kept_by_reparse(client):
+    """A mentor took a buyer's phone number out of a message: an upgrade's reparse must not
+    put it back."""
+    group = imported("oranges-muheza")
+    message = Message.objects.get(message_id=QUESTION)
+    client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
+    client.post(reverse("admin:exchange_message_change", args=[message.pk]), {
+        "subject": message.subject, "sender_name": message.sender_name,
+        "text": "Mlimpataje mnunuzi huyu? (namba ya simu imeondolewa)", "quoted": "",
+        "signature": ""})
+    message.refresh_from_db()
+    assert message.corrected is not None
+
+    out, _err = reparse("--group", group.slug)
+
+    assert out.startswith("reparsed=12 changed=0 attachments_changed=0 failed=0 "
+                          "kept_corrected=1 "), out
+    message.refresh_from_db()
+    assert message.text == "Mlimpataje mnunuzi huyu? (namba ya simu imeondolewa)"
+    assert "imeondolewa" in client.get(message.get_absolute_url(), follow=True).content.decode()
 
 
 @pytest.mark.django_db

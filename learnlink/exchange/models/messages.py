@@ -65,6 +65,10 @@ class Message(models.Model):
     suggested_thread = models.ForeignKey(
         Thread, null=True, blank=True, on_delete=models.SET_NULL, related_name="suggestions",
         help_text="A 'Re:' without references: the thread of the same subject it may belong to")
+    corrected = models.DateTimeField(
+        _("corrected"), null=True, blank=True, editable=False,
+        help_text=_("When its text was last corrected by hand; parsing the archive again "
+                    "keeps the correction."))
 
     class Meta:
         verbose_name = _("message")
