@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
@@ -205,10 +206,10 @@ def whole_message(group: Group, message: Message, show_source: bool) -> SafeStri
     return mark_safe(_labelled(_article(TreeItem(message, 0), page, whole=True)))  # noqa: S308
 
 
-def whole_message_of(group: Group, pk: int) -> Message:
-    """The message as `whole_message` reads it; DoesNotExist if the group has no such one."""
-    return (Message.objects.select_related("sender", "thread")
-            .only(*_PAGE_COLUMNS, "date", "thread").get(group=group, pk=pk, is_placeholder=False))
+def whole_messages(group: Group) -> QuerySet[Message]:
+    """The group's messages as `whole_message` reads them."""
+    return (Message.objects.filter(group=group, is_placeholder=False)
+            .select_related("sender", "thread").only(*_PAGE_COLUMNS, "date", "thread"))
 
 
 def _reading(group: Group, thread: Thread, message_pks: list[int], show_source: bool) -> _Page:

@@ -21,7 +21,7 @@ from learnlink.exchange.display import (
     thread_list_html,
     thread_pages,
     whole_message,
-    whole_message_of,
+    whole_messages,
 )
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
@@ -73,19 +73,16 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """A message's permalink: the page of its thread that shows it, at the message."""
     team = group_for_reader(request, slug)
-    found = get_object_or_404(Message.objects.select_related("thread"), group=team, pk=pk)
-    number = thread_pages(team, found.thread, can_see_source(request.user, team)).page_of[pk]
+    conversation = get_object_or_404(Thread, group=team, messages__pk=pk)
+    number = thread_pages(team, conversation, can_see_source(request.user, team)).page_of[pk]
     query = f"?page={number}" if number > 1 else ""
-    return redirect(f"{found.thread.get_absolute_url()}{query}#m{pk}")
+    return redirect(f"{conversation.get_absolute_url()}{query}#m{pk}")
 
 
 def whole(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """A long message whole, which its thread's page shows only the start of."""
     team = group_for_reader(request, slug)
-    try:
-        found = whole_message_of(team, pk)
-    except Message.DoesNotExist as missing:
-        raise Http404 from missing
+    found = get_object_or_404(whole_messages(team), pk=pk)
     return render(request, "exchange/whole_message.html", {
         "group": team, "message": found,
         "article": whole_message(team, found, can_see_source(request.user, team))})
