@@ -4,12 +4,14 @@ from typing import Any
 
 from django.contrib import admin
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
 from learnlink.exchange.display import forget_thread_html, message_html
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import BannedAddress, Group, HeldMessage, Membership, Message, Thread
+from learnlink.exchange.removal import remove_messages
 
 
 class MembershipInline(admin.TabularInline):
@@ -66,6 +68,13 @@ class MessageAdmin(admin.ModelAdmin):
             super().save_model(request, obj, form, change)
             index_messages([obj])
         forget_thread_html([obj.thread])
+
+    def delete_model(self, request: HttpRequest, obj: Message) -> None:
+        """Gone from its thread's pages, search and counts at once (`removal`)."""
+        remove_messages(Message.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Message]) -> None:
+        remove_messages(queryset)
 
 
 @admin.register(HeldMessage)
