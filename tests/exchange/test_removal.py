@@ -2,24 +2,17 @@
 from its thread's count; its replies stay."""
 
 import pytest
-from django.contrib.auth.models import User
 from django.urls import reverse
 
 from learnlink.exchange.models import Thread
 from tests.conftest import email_from
+from tests.exchange.admin_steps import as_staff, remove
 from tests.exchange.test_archive_pages import GROUP, conversation, post
 
 
 @pytest.fixture
 def admin_client(client, db):
-    client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
-    return client
-
-
-def remove(client, message) -> None:
-    response = client.post(reverse("admin:exchange_message_delete", args=[message.pk]),
-                           {"post": "yes"})
-    assert response.status_code == 302
+    return as_staff(client)
 
 
 def test_a_removed_message_leaves_its_cached_page_search_and_count_at_once(admin_client,
@@ -30,7 +23,7 @@ def test_a_removed_message_leaves_its_cached_page_search_and_count_at_once(admin
     assert "3 messages found" in admin_client.get(reverse("search"), {"q": "oranges"}).content \
         .decode()
 
-    remove(admin_client, messages[1])
+    assert remove(admin_client, messages[1]).status_code == 302
 
     page = admin_client.get(thread.get_absolute_url()).content.decode()
     assert f'id="m{messages[1].pk}"' not in page, "not even from the cache"
@@ -44,7 +37,7 @@ def test_a_removed_message_leaves_its_cached_page_search_and_count_at_once(admin
 def test_removing_a_threads_only_message_removes_the_thread(admin_client, oranges):
     [question] = conversation(1)
     other = post(email_from("halima@example.org", GROUP, "Black pepper", "Who buys pepper?"))
-    remove(admin_client, question)
+    assert remove(admin_client, question).status_code == 302
     assert list(Thread.objects.filter(group=oranges)) == [other.thread]
     group_page = admin_client.get(oranges.get_absolute_url()).content.decode()
     assert ">Selling oranges together</a>" not in group_page and ">Black pepper</a>" in group_page

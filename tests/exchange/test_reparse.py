@@ -4,15 +4,14 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
-from django.urls import reverse
 
 from learnlink.exchange.importing import import_mbox
 from learnlink.exchange.membership import create_group
 from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.search import search_messages
 from learnlink.mail.models import InboundMessage
+from tests.exchange.admin_steps import correct_text
 
 DEMO = Path(__file__).resolve().parents[2] / "learnlink" / "exchange" / "demo"
 QUESTION = "20030714194000.1c45b95b@example.net"  # oranges-muheza.mbox, the thread's first
@@ -72,11 +71,7 @@ def test_a_text_corrected_in_the_admin_is_kept_by_reparse(client):
     put it back."""
     group = imported("oranges-muheza")
     message = Message.objects.get(message_id=QUESTION)
-    client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
-    client.post(reverse("admin:exchange_message_change", args=[message.pk]), {
-        "subject": message.subject, "sender_name": message.sender_name,
-        "text": "Mlimpataje mnunuzi huyu? (namba ya simu imeondolewa)", "quoted": "",
-        "signature": ""})
+    correct_text(client, message, "Mlimpataje mnunuzi huyu? (namba ya simu imeondolewa)")
     message.refresh_from_db()
     assert message.corrected is not None
 

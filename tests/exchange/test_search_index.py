@@ -6,7 +6,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import connection
@@ -16,6 +15,7 @@ from learnlink.exchange.importing import import_mbox
 from learnlink.exchange.membership import create_group
 from learnlink.exchange.models import Group, Message
 from learnlink.search.models import SearchDocument
+from tests.exchange.admin_steps import correct_text
 from tests.exchange.test_archive_pages import conversation
 
 DEMO = Path(__file__).resolve().parents[2] / "learnlink" / "exchange" / "demo"
@@ -49,11 +49,7 @@ def two_groups(db) -> tuple[Group, Group]:
 def test_a_text_corrected_in_the_admin_is_what_search_finds_and_quotes(client, oranges):
     [question] = conversation(1)
     assert "1 message found" in search_page(client, "Dar")
-    client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
-    client.post(reverse("admin:exchange_message_change", args=[question.pk]), {
-        "subject": question.subject, "sender_name": question.sender_name,
-        "text": "Who has sold oranges as a group to a buyer from Tanga?", "quoted": "",
-        "signature": ""})
+    correct_text(client, question, "Who has sold oranges as a group to a buyer from Tanga?")
     client.logout()
     assert "Nothing found" in search_page(client, "Dar")
     assert "from <mark>Tanga</mark>?" in search_page(client, "Tanga")

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
-from django.contrib.auth.models import User
 from django.urls import reverse
 
 from learnlink.exchange.importing import import_mbox
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import Message, Thread
 from tests.conftest import email_from
+from tests.exchange.admin_steps import correct_text
 from tests.exchange.test_archive_pages import GROUP, conversation, post
 from tests.web.test_pages import page_weight
 
@@ -77,11 +77,8 @@ def test_a_reply_shows_at_once_on_a_page_read_before(client, oranges):
 def test_a_text_corrected_in_the_admin_shows_on_the_thread_page(client, oranges):
     [question] = conversation(1)
     page(client, question.thread)
-    client.force_login(User.objects.create_superuser("root", "root@example.org", "x"))
-    response = client.post(reverse("admin:exchange_message_change", args=[question.pk]), {
-        "subject": question.subject, "sender_name": question.sender_name,
-        "text": "Who has sold oranges as a group to a buyer from Tanga?", "quoted": "",
-        "signature": ""})
+    response = correct_text(client, question,
+                            "Who has sold oranges as a group to a buyer from Tanga?")
     assert response.status_code == 302
     assert "a buyer from Tanga?" in page(client, question.thread)
 
