@@ -32,7 +32,7 @@ class SearchResults:
     """One page of hits, best first, and how many there are in all.
 
     Counting stops at a thousand: past it `total` is 1000 and `total_capped` is true, shown as
-    "1000+". A search looks only at the newest 2,000 matches (see `backends.base.RANK_WINDOW`);
+    "1000+". A search looks only at the newest 1,200 matches (see `backends.base.RANK_WINDOW`);
     with fewer matches than that, which is every search short of a very common word, both the
     hits and the total are exact.
     """

@@ -31,8 +31,10 @@ COUNT_LIMIT = 1000
 # Ranking reads every document it ranks: on PostgreSQL about 10 µs each, so a word in a third of
 # 100,000 messages would take a third of a second. A search therefore ranks only the newest
 # RANK_WINDOW matches (by indexing order, which is arrival order): a common word finds the best
-# of recent messages, and another word or a date range reaches older ones.
-RANK_WINDOW = 2000
+# of recent messages, and another word or a date range reaches older ones. Just over the count
+# shown (COUNT_LIMIT), so "1000+" stays true: 1,200 instead of 2,000 took a quarter off
+# PostgreSQL's searches at the 95th percentile, where the pairs of common words are.
+RANK_WINDOW = 1200
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ A search ranks the newest RANK_WINDOW matches, and no index here gives matches n
 the GIN index gives them in no order, and walking the primary key from the newest id means
 reading the tsvector of every row passed, a few microseconds each, to test it. The planner
 prices that test as almost free, so it walks the key for a word in a few percent of the archive
-too, and reads tens of thousands of tsvectors to find two thousand matches. So a search
+too, and reads tens of thousands of tsvectors to find a window's matches. So a search
 decides the plan itself:
 
 1. It asks the planner how many matches to expect (EXPLAIN, which runs nothing).
