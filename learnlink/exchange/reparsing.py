@@ -23,7 +23,7 @@ from django.db.models import QuerySet
 from learnlink.bulk import update_rows
 from learnlink.exchange.display import forget_thread_html
 from learnlink.exchange.importing import BATCH, Read, in_batches, parsed_batches
-from learnlink.exchange.indexing import REINDEX_BATCH, index_messages
+from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Attachment, Message, Thread
 from learnlink.exchange.posting import save_attachments
 from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
@@ -33,6 +33,9 @@ from learnlink.search.engine import optimize
 _COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
             "sender_address", "text", "quoted", "signature", "html", "corrected", "inbound__raw")
 _DERIVED = ("sender_name", "sender_address", "text", "quoted", "signature", "html")
+# Replaced search documents past which the index is tidied (`optimize`): below it, what they
+# leave costs searches little, and a tidy of a large index costs seconds.
+_TIDY_AFTER = 1000
 
 
 @dataclass
@@ -56,7 +59,7 @@ def reparse(messages: QuerySet[Message], processes: int | None = None) -> Repars
     started = time.monotonic()
     for batch in parsed_batches(_batches(messages), _raw, processes or os.cpu_count() or 1):
         _reparse_batch(batch, stats)
-    if stats.changed >= REINDEX_BATCH:
+    if stats.changed >= _TIDY_AFTER:
         optimize()
     stats.seconds = time.monotonic() - started
     return stats
