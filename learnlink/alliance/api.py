@@ -8,10 +8,10 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Router, Schema
 
-from learnlink.alliance.accountability import board
-from learnlink.alliance.ledger import Balance, balances, totals
+from learnlink.alliance.costs.ledger import Balance, balances, totals
 from learnlink.alliance.models import Alliance
 from learnlink.alliance.permissions import is_insider, visible_alliances
+from learnlink.alliance.planning.accountability import board
 from learnlink.people.api_auth import api_user
 
 router = Router(tags=["alliance"])
@@ -73,7 +73,8 @@ class Accountability(Schema):
 @router.get("/alliances/{slug}/accountability", response=Accountability)
 def accountability(request: HttpRequest, slug: str) -> dict[str, object]:
     """Per partner team and cycle: tasks agreed, on time, late, dropped, open (see
-    `learnlink.alliance.accountability`). For the alliance's insiders; 404 to anyone else."""
+    `learnlink.alliance.planning.accountability`). For the alliance's insiders; 404 to anyone
+    else."""
     found = readable(request, slug)
     if not is_insider(api_user(request), found):
         raise Http404

@@ -225,7 +225,7 @@ def space_for_attendance(request: HttpRequest, slug: str, pk: int) -> LearningSp
 def alliance_for_feed(slug: str, token: str | None) -> tuple[Alliance, bool]:
     """The alliance and whether the feed may show insiders' dates (tasks). Without a valid
     token only a public alliance answers, with its spaces and stages; a private one is 404."""
-    from learnlink.alliance.calendar_links import alliance_token_valid
+    from learnlink.alliance.calendar.links import alliance_token_valid
 
     alliance = Alliance.objects.filter(slug=slug).first()
     if alliance is None:
@@ -240,7 +240,7 @@ def alliance_for_feed(slug: str, token: str | None) -> tuple[Alliance, bool]:
 
 
 def person_for_feed(token: str) -> Person:
-    from learnlink.alliance.calendar_links import person_from_token
+    from learnlink.alliance.calendar.links import person_from_token
 
     person = person_from_token(token)
     if person is None:

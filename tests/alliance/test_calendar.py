@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from learnlink.alliance import planning
-from learnlink.alliance.calendar_links import alliance_token, person_token
+from learnlink.alliance.calendar.links import alliance_token, person_token
 from learnlink.alliance.models import LearningSpace, Visibility
+from learnlink.alliance.planning import actions as planning
 from learnlink.lib.ical import Event, calendar
 from tests.alliance.teams import D, Small, make_small, signed_in
 

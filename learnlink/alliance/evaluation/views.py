@@ -14,7 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.alliance import performance
+from learnlink.alliance.evaluation import performance
+from learnlink.alliance.evaluation.forms import (
+    ActionForm,
+    CriterionForm,
+    EvaluationForm,
+    PolicyForm,
+)
 from learnlink.alliance.models import (
     Alliance,
     Criterion,
@@ -32,7 +38,6 @@ from learnlink.alliance.permissions import (
     may_evaluate,
     person_of,
 )
-from learnlink.alliance.review_forms import ActionForm, CriterionForm, EvaluationForm, PolicyForm
 
 
 def index(request: HttpRequest, slug: str) -> HttpResponse:

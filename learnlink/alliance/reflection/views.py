@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.alliance import reviews
 from learnlink.alliance.models import Alliance, Cycle, Partner, Reflection, Synthesis
 from learnlink.alliance.models.reflection import QUESTIONS
 from learnlink.alliance.permissions import (
@@ -22,7 +21,8 @@ from learnlink.alliance.permissions import (
     may_synthesise,
     person_of,
 )
-from learnlink.alliance.review_forms import ReflectionForm, SynthesisForm
+from learnlink.alliance.reflection import reviews
+from learnlink.alliance.reflection.forms import ReflectionForm, SynthesisForm
 
 
 def _cycle(alliance: Alliance, number: int) -> Cycle:

@@ -14,20 +14,20 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from learnlink.alliance import ledger
+from learnlink.alliance.costs import ledger
+from learnlink.alliance.costs.forms import (
+    BudgetLineForm,
+    CommitmentForm,
+    ContributionForm,
+    RateForm,
+    ResponsibilitiesForm,
+)
 from learnlink.alliance.models import Alliance, BudgetLine, Contribution, Partner
 from learnlink.alliance.permissions import (
     alliance_for_insider,
     alliance_for_reader,
     may_run_costs,
     person_of,
-)
-from learnlink.alliance.review_forms import (
-    BudgetLineForm,
-    CommitmentForm,
-    ContributionForm,
-    RateForm,
-    ResponsibilitiesForm,
 )
 
 

@@ -15,8 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.alliance import planning
-from learnlink.alliance.accountability import board, by_cycle
 from learnlink.alliance.models import ActionPlan, Alliance, Cycle, Partner, PartnerRole, Task
 from learnlink.alliance.permissions import (
     alliance_for_insider,
@@ -28,7 +26,9 @@ from learnlink.alliance.permissions import (
     plan_for_editor,
     task_for_editor,
 )
-from learnlink.alliance.plan_forms import DoneForm, DropForm, PlanForm, TaskForm
+from learnlink.alliance.planning import actions as planning
+from learnlink.alliance.planning.accountability import board, by_cycle
+from learnlink.alliance.planning.forms import DoneForm, DropForm, PlanForm, TaskForm
 
 
 def _cycle(alliance: Alliance, number: int) -> Cycle:
