@@ -21,7 +21,7 @@ from learnlink.alliance.permissions import (
     alliance_for_reader,
     is_coordinator,
     is_insider,
-    may_edit_plan,
+    may_act_for_team,
     person_of,
     plan_for_editor,
     task_for_editor,
@@ -62,7 +62,7 @@ def _plan_page(request: HttpRequest, alliance: Alliance, current: Cycle, partner
                plan: ActionPlan | None, **forms: Any) -> dict[str, Any]:
     tasks = (plan.tasks.select_related("owner", "step") if plan else Task.objects.none())
     return {"alliance": alliance, "cycle": current, "partner": partner, "plan": plan,
-            "tasks": tasks, "editor": may_edit_plan(request.user, partner),
+            "tasks": tasks, "editor": may_act_for_team(request.user, partner),
             "today": timezone.localdate(), **forms}
 
 
