@@ -30,8 +30,13 @@ def without_footers(text: str) -> str:
     if "/membership/" not in text:  # every footer links there: most mail is left alone
         return text
     for pattern in _patterns():
-        text = pattern.sub("", text)
+        text = pattern.sub(_cut, text)
     return hide_keys(text)
+
+
+def _cut(footer: re.Match[str]) -> str:
+    """A footer goes with the blank lines around it; text after it stays a paragraph apart."""
+    return "" if footer.end() == len(footer.string) else "\n"
 
 
 @lru_cache(maxsize=1)
@@ -51,13 +56,13 @@ def _rendered(language: str) -> list[str]:
 
 def _pattern(lines: list[str]) -> str:
     """The footer's lines, each after the same quote marks as the first, the archive line
-    optional (digests have none); blank quoted lines just above it go with it."""
+    optional (digests have none); blank quoted lines around it go with it."""
     first, *rest = (_line(line) for line in lines)
     source = rf"(?:^{_QUOTE_MARKS}\n)*^(?P<marks>{_QUOTE_MARKS}){first}[ \t]*$"
     for line, line_source in zip(lines[1:], rest, strict=True):
         step = rf"\n(?P=marks){line_source}[ \t]*$"
         source += f"(?:{step})?" if "LLFOOTERARCHIVE" in line else step
-    return source + r"\n?"
+    return source + rf"(?:\n{_QUOTE_MARKS}$)*\n?"
 
 
 def _line(line: str) -> str:
