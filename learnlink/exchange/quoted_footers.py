@@ -5,7 +5,8 @@ Members quote whole copies into their replies, footers included, and a footer ca
 that acts for the member it was sent to. Its form is known (exchange/email/footer.txt, in each
 of our languages), so a quoted footer is cut out whole, with the ">" marks the reply put in
 front of its lines. A link of ours that is left (a footer a mail program re-wrapped, a welcome
-mail forwarded to the group) keeps its address but loses its key, as on the outbox page.
+or sign-in mail forwarded to the group) keeps its address but loses its key, as on the outbox
+page.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ _QUOTE_MARKS = r"[> \t]*"
 
 
 def without_footers(text: str) -> str:
-    """`text` without our footers, quoted or not, and without the keys of our links."""
-    if "/membership/" not in text:  # every footer links there: most mail is left alone
-        return text
-    for pattern in _patterns():
-        text = pattern.sub(_cut, text)
-    return hide_keys(text)
+    """`text` without our footers, quoted or not, and without the keys of our links (a
+    member's page, a sign-in link in a mail someone forwarded to the group)."""
+    if "/membership/" in text:  # every footer links there: most mail is left alone
+        for pattern in _patterns():
+            text = pattern.sub(_cut, text)
+    if settings.LEARNLINK_BASE_URL in text:
+        text = hide_keys(text)
+    return text
 
 
 def _cut(footer: re.Match[str]) -> str:

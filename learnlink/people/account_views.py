@@ -98,10 +98,10 @@ def address_undo(request: HttpRequest, token: str) -> HttpResponse:
     """The link mailed to an old address: GET asks (mail scanners open links), POST undoes."""
     try:
         _person, old, new = undo_target(token)
+        if request.method == "POST":
+            return render(request, "people/address_undo.html",
+                          {"record": undo_address_change(token)})
     except BadAddressLink as problem:
         return render(request, "people/address_undo.html", {"problem": str(problem)},
                       status=400)
-    if request.method == "POST":
-        return render(request, "people/address_undo.html",
-                      {"record": undo_address_change(token)})
     return render(request, "people/address_undo.html", {"old": old, "new": new})
