@@ -106,6 +106,29 @@ def test_in_reply_to_with_a_trailing_from_clause_gives_just_the_id() -> None:
     assert parsed.references == ["38A11D0E.A2064062@ipicorp.com"]
 
 
+def test_a_bare_in_reply_to_as_mailman_3s_archive_writes_it_names_the_parent() -> None:
+    parsed = parse(mail(b"In-Reply-To: abc123@lists.example.org"))
+
+    assert parsed.in_reply_to == "abc123@lists.example.org"
+    assert parsed.references == ["abc123@lists.example.org"]
+
+
+def test_bare_references_are_read_as_ids_oldest_first() -> None:
+    parsed = parse(mail(b"References: root@lists.example.org\n child@lists.example.org",
+                        b"In-Reply-To: child@lists.example.org"))
+
+    assert parsed.references == ["root@lists.example.org", "child@lists.example.org"]
+
+
+@pytest.mark.parametrize("header", [b"In-Reply-To: your message of Mon, 3 Mar 2008",
+                                    b"In-Reply-To: the note juma@example.org sent on Monday",
+                                    b"References: see amina@example.org"])
+def test_free_text_without_brackets_names_no_parent(header: bytes) -> None:
+    parsed = parse(mail(header))
+
+    assert (parsed.in_reply_to, parsed.references) == (None, [])
+
+
 def test_a_first_message_has_no_parent() -> None:
     parsed = parse(mail())
 
