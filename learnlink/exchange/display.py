@@ -130,15 +130,18 @@ def month_names() -> list[str]:
 
 
 def reply_link(address: str, subject: str, message_id: str) -> str:
-    """A mailto that answers a message: the group's address, its subject, its Message-ID as
-    In-Reply-To so the answer lands under it in the thread."""
-    return f"mailto:{address}?subject={_quoted(subject)}&In-Reply-To={quote(message_id, safe='')}"
+    """A mailto (RFC 6068) that answers a message as a mail program's Reply would: to the
+    group's address, "Re:" once before the subject, the Message-ID in its angle brackets as
+    In-Reply-To, so that the answer lands under the message in its thread. Every field is
+    percent-encoded as UTF-8; "<" and ">" must be."""
+    return (f"mailto:{address}?subject={_reply_subject(subject)}"
+            f"&In-Reply-To={quote(f'<{message_id}>', safe='@')}")
 
 
 @functools.lru_cache(maxsize=1024)
-def _quoted(subject: str) -> str:
+def _reply_subject(subject: str) -> str:
     """Replies share their subject: quoted once, not once per message of the page."""
-    return quote(subject, safe="")
+    return quote(f"Re: {strip_reply_prefixes(subject)}", safe="")
 
 
 @dataclass(frozen=True)
