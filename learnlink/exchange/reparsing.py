@@ -22,13 +22,13 @@ from operator import itemgetter
 from django.db import transaction
 from django.db.models import QuerySet
 
-from learnlink.bulk import update_rows
 from learnlink.exchange.display import forget_thread_html
 from learnlink.exchange.importing import BATCH, Read, in_batches, parsed_batches
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.posting import save_attachments
 from learnlink.exchange.threading import Incoming, rethread_messages
+from learnlink.lib.bulk import update_rows
 from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
 from learnlink.search.engine import optimize
 

@@ -33,7 +33,6 @@ from django.db import connection, transaction
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
-from learnlink.bulk import insert_rows, reserve_keys, update_rows
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import (
     NEVER,
@@ -47,6 +46,7 @@ from learnlink.exchange.thread_core import (
     has_reply_prefix,
     strip_reply_prefixes,
 )
+from learnlink.lib.bulk import insert_rows, reserve_keys, update_rows
 
 __all__ = ["DuplicateMessage", "Incoming", "TreeItem", "api_parent", "place_message",
            "place_messages", "rethread_messages", "strip_reply_prefixes", "tree"]

@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
+from learnlink.alliance.costs.ledger import balances, record
 from learnlink.alliance.export import workbook
-from learnlink.alliance.ledger import balances, record
 from learnlink.alliance.models import (
     BudgetLine,
     Commitment,

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import Client
 
-from learnlink.alliance import planning
 from learnlink.alliance.models import ActionPlan, Alliance, LearningSpace, Task, TaskStatus
+from learnlink.alliance.planning import actions as planning
 from tests.alliance.conftest import sign_in
 from tests.alliance.teams import D, Small, make_small, signed_in
 

@@ -8,8 +8,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import Client
 
-from learnlink.alliance import planning
 from learnlink.alliance.models import GuideDocument, LearningSpace
+from learnlink.alliance.planning import actions as planning
 from tests.alliance.teams import D, Small, make_small, signed_in
 
 pytestmark = pytest.mark.django_db

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from learnlink.alliance.calendar_links import (
+from learnlink.alliance.calendar.feeds import alliance_feed, person_feed
+from learnlink.alliance.calendar.links import (
     alliance_feed_url,
     person_feed_url,
     public_feed_url,
 )
-from learnlink.alliance.feeds import alliance_feed, person_feed
 from learnlink.alliance.models import Visibility
 from learnlink.alliance.permissions import (
     alliance_for_feed,

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from learnlink.alliance.export import header
 from learnlink.alliance.models import Alliance, Cycle, Partner, Reflection, Synthesis
 from learnlink.alliance.models.reflection import QUESTIONS
-from learnlink.alliance.synthesis import Draft, draft
+from learnlink.alliance.reflection.synthesis import Draft, draft
 from learnlink.people.models import Person
 
 ANSWER_FIELDS = [key for key, _question in QUESTIONS]

@@ -1,13 +1,13 @@
-"""learnlink.bulk: keys reserved for rows written later are never handed out again."""
+"""learnlink.lib.bulk: keys reserved for rows written later are never handed out again."""
 
 from typing import Any
 
 import pytest
 from django.utils import timezone
 
-from learnlink.bulk import insert_rows, reserve_keys
 from learnlink.exchange.membership import create_group
 from learnlink.exchange.models import Group, Thread
+from learnlink.lib.bulk import insert_rows, reserve_keys
 
 
 def columns(group: Group, subject: str) -> dict[str, Any]:

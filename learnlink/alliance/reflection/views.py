@@ -8,21 +8,24 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.alliance import reviews
-from learnlink.alliance.models import Alliance, Cycle, Partner, Reflection, Synthesis
+from learnlink.alliance.models import Alliance, Cycle, Reflection, Synthesis
 from learnlink.alliance.models.reflection import QUESTIONS
 from learnlink.alliance.permissions import (
     alliance_for_insider,
-    may_answer_for,
+    alliance_for_synthesis_writer,
+    may_act_for_team,
     may_synthesise,
+    partner_for_answer,
     person_of,
 )
-from learnlink.alliance.review_forms import ReflectionForm, SynthesisForm
+from learnlink.alliance.reflection import reviews
+from learnlink.alliance.reflection.forms import ReflectionForm, SynthesisForm
+from learnlink.alliance.refusal import shows_refusal
 
 
 def _cycle(alliance: Alliance, number: int) -> Cycle:
@@ -35,7 +38,7 @@ def reflection(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     synthesis = Synthesis.objects.filter(cycle=cycle).first()
     writer = may_synthesise(request.user, alliance)
     published = synthesis is not None and synthesis.published is not None
-    rows = [(partner, answers, not published and may_answer_for(request.user, partner))
+    rows = [(partner, answers, not published and may_act_for_team(request.user, partner))
             for partner, answers in reviews.answers_by_partner(cycle)]
     return render(request, "alliance/reflection.html", {
         "alliance": alliance, "cycle": cycle, "rows": rows, "questions": QUESTIONS,
@@ -43,17 +46,12 @@ def reflection(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "published": published, "writer": writer})
 
 
+@shows_refusal
 def answer(request: HttpRequest, slug: str, number: int, partner: int) -> HttpResponse:
     """A partner's answers: written by its own people or a coordinator, until published."""
     alliance = alliance_for_insider(request, slug)
     cycle = _cycle(alliance, number)
-    team = get_object_or_404(Partner.objects.select_related("organisation"), alliance=alliance,
-                             pk=partner)
-    if not may_answer_for(request.user, team):
-        return render(request, "alliance/refused.html", {
-            "alliance": alliance, "reason": _("Only the people of %(partner)s and the "
-                                              "alliance's coordinators write its answers.")
-            % {"partner": team}}, status=403)
+    team = partner_for_answer(request, alliance, partner)
     if reviews.is_published(cycle):
         messages.info(request, _("The synthesis of this cycle is published: its answers can "
                                  "no longer change."))
@@ -76,17 +74,10 @@ def answer(request: HttpRequest, slug: str, number: int, partner: int) -> HttpRe
         status=400 if form.errors else 200)
 
 
-def _synthesis_writer(request: HttpRequest, slug: str) -> Alliance:
-    alliance = alliance_for_insider(request, slug)
-    if not may_synthesise(request.user, alliance):
-        raise Http404
-    return alliance
-
-
 def synthesis(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     """The synthesis form: pre-filled by the drafter until a draft is saved, and again on
     asking (?draft=1)."""
-    alliance = _synthesis_writer(request, slug)
+    alliance = alliance_for_synthesis_writer(request, slug)
     cycle = _cycle(alliance, number)
     saved = Synthesis.objects.filter(cycle=cycle).first()
     if saved is not None and saved.published:
@@ -111,7 +102,7 @@ def synthesis(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 @require_POST
 def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
-    alliance = _synthesis_writer(request, slug)
+    alliance = alliance_for_synthesis_writer(request, slug)
     cycle = _cycle(alliance, number)
     saved = Synthesis.objects.filter(cycle=cycle).first()
     if saved is None:

@@ -10,9 +10,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learnlink.alliance.ical import Event, calendar
 from learnlink.alliance.models import Alliance, LearningSpace, Stage, Task, TaskStatus
 from learnlink.exchange.member_links import absolute
+from learnlink.lib.ical import Event, calendar
 from learnlink.people.models import Person
 
 

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
-from learnlink.alliance.accountability import board, by_cycle
 from learnlink.alliance.export import header
 from learnlink.alliance.models import Alliance, LearningSpace, Task, Visibility
+from learnlink.alliance.planning.accountability import board, by_cycle
 from learnlink.alliance.sections import Section, register
 
 

@@ -14,7 +14,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.alliance import performance
+from learnlink.alliance.evaluation import performance
+from learnlink.alliance.evaluation.forms import (
+    ActionForm,
+    CriterionForm,
+    EvaluationForm,
+    PolicyForm,
+)
 from learnlink.alliance.models import (
     Alliance,
     Criterion,
@@ -23,22 +29,22 @@ from learnlink.alliance.models import (
     Participant,
     PerformanceAction,
 )
-from learnlink.alliance.models.evaluation import EVALUATED_ROLES, coordinators_named
+from learnlink.alliance.models.evaluation import EVALUATED_ROLES
 from learnlink.alliance.permissions import (
+    alliance_for_evaluator,
     alliance_for_insider,
-    alliance_for_reader,
-    coordinates,
+    alliance_for_recording_evaluations,
     evaluated_visible_to,
     may_evaluate,
     person_of,
 )
-from learnlink.alliance.review_forms import ActionForm, CriterionForm, EvaluationForm, PolicyForm
+from learnlink.alliance.refusal import shows_refusal
 
 
 def index(request: HttpRequest, slug: str) -> HttpResponse:
     """Coordinators: everyone's trend. Any other insider: their own, if they are evaluated."""
     alliance = alliance_for_insider(request, slug)
-    coordinator = coordinates(request.user, alliance)
+    coordinator = may_evaluate(request.user, alliance)
     return render(request, "alliance/evaluations.html", {
         "alliance": alliance, "coordinator": coordinator,
         "trends": performance.trends(alliance, evaluated_visible_to(request.user, alliance)),
@@ -62,24 +68,13 @@ def person(request: HttpRequest, slug: str, participant: int) -> HttpResponse:
         evaluation__participant=evaluated)}
     return render(request, "alliance/evaluation_person.html", {
         "alliance": alliance, "trend": trend, "evaluated": evaluated, "actions": actions,
-        "coordinator": coordinates(request.user, alliance),
+        "coordinator": may_evaluate(request.user, alliance),
         "poor_below": performance.poor_below(alliance)})
 
 
-def _refused(request: HttpRequest, alliance: Alliance) -> HttpResponse:
-    return render(request, "alliance/refused.html", {
-        "alliance": alliance, "reason": _(
-            "Only the coordinators of %(alliance)s may evaluate facilitators and implementers: "
-            "%(names)s. Ask one of them to record it.") % {
-                "alliance": alliance, "names": coordinators_named(alliance)}}, status=403)
-
-
+@shows_refusal
 def record(request: HttpRequest, slug: str, participant: int, number: int) -> HttpResponse:
-    alliance = alliance_for_reader(request, slug)
-    if not may_evaluate(request.user, alliance):
-        if request.user.is_authenticated:
-            return _refused(request, alliance)
-        raise Http404
+    alliance = alliance_for_recording_evaluations(request, slug)
     evaluated = get_object_or_404(Participant.objects.select_related("person"),
                                   alliance=alliance, pk=participant, role__in=EVALUATED_ROLES)
     cycle = get_object_or_404(Cycle, alliance=alliance, number=number)
@@ -106,13 +101,10 @@ def record(request: HttpRequest, slug: str, participant: int, number: int) -> Ht
         "criteria": criteria}, status=400 if form.errors else 200)
 
 
+@shows_refusal
 def action(request: HttpRequest, slug: str, participant: int, number: int) -> HttpResponse:
     """What will be done about a poor evaluation, and later its outcome."""
-    alliance = alliance_for_reader(request, slug)
-    if not may_evaluate(request.user, alliance):
-        if request.user.is_authenticated:
-            return _refused(request, alliance)
-        raise Http404
+    alliance = alliance_for_recording_evaluations(request, slug)
     evaluation = get_object_or_404(
         Evaluation.objects.select_related("participant__person", "cycle"),
         cycle__alliance=alliance, cycle__number=number, participant_id=participant)
@@ -130,9 +122,7 @@ def action(request: HttpRequest, slug: str, participant: int, number: int) -> Ht
 
 def criteria(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """The alliance's criteria, a form to add one (or change one), and the poor threshold."""
-    alliance = alliance_for_reader(request, slug)
-    if not may_evaluate(request.user, alliance):
-        raise Http404
+    alliance = alliance_for_evaluator(request, slug)
     instance = (get_object_or_404(Criterion, alliance=alliance, pk=pk) if pk
                 else Criterion(alliance=alliance))
     form = CriterionForm(request.POST or None, instance=instance)
@@ -150,9 +140,7 @@ def criteria(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResp
 
 @require_POST
 def policy(request: HttpRequest, slug: str) -> HttpResponse:
-    alliance = alliance_for_reader(request, slug)
-    if not may_evaluate(request.user, alliance):
-        raise Http404
+    alliance = alliance_for_evaluator(request, slug)
     form = PolicyForm(request.POST)
     if form.is_valid():
         performance.set_poor_below(alliance, form.cleaned_data["poor_below"])

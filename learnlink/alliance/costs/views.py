@@ -10,24 +10,24 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from learnlink.alliance import ledger
-from learnlink.alliance.models import Alliance, BudgetLine, Contribution, Partner
-from learnlink.alliance.permissions import (
-    alliance_for_insider,
-    alliance_for_reader,
-    may_run_costs,
-    person_of,
-)
-from learnlink.alliance.review_forms import (
+from learnlink.alliance.costs import ledger
+from learnlink.alliance.costs.forms import (
     BudgetLineForm,
     CommitmentForm,
     ContributionForm,
     RateForm,
     ResponsibilitiesForm,
+)
+from learnlink.alliance.models import Alliance, BudgetLine, Contribution, Partner
+from learnlink.alliance.permissions import (
+    alliance_for_insider,
+    alliance_for_treasurer,
+    may_run_costs,
+    person_of,
 )
 
 
@@ -43,13 +43,6 @@ def costs(request: HttpRequest, slug: str) -> HttpResponse:
         "coordinator": may_run_costs(request.user, alliance)})
 
 
-def _keeper(request: HttpRequest, slug: str) -> Alliance:
-    alliance = alliance_for_reader(request, slug)
-    if not may_run_costs(request.user, alliance):
-        raise Http404
-    return alliance
-
-
 def _form_page(request: HttpRequest, alliance: Alliance, form: object, title: str,
                ok: bool) -> HttpResponse:
     return render(request, "alliance/form.html", {
@@ -58,7 +51,7 @@ def _form_page(request: HttpRequest, alliance: Alliance, form: object, title: st
 
 
 def budget_line(request: HttpRequest, slug: str) -> HttpResponse:
-    alliance = _keeper(request, slug)
+    alliance = alliance_for_treasurer(request, slug)
     form = BudgetLineForm(request.POST or None, instance=BudgetLine(alliance=alliance))
     if request.method == "POST" and form.is_valid():
         ledger.record(form.instance)
@@ -68,7 +61,7 @@ def budget_line(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def commitment(request: HttpRequest, slug: str) -> HttpResponse:
-    alliance = _keeper(request, slug)
+    alliance = alliance_for_treasurer(request, slug)
     form = CommitmentForm(request.POST or None, alliance=alliance,
                           initial={"agreed_on": alliance.start})
     if request.method == "POST" and form.is_valid():
@@ -80,7 +73,7 @@ def commitment(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def contribution(request: HttpRequest, slug: str) -> HttpResponse:
-    alliance = _keeper(request, slug)
+    alliance = alliance_for_treasurer(request, slug)
     form = ContributionForm(request.POST or None, alliance=alliance,
                             instance=Contribution(recorded_by=person_of(request.user)))
     if request.method == "POST" and form.is_valid():
@@ -92,7 +85,7 @@ def contribution(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def rate(request: HttpRequest, slug: str) -> HttpResponse:
-    alliance = _keeper(request, slug)
+    alliance = alliance_for_treasurer(request, slug)
     form = RateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -106,7 +99,7 @@ def rate(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def responsibilities(request: HttpRequest, slug: str, partner: int) -> HttpResponse:
-    alliance = _keeper(request, slug)
+    alliance = alliance_for_treasurer(request, slug)
     team = get_object_or_404(Partner.objects.select_related("organisation"), alliance=alliance,
                              pk=partner)
     form = ResponsibilitiesForm(request.POST or None, instance=team)

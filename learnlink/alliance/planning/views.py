@@ -15,20 +15,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.alliance import planning
-from learnlink.alliance.accountability import board, by_cycle
 from learnlink.alliance.models import ActionPlan, Alliance, Cycle, Partner, PartnerRole, Task
 from learnlink.alliance.permissions import (
     alliance_for_insider,
     alliance_for_reader,
     is_coordinator,
     is_insider,
-    may_edit_plan,
+    may_act_for_team,
     person_of,
     plan_for_editor,
     task_for_editor,
 )
-from learnlink.alliance.plan_forms import DoneForm, DropForm, PlanForm, TaskForm
+from learnlink.alliance.planning import actions as planning
+from learnlink.alliance.planning.accountability import board, by_cycle
+from learnlink.alliance.planning.forms import DoneForm, DropForm, PlanForm, TaskForm
 
 
 def _cycle(alliance: Alliance, number: int) -> Cycle:
@@ -62,7 +62,7 @@ def _plan_page(request: HttpRequest, alliance: Alliance, current: Cycle, partner
                plan: ActionPlan | None, **forms: Any) -> dict[str, Any]:
     tasks = (plan.tasks.select_related("owner", "step") if plan else Task.objects.none())
     return {"alliance": alliance, "cycle": current, "partner": partner, "plan": plan,
-            "tasks": tasks, "editor": may_edit_plan(request.user, partner),
+            "tasks": tasks, "editor": may_act_for_team(request.user, partner),
             "today": timezone.localdate(), **forms}
 
 

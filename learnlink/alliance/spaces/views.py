@@ -8,7 +8,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from learnlink.alliance import planning
 from learnlink.alliance.models import LearningSpace
 from learnlink.alliance.permissions import (
     alliance_for_coordinator,
@@ -18,7 +17,8 @@ from learnlink.alliance.permissions import (
     space_for_attendance,
     space_for_reader,
 )
-from learnlink.alliance.plan_forms import AttendanceForm, SpaceForm, alliance_people
+from learnlink.alliance.planning import actions as planning
+from learnlink.alliance.spaces.forms import AttendanceForm, SpaceForm, alliance_people
 
 
 def space(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
