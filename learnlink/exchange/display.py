@@ -25,13 +25,12 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.threading import TreeItem, strip_reply_prefixes, tree
+from learnlink.lib.dates import formatter
 
 MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
 
@@ -79,20 +78,9 @@ def message_html(text: str, quoted: str) -> str:
 
 
 def short_datetimes(with_time: bool = True) -> Callable[[datetime.datetime | None], str]:
-    """"7 Mar 2005 12:30" in local time, month in the reader's language (as |date:"j M Y H:i"),
-    or "7 Mar 2005" without the time, for a page of dates: the time zone and the month names
-    are looked up once, not per date."""
-    zone = timezone.get_current_timezone()
-    months = month_names()
-
-    def short(moment: datetime.datetime | None) -> str:
-        if moment is None:
-            return ""
-        local = moment.astimezone(zone)
-        day = f"{local.day} {months[local.month]} {local.year}"
-        return f"{day} {local.hour:02}:{local.minute:02}" if with_time else day
-
-    return short
+    """"7 Feb 2005 12:30" ("7 févr. 2005 12:30") in local time, or "7 Feb 2005" without the
+    time, for a page of dates: the language and time zone are looked up once, not per date."""
+    return formatter("day_time" if with_time else "day")
 
 
 def thread_list_html(group: Group, rows: Iterable[tuple[Thread, list[Thread]]]) -> SafeString:
@@ -122,21 +110,6 @@ def thread_list_html(group: Group, rows: Iterable[tuple[Thread, list[Thread]]]) 
                 for reply in probable) + "</ul>\n")
         html.append("</li>\n")
     return mark_safe("".join(html))  # noqa: S308 - built of escaped parts
-
-
-def short_month(day: datetime.date) -> str:
-    """"Mar 2005", the month in the reader's language (as |date:"M Y")."""
-    return f"{_month_name(day.month)} {day.year}"
-
-
-def _month_name(month: int) -> str:
-    return str(MONTHS_3[month]).title()
-
-
-def month_names() -> list[str]:
-    """"Jan" to "Dec" in the reader's language, at their month's index: each is a translation
-    lookup, so a page of dates asks once for all of them."""
-    return ["", *(_month_name(month) for month in range(1, 13))]
 
 
 def reply_link(address: str, subject: str, message_id: str) -> str:

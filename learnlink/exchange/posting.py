@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext_noop
 
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
@@ -92,13 +93,19 @@ def _automatic_refusal(group: Group, parsed: ParsedMessage, checks: Checks) -> s
     return ""
 
 
+# Hold reasons are stored in English, as the catalogue's msgids, and translated where they are
+# shown ({% translate held.reason %}), so a notice and a queue read in their reader's language.
+NOT_A_MEMBER = gettext_noop("the sender is not a member of the group")
+MODERATED = gettext_noop("the group is moderated")
+
+
 def _hold_reason(group: Group, membership: Membership | None) -> str:
     if group.posting_policy == PostingPolicy.OPEN:
         return ""
     if membership is None:
-        return "the sender is not a member of the group"
+        return NOT_A_MEMBER
     if group.posting_policy == PostingPolicy.MODERATED and not membership.moderates:
-        return "the group is moderated"
+        return MODERATED
     return ""
 
 

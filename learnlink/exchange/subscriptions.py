@@ -85,7 +85,7 @@ def change_mode(membership: Membership, mode: str, address: str) -> None:
     membership.mode = DeliveryMode(mode)
     membership.save(update_fields=["mode"])
     tell(membership.group, address, "mode_changed", {
-        "mode": membership.get_mode_display(),
+        "mode": DeliveryMode(mode).label,  # lazy: named in the notice's language, not the caller's
         "settings_url": settings_url(member_token(membership))})
 
 
