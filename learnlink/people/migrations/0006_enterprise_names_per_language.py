@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_address_bounces'),
+        ('people', '0005_address_suggestion'),
     ]
 
     operations = [
