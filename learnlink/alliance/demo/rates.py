@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
-from learnlink.alliance import ledger
+from learnlink.alliance.costs import ledger
 from learnlink.alliance.models import ExchangeRate
 
 # currency -> (source, [(valid from, units per US$)]): one series per currency. The shilling's
