@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import TruncMonth
 
 from learnlink.alliance.models import Alliance
+from learnlink.alliance.money import RateUsed, rates_in_force
 from learnlink.impact.models import Membership, Sale, Target, Territory, TerritoryProduct
 from learnlink.people.models.places import local_name
 
@@ -222,3 +223,12 @@ def volume_by_month(alliance: Alliance, period: Period) -> list[tuple[datetime.d
             .annotate(month=TruncMonth("date")).values_list("month")
             .annotate(tonnes=Sum("tonnes")).order_by("month"))
     return [(month, tonnes or ZERO) for month, tonnes in rows]
+
+
+def rates_used(alliance: Alliance, period: Period) -> list[RateUsed]:
+    """The exchange rates the period's US$ figures were converted at, with their sources (two
+    queries: the currencies and days of the sales, then their rates)."""
+    days = (Sale.objects.filter(territory__alliance=alliance, date__gte=period.start,
+                                date__lte=period.end)
+            .values_list("currency", "date").distinct().order_by())
+    return rates_in_force(days)

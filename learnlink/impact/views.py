@@ -31,7 +31,14 @@ from learnlink.impact.permissions import (
     may_import,
     may_record_sales,
 )
-from learnlink.impact.report import ImpactTable, Period, by_buyer, impact_table, volume_by_month
+from learnlink.impact.report import (
+    ImpactTable,
+    Period,
+    by_buyer,
+    impact_table,
+    rates_used,
+    volume_by_month,
+)
 from learnlink.impact.routes import SALES_ADDRESS
 from learnlink.impact.sales import SaleRejected, record_sale
 from learnlink.impact.sheet_format import COLUMNS, EXAMPLES, SHEETS
@@ -56,6 +63,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_report(request, slug)
     context = _context(request, alliance)
     context.update(_charts(alliance, context["impact"]),
+                   rates=rates_used(alliance, context["impact"].period),
                    may_record=may_record_sales(request, alliance),
                    may_import=may_import(request, alliance))
     return render(request, "impact/report.html", context)

@@ -59,7 +59,7 @@ def test_a_learner_reads_a_thread_unfolds_a_quote_and_searches(
         receive(message.as_bytes(), [oranges.address], Source.PIPE)
 
     phone.goto(live_server.url)
-    phone.get_by_role("link", name="Groups").click()
+    phone.get_by_role("link", name="Groups", exact=True).click()
     phone.get_by_role("link", name="Muheza orange growers").click()
     phone.get_by_role("link", name="Grading oranges").click()
     quote = phone.locator("details .quote")

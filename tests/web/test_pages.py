@@ -99,9 +99,3 @@ def test_the_language_switch_works_without_javascript(client, network):
     response = client.post(reverse("set_language"), {"language": "sw", "next": "/directory/"},
                            follow=True)
     assert "Saraka ya mashirika" in response.content.decode()
-
-
-def test_the_home_page_counts_the_network_and_lists_what_groups_do(client, network):
-    html = client.get(reverse("home")).content.decode()
-    assert "<strong>3</strong> organisations" in html
-    assert 'href="/directory/?enterprise=oranges"' in html
