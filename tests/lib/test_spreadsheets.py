@@ -1,15 +1,12 @@
 """The one writer of the spreadsheets we hand out: text that a spreadsheet would run is written
 so that it shows as text, in every format, and reads back as it was."""
 
-import ast
 import csv
 import io
-from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-import learnlink.lib
 from learnlink.lib.spreadsheets import (
     Formatted,
     Formula,
@@ -51,11 +48,3 @@ def test_only_our_own_formulas_are_formulas_in_a_workbook():
         ("a", "s"), ("'=1+1", "s"), (2, "n"), ("=SUM(A2:A3)", "f")]
     assert sheet["A4"].number_format == "#,##0" and sheet["A1"].font.bold
 
-
-def test_lib_imports_no_app():
-    folder = Path(learnlink.lib.__file__).parent
-    for module in folder.glob("*.py"):
-        for node in ast.walk(ast.parse(module.read_text())):
-            if isinstance(node, ast.ImportFrom) and node.module:
-                assert not node.module.startswith("learnlink.") or node.module.startswith(
-                    "learnlink.lib"), f"{module.name} imports {node.module}"
