@@ -81,7 +81,7 @@ def news(group: Group, last: Digest | None, since: datetime.datetime,
     later waits for the next one, so no digest leaves before its time."""
     messages = (Message.objects.filter(group=group, is_placeholder=False, inbound__isnull=False,
                                        inbound__received__lt=until)
-                .exclude(inbound__source=Source.MBOX).select_related("thread")
+                .exclude(inbound__source=Source.MBOX).select_related("thread", "sender")
                 .order_by("pk"))
     if last is not None:
         return messages.filter(pk__gt=last.last_message)
@@ -138,7 +138,7 @@ def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, obje
             "items": items.setdefault(message.thread_id, [])})
         excerpt, cut = _excerpt(message.text, size)
         items[message.thread_id].append({
-            "sender": message.sender_name or message.sender_address, "date": message.date,
+            "sender": message.sender_label(group.name), "date": message.date,
             "text": excerpt, "cut": cut,
             "url": absolute(reverse("exchange:message", args=[group.slug, message.pk]))})
     return list(threads.values())

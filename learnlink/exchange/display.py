@@ -292,7 +292,7 @@ def _article(item: TreeItem, page: _Page, whole: bool = False) -> str:
 
 def _sender(message: Message, page: _Page) -> str:
     person = message.sender
-    name = escape(message.sender_name or (person.name if person else ""))
+    name = escape(message.author_name())
     if person is None:
         return name or page.unknown_label
     if person.pk not in page.profiles:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 
+from learnlink.lib.spreadsheets import SpreadsheetError, Table, write_sheets
 from learnlink.people.directory_format import (
     COLUMNS,
     ENTERPRISES,
@@ -31,7 +32,6 @@ from learnlink.people.models import (
     Person,
     Place,
 )
-from learnlink.people.spreadsheets import SpreadsheetError, Table, write_sheets
 
 
 def export_directory(path: Path, sheet: str | None = None) -> None:

@@ -16,11 +16,12 @@ from pathlib import Path
 
 from django.db import transaction
 
+from learnlink.lib.spreadsheets import SpreadsheetError
 from learnlink.people.directory_checks import RowErrors, check_directory
 from learnlink.people.directory_enterprises import check_enterprises, write_enterprises
 from learnlink.people.directory_format import ENTERPRISES, ORGANISATIONS, PEOPLE, SHEETS
 from learnlink.people.directory_writer import PlaceTree, write_organisations, write_people
-from learnlink.people.spreadsheets import SpreadsheetError, read_sheets
+from learnlink.people.spreadsheets import read_sheets
 
 
 @dataclass

@@ -85,6 +85,8 @@ def test_each_page_renders_translated_and_light(client, network, thread, name, l
     assert f'<html lang="{language}">' in html
     assert PHRASES[name][language] in html
     assert "<script" not in html, "pages work without JavaScript"
+    assert response["Content-Security-Policy"].startswith("default-src 'self';")
+    assert "<style" not in html and " style=" not in html, "the policy allows no inline style"
     resources = re.findall(r'<(?:link|img|script|source)[^>]+(?:href|src)="([^"]+)"', html)
     assert all(r.startswith(("/", "data:")) for r in resources), "no request leaves the site"
     assert page_weight(client, html) < PAGE_BUDGET
