@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from learnlink.drafting.drafts import Draft, Point, Post
 from learnlink.drafting.questions import next_questions
 from learnlink.drafting.scoring import Sentence, choose, score
-from learnlink.drafting.sentences import message_sentences, quoted_text
+from learnlink.drafting.sentences import message_sentences, unquoted
 
 MOST_POINTS = 10
 STANDING_PLANS = 3
@@ -29,8 +29,6 @@ SHORT_PLAN = 10  # words: a plan this short ("If it works we will...") needs wha
 def extractive_draft(posts: Sequence[Post]) -> Draft:
     """The three parts from the posts' own sentences; an empty draft when there is no text."""
     sentences = read(posts)
-    if not sentences:
-        sentences = read(posts, quoted=True)
     score(sentences)
     statements = [sentence for sentence in sentences if not sentence.question]
     standing = _standing(statements)
@@ -42,14 +40,19 @@ def extractive_draft(posts: Sequence[Post]) -> Draft:
                  next_questions=next_questions(posts, sentences))
 
 
-def read(posts: Sequence[Post], *, quoted: bool = False) -> list[Sentence]:
-    """Every sentence of every post, in order: of its own text, or of what it quotes."""
-    sentences = []
-    for order, post in enumerate(posts):
-        text = f"{post.quoted}\n\n{quoted_text(post.text)}" if quoted else post.text
-        for position, sentence in enumerate(message_sentences(text)):
-            sentences.append(Sentence(sentence, post, order, position))
-    return sentences
+def read(posts: Sequence[Post]) -> list[Sentence]:
+    """Every sentence of every post, in order: their prose, else the prose they quote (a thread
+    of "Thanks!" under a quote), else any line of two words or more."""
+    for relaxed in (False, True):
+        for quoted in (False, True):
+            sentences = []
+            for order, post in enumerate(posts):
+                text = unquoted(f"{post.text}\n\n{post.quoted}") if quoted else post.text
+                for position, sentence in enumerate(message_sentences(text, relaxed=relaxed)):
+                    sentences.append(Sentence(sentence, post, order, position))
+            if sentences:
+                return sentences
+    return []
 
 
 def _standing(statements: Sequence[Sentence]) -> list[Sentence]:

@@ -23,6 +23,7 @@ _ANSWER_SPLIT = re.compile(r"(?<=[.!?;])\s+|\n+")
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+")
 _CLAUSE = re.compile(r":\s+|,\s+(?:and|but|et|mais|na|lakini)\s+")
 _QUOTED = re.compile(r"^\s*[A-Za-z]{0,4}>")
+_QUOTE_MARKS = re.compile(r"^(?:\s*[A-Za-z]{0,4}>)+ ?")
 _PATCH = re.compile(r"^(?:diff --git |Index: |--- a/|\+\+\+ b/|---$)")
 _TRAILER = re.compile(r"^(?:[A-Z][a-z]+-)+by:\s|^Cc:\s")  # Signed-off-by: Name <address>
 _SIGNATURE = {"--", "-- "}
@@ -49,22 +50,34 @@ def answer_points(text: str, stop_words: Set[str] = STOP_WORDS) -> list[str]:
     return found
 
 
-def message_sentences(text: str) -> list[str]:
-    """The sentences of a message's own text, in order, each a readable piece of prose."""
+def message_sentences(text: str, *, relaxed: bool = False) -> list[str]:
+    """The sentences of a message's own text, in order, each a readable piece of prose; or,
+    `relaxed`, each with at least two words (for a message that has nothing better)."""
     found = []
     for item in _items(_own_lines(text or "")):
         for sentence in _split_sentences(item):
             sentence = sentence.strip().rstrip(";,").strip()
-            if _readable(sentence):
+            if len(tokens(sentence)) >= 2 and (relaxed or _readable(sentence)):
                 found.append(_shortened(sentence[:1].upper() + sentence[1:]))
     return found
 
 
-def quoted_text(text: str) -> str:
-    """The lines a message quotes, without their ">" marks: what a thread all in quotes still
-    has to say."""
-    return "\n".join(_QUOTED.sub("", line, count=1).removeprefix(" ")
-                     for line in (text or "").splitlines() if _QUOTED.match(line))
+def unquoted(text: str) -> str:
+    """A message's text with what it quotes made its own: the ">" marks off every line and the
+    attribution lines ("On ... wrote:") out. What a thread all in quotes still has to say."""
+    lines = (text or "").splitlines()
+    kept = []
+    for index, line in enumerate(lines):
+        if _QUOTED.match(line):
+            kept.append(_QUOTE_MARKS.sub("", line))
+        elif not (line.rstrip().endswith(":") and _quote_follows(lines, index + 1)):
+            kept.append(line)
+    return "\n".join(kept)
+
+
+def _quote_follows(lines: list[str], start: int) -> bool:
+    following = next((line for line in lines[start:] if line.strip()), "")
+    return bool(_QUOTED.match(following))
 
 
 def _own_lines(text: str) -> list[str]:
@@ -149,7 +162,7 @@ def _readable(sentence: str) -> bool:
     if sentence.endswith(":") and len(words_of(sentence)) < 3:
         return False
     pieces = sentence.split()
-    if len(pieces) < (3 if sentence.endswith("?") else 4) or len(tokens(sentence)) < 2:
+    if len(pieces) < (3 if sentence.endswith("?") else 4):
         return False
     prose = [piece for piece in pieces if _PROSE_TOKEN.match(piece)]
     words = sum(1 for piece in prose if not piece.lstrip("([\"'")[:1].isdigit())
