@@ -111,7 +111,7 @@ def _read_until(response: Any, deadline: float) -> bytes:
     deadline (the socket's own timeout only bounds each read)."""
     chunks: list[bytes] = []
     size = 0
-    while chunk := response.read(16_384):
+    while chunk := response.read1(16_384):
         chunks.append(chunk)
         size += len(chunk)
         if time.monotonic() > deadline:

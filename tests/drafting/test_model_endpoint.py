@@ -31,12 +31,14 @@ WAREHOUSE = "How do the Mbonzo warehouse receipts work?"
 @dataclass
 class ChatServer:
     """What the endpoint answers next (`status`, `body`), whether it first waits for `release`
-    (a model too slow to answer), and the requests it received."""
+    (a model too slow to answer) or sends its answer a byte at a time (`trickle`), and the
+    requests it received."""
 
     url: str = ""
     status: int = 200
     body: bytes = b""
     stall: bool = False
+    trickle: bool = False
     release: threading.Event = field(default_factory=threading.Event)
     requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
@@ -64,7 +66,13 @@ def chat_server() -> Iterator[ChatServer]:
                 self.send_header("Content-Type", "application/json")
                 self.send_header("Content-Length", str(len(server_state.body)))
                 self.end_headers()
-                self.wfile.write(server_state.body)
+                for start in range(0, len(server_state.body), 1 if server_state.trickle else
+                                   len(server_state.body) or 1):
+                    self.wfile.write(server_state.body[start:start + 1 if server_state.trickle
+                                                       else None])
+                    self.wfile.flush()
+                    if server_state.trickle:
+                        server_state.release.wait(0.01)
             except OSError:
                 pass  # the client gave up waiting
 
@@ -132,6 +140,16 @@ def test_a_model_that_does_not_answer_in_time_gives_the_extractive_draft(
     draft = synthesise(posts, Endpoint(chat_server.url, timeout=0.2))
     chat_server.release.set()
     assert draft.source == "extractive" and draft.learned
+
+
+def test_a_model_that_answers_a_byte_at_a_time_is_given_up_at_the_timeout(
+        chat_server: ChatServer, posts: list[Post]) -> None:
+    """Each byte comes well within the socket's timeout; the whole answer would not."""
+    chat_server.answer_with(model_answer())
+    chat_server.trickle = True
+    draft = synthesise(posts, Endpoint(chat_server.url, timeout=0.5))
+    chat_server.release.set()
+    assert draft.source == "extractive"
 
 
 @pytest.mark.parametrize("content", [

@@ -13,6 +13,7 @@ from learnlink.drafting.drafts import Draft, Post
 from learnlink.drafting.synthesis import synthesise
 from tests.drafting.threads import EARLIEST, demo_threads, notmuch_threads
 
+WAREHOUSE = "How do the Mbonzo warehouse receipts work?"
 GROUPS = ("warehouse-receipts", "oranges-muheza", "market-spies", "mushrooms",
           "moringa-kakamega", "mentors")
 
@@ -44,7 +45,7 @@ def test_every_point_of_a_real_thread_links_to_one_of_its_messages(
 
 
 def test_the_warehouse_thread_says_what_was_learned_from_the_people_who_said_it() -> None:
-    posts = demo_threads("warehouse-receipts")["How do the Mbonzo warehouse receipts work?"]
+    posts = demo_threads("warehouse-receipts")[WAREHOUSE]
     draft = synthesise(posts)
     by_message = {post.message_id: post.author for post in posts}
     learned = " ".join(point.text for point in draft.learned)
@@ -69,7 +70,7 @@ def test_a_question_nobody_answered_comes_first_and_the_answered_ones_after() ->
 
 
 def test_the_mentors_next_question_waits_until_someone_else_answers_it() -> None:
-    posts = demo_threads("warehouse-receipts")["How do the Mbonzo warehouse receipts work?"]
+    posts = demo_threads("warehouse-receipts")[WAREHOUSE]
     gabriel, jackson = posts[3], posts[4]
     assert "Next question" in gabriel.text and jackson.in_reply_to == gabriel.message_id
 
@@ -129,3 +130,19 @@ def test_a_month_of_a_group_is_drafted_across_its_threads() -> None:
     for question in draft.next_questions:
         if question.text in alone:
             assert question.answered is alone[question.text], question.text
+
+
+def test_a_question_is_answered_only_in_its_own_thread() -> None:
+    posts = demo_threads("warehouse-receipts")[WAREHOUSE][:4]
+    agnes = Post("songea@example.net", "agnes.mbawala@example.net",
+                 "In Songea we ask the same: what happens in a season when the price does not "
+                 "rise enough to cover the storage fee and the interest on the loan?\n\n"
+                 "The price rose too little last season, and the fee and the interest took what "
+                 "we gained.", thread=posts[0].thread)
+    storage_fee = "Next question: what happens in a season when the price does not rise"
+    answered = synthesise([*posts, agnes]).next_questions
+    assert [q.answered for q in answered if q.text.startswith(storage_fee)] == [True]
+
+    elsewhere = dataclasses.replace(agnes, thread="songea-store")
+    waiting = synthesise([*posts, elsewhere]).next_questions
+    assert [q.answered for q in waiting if q.text.startswith(storage_fee)] == [False]
