@@ -83,7 +83,8 @@ def test_a_french_thread_gives_its_figures_as_points_and_its_plan_as_where_it_st
                "Bonjour à tous,\n\nÀ Ngozi, notre coopérative de 120 membres a récolté 3 tonnes "
                "de haricots cette saison.\nLes commerçants venus au village ne proposent que "
                "300 FBu le kilo.\n\nComment les autres groupes gardent-ils les haricots "
-               "jusqu'à ce que les prix montent ?\n\nClaver Ndayishimiye\nCoopérative Twiyungunganye"),
+               "jusqu'à ce que les prix montent ?\n\nClaver Ndayishimiye\n"
+               "Coopérative Twiyungunganye"),
         french(2, "imelda@example.org",
                "À Gitega nous stockons les haricots dans le magasin de la commune, traités "
                "contre les charançons.\nEn novembre le prix est monté à 450 FBu le kilo, soit "

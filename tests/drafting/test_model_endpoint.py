@@ -56,7 +56,7 @@ def chat_server() -> Iterator[ChatServer]:
     server_state = ChatServer()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", 0))
             server_state.requests.append((self.path, json.loads(self.rfile.read(length))))
             if server_state.stall:
@@ -133,23 +133,16 @@ def test_a_server_error_gives_the_extractive_draft(chat_server: ChatServer,
     assert draft == synthesise(posts)
 
 
+@pytest.mark.parametrize("slowness", ["stall", "trickle"])
 def test_a_model_that_does_not_answer_in_time_gives_the_extractive_draft(
-        chat_server: ChatServer, posts: list[Post]) -> None:
+        chat_server: ChatServer, posts: list[Post], slowness: str) -> None:
+    """A model that says nothing for longer than the timeout, or that sends its answer a byte
+    at a time: each byte well within the socket's timeout, the whole answer not."""
     chat_server.answer_with(model_answer())
-    chat_server.stall = True
-    draft = synthesise(posts, Endpoint(chat_server.url, timeout=0.2))
-    chat_server.release.set()
-    assert draft.source == "extractive" and draft.learned
-
-
-def test_a_model_that_answers_a_byte_at_a_time_is_given_up_at_the_timeout(
-        chat_server: ChatServer, posts: list[Post]) -> None:
-    """Each byte comes well within the socket's timeout; the whole answer would not."""
-    chat_server.answer_with(model_answer())
-    chat_server.trickle = True
+    setattr(chat_server, slowness, True)
     draft = synthesise(posts, Endpoint(chat_server.url, timeout=0.5))
     chat_server.release.set()
-    assert draft.source == "extractive"
+    assert draft.source == "extractive" and draft.learned
 
 
 @pytest.mark.parametrize("content", [
