@@ -48,13 +48,13 @@ def line(name: str, figures: list[float]) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--limit", type=int, default=15_000, help="read the first N messages")
+    parser.add_argument("--limit", type=int, default=0, help="read only the first N messages")
     parser.add_argument("--size", type=int, default=100, help="messages of a long draft")
     args = parser.parse_args()
     if not LTP.exists():
         sys.exit(f"the benchmark archive is missing: {LTP}")
     started = time.monotonic()
-    threads = threads_of(itertools.islice(read_messages(LTP), args.limit))
+    threads = threads_of(itertools.islice(read_messages(LTP), args.limit or None))
     messages = sum(len(thread.posts) for thread in threads)
     print(f"messages={messages} threads={len(threads)} parsed and threaded in "
           f"{time.monotonic() - started:.0f} s")

@@ -5,6 +5,7 @@ benchmark archive with the same functions."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,10 +26,10 @@ class Thread(NamedTuple):
     posts: list[Post]
 
 
-def post_of(message: ParsedMessage, thread: str = "") -> Post:
+def post_of(message: ParsedMessage) -> Post:
     return Post(message_id=message.message_id, author=message.from_address or message.from_name,
                 text=message.new_text, date=message.date, in_reply_to=message.in_reply_to or "",
-                thread=thread, quoted=message.quoted)
+                quoted=message.quoted)
 
 
 def threads_of(raw_messages: Iterable[bytes]) -> list[Thread]:
@@ -40,24 +41,24 @@ def threads_of(raw_messages: Iterable[bytes]) -> list[Thread]:
             message_id = parent[message_id]
         return message_id
 
-    messages = []
+    messages: list[tuple[str, Post]] = []  # subject and post: the parsed message is let go
     for raw in raw_messages:
         try:
             message = parse(raw)
         except ParseError:
             continue
-        messages.append(message)
+        messages.append((message.subject, post_of(message)))
         for reference in thread_references(message.references, [message.in_reply_to or ""]):
             if reference:
                 parent[root(reference)] = root(message.message_id)
-    grouped: dict[str, list[ParsedMessage]] = {}
-    for message in messages:
-        grouped.setdefault(root(message.message_id), []).append(message)
+    grouped: dict[str, list[tuple[str, Post]]] = {}
+    for subject, post in messages:
+        grouped.setdefault(root(post.message_id), []).append((subject, post))
     threads = []
     for key, thread in grouped.items():
-        thread.sort(key=lambda m: m.date or EARLIEST)
-        threads.append(Thread(strip_reply_prefixes(thread[0].subject),
-                              [post_of(message, key) for message in thread]))
+        thread.sort(key=lambda item: item[1].date or EARLIEST)
+        threads.append(Thread(strip_reply_prefixes(thread[0][0]),
+                              [dataclasses.replace(post, thread=key) for _, post in thread]))
     return threads
 
 
