@@ -253,3 +253,13 @@ LOGGING = {
     # One handler for the worker's log, at INFO: Huey adds its own (DEBUG) only if none is set.
     "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Drafting: an optional OpenAI-compatible chat endpoint (http://host:8080/v1) that writes thread
+# syntheses; without it, or when it fails or takes longer than LLM_TIMEOUT seconds, the drafter's
+# embedded extractive draft is used. Nothing downloads a model.
+LLM_URL = env.str("LLM_URL", default="")
+LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=20.0)
+if LLM_URL and not LLM_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("LLM_URL must be an http:// or https:// address")
+if LLM_TIMEOUT <= 0:
+    raise ImproperlyConfigured("LLM_TIMEOUT must be a number of seconds above 0")
