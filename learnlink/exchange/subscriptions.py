@@ -1,5 +1,6 @@
 """Joining, leaving and choosing how mail arrives: the service functions that email commands
-and the member's web page share. Each change is confirmed to the member by mail."""
+and the member's web page share. Each change is confirmed to the member by mail; one asked for
+by a mail whose sender is not verified waits for the member's own answer (PendingChange)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.member_links import absolute, member_token, settings_url
 from learnlink.exchange.membership import add_member
-from learnlink.exchange.models import DeliveryMode, Group, Membership, Subscription
+from learnlink.exchange.models import (
+    DeliveryMode,
+    Group,
+    Membership,
+    PendingChange,
+    Subscription,
+)
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
 
 COMMAND_HELP = [
@@ -89,6 +96,43 @@ def change_mode(membership: Membership, mode: str, address: str) -> None:
         "settings_url": settings_url(member_token(membership))})
 
 
+@transaction.atomic
+def ask_to_confirm_change(change: PendingChange) -> PendingChange:
+    """Hold the change until the member answers from their own address: the one it came from,
+    which is theirs (a forger does not read it). A newer request replaces an older one."""
+    PendingChange.objects.filter(membership=change.membership).delete()
+    change.save()
+    membership = change.membership
+    tell(membership.group, change.address, "confirm_change", {
+        "leave": change.leaves, "mode": change.mode_label,
+        "link": absolute(reverse("membership:confirm_change", args=[change.token])),
+        "days": CONFIRM_WITHIN.days},
+        reply_to=membership.group.command_address(f"confirm+{change.token}"))
+    return change
+
+
+@transaction.atomic
+def carry_out(change: PendingChange) -> str:
+    """Make the change (once: a confirmed request is deleted); returns what was done."""
+    if change.pk:
+        change.delete()
+    if change.leaves:
+        leave(change.membership, change.address)
+        return "left the group"
+    change_mode(change.membership, change.change, change.address)
+    return f"delivery changed to {change.change}"
+
+
+def pending_change(token: str) -> PendingChange | None:
+    """A member's change still waiting for its confirmation; an expired one is cleared."""
+    change = (PendingChange.objects.select_related("membership__group")
+              .filter(token=token).first())
+    if change is not None and change.expired:
+        change.delete()
+        return None
+    return change
+
+
 def pending(token: str) -> Subscription | None:
     """A subscription still waiting for its confirmation; expired ones are cleared."""
     request = Subscription.objects.select_related("group").filter(token=token).first()
@@ -99,6 +143,7 @@ def pending(token: str) -> Subscription | None:
 
 
 def expire_old() -> int:
-    deleted, _kinds = Subscription.objects.filter(
-        created__lt=timezone.now() - CONFIRM_WITHIN).delete()
-    return deleted
+    cutoff = timezone.now() - CONFIRM_WITHIN
+    joins, _kinds = Subscription.objects.filter(created__lt=cutoff).delete()
+    changes, _kinds = PendingChange.objects.filter(created__lt=cutoff).delete()
+    return joins + changes
