@@ -210,7 +210,7 @@ LEARNLINK_LIMITS = {
     "login-link": (5, 30, 60 * 60),     # sign-in links asked for
     "command": (10, 30, 60 * 60),       # mail to SLUG+COMMAND@, SLUG-request@, a command post
     "search": (20, 60, 60 * 60),        # mail to search@ and get@
-    "not-read": (5, 20, 60 * 60),       # mail to SLUG-owner@ and to our own From address
+    "contact": (5, 20, 60 * 60),        # mail to SLUG-owner@ and to our own From address
 }
 # Trusted reverse proxies in front of the web: the visitor's IP is read from X-Forwarded-For.
 LEARNLINK_PROXY_COUNT = env.int("LEARNLINK_PROXY_COUNT", default=0)

@@ -82,7 +82,7 @@ def answer(inbound: InboundMessage, group: Group, command: str, parsed: ParsedMe
     if over:
         if over == 1:
             tell(group, sender, "command_reply", {"outcome": _(
-                "You sent many commands in a short time: the next ones in the coming "
+                "You sent many requests in a short time: the next ones in the coming "
                 "%(minutes)s minutes will not be answered.") % {"minutes": limit.minutes}})
         finish(inbound, State.REJECTED, f"command {command or '(none)'} from {sender}: over "
                                         f"the limit of {limit.per_address} an hour")

@@ -43,15 +43,16 @@ def command_list(group: Group) -> list[dict[str, str]]:
 
 
 def tell(group: Group, to: str, template: str, context: dict[str, object],
-         reply_to: str = "") -> None:
-    """A short mail from the group's request address, in the group's language; marked as
+         reply_to: str = "", sender: str = "") -> None:
+    """A short mail from the group's request address (or `sender`, another of the group's
+    addresses: every one of them answers a reply), in the group's language; marked as
     automatic so that no well-behaved mailer answers it."""
     with translation.override(group.language):
         text = render_to_string(f"exchange/email/{template}.txt", {
             "group": group, "commands": command_list(group), **context})
     subject, _blank, body = text.strip().partition("\n")
     EmailMessage(subject.strip(), body.strip() + "\n",
-                 formataddr((group.name, group.request_address), "utf-8"), [to],
+                 formataddr((group.name, sender or group.request_address), "utf-8"), [to],
                  reply_to=[reply_to] if reply_to else None,
                  headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id}).send()
 

@@ -13,14 +13,11 @@ import pytest
 from learnlink.exchange.models import HeldMessage, Message, PendingChange, Subscription
 from learnlink.mail.models import InboundMessage
 from tests.conftest import email_from
-from tests.exchange.test_email_commands import DAUDI, DOMAIN, HALIMA, OUR_MTA, is_member
+from tests.exchange.test_email_commands import DAUDI, DOMAIN, HALIMA, is_member
 
 GROUP = f"muheza-oranges@{DOMAIN}"
 
-
-@pytest.fixture(autouse=True)
-def _our_mta_checks_dmarc(settings: Any) -> None:
-    settings.LEARNLINK_AUTHSERV_ID = OUR_MTA
+pytestmark = pytest.mark.usefixtures("our_mta")
 
 
 def to_group(mail_server: Any, sender: str, subject: str, body: str = "\n") -> None:

@@ -24,17 +24,13 @@ from learnlink.exchange.models import Membership, Subscription
 from learnlink.mail.models import InboundMessage, Outgoing, State
 from learnlink.people.models import EmailAddress
 from tests.conftest import email_from
+from tests.exchange.conftest import OUR_MTA
 from tests.exchange.test_list_delivery import post
 
 DOMAIN = "learnlink.localhost"
 REQUEST = f"muheza-oranges-request@{DOMAIN}"
 HALIMA, DAUDI, CHAIR = "halima@example.org", "daudi@example.net", "kilulu.growers@example.org"
-OUR_MTA = "mx.learnlink.test"
-
-
-@pytest.fixture(autouse=True)
-def _our_mta_checks_dmarc(settings: Any) -> None:
-    settings.LEARNLINK_AUTHSERV_ID = OUR_MTA
+pytestmark = pytest.mark.usefixtures("our_mta")
 
 
 def verified(sender: str) -> str:

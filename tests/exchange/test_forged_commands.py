@@ -22,15 +22,13 @@ from django.utils import timezone
 from learnlink.exchange.models import Membership, PendingChange
 from learnlink.mail.models import InboundMessage
 from tests.conftest import email_from, wire_format
-from tests.exchange.test_email_commands import DOMAIN, HALIMA, OUR_MTA, is_member, mode_of
+from tests.exchange.conftest import OUR_MTA
+from tests.exchange.test_email_commands import DOMAIN, HALIMA, is_member, mode_of
 
 FORGED = f"Halima Omari <{HALIMA}>"
 ATTACKER = "mailer@attacker.example"
 
-
-@pytest.fixture(autouse=True)
-def _our_mta_checks_dmarc(settings: Any) -> None:
-    settings.LEARNLINK_AUTHSERV_ID = OUR_MTA
+pytestmark = pytest.mark.usefixtures("our_mta")
 
 
 def forge(mail_server: Any, word: str, *results: str, body: str = "\n") -> None:
