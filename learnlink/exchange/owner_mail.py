@@ -17,7 +17,7 @@ from learnlink.exchange.models import Group, Membership
 from learnlink.exchange.notices import moderator_addresses
 from learnlink.exchange.subscriptions import tell
 from learnlink.lib.limits import Limit
-from learnlink.mail.inbox import finish, request_to_answer
+from learnlink.mail.inbox import finish, quarantine, request_to_answer
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
 from learnlink.mail.routing import split_address
@@ -59,6 +59,9 @@ def forward_to_mentors(inbound: InboundMessage) -> None:
     if group is None or parsed is None or not _within_limit(inbound, parsed):
         return
     mentors = moderator_addresses(group)
+    if not mentors:
+        quarantine(inbound, "the group has no mentor to pass it to")
+        return
     for address in mentors:
         tell(group, address, "to_mentors", {"parsed": parsed}, reply_to=parsed.from_address,
              sender=group.owner_address)
@@ -72,8 +75,8 @@ def answer_not_read(inbound: InboundMessage) -> None:
     if parsed is None or not _within_limit(inbound, parsed):
         return
     person = current_holder(parsed.from_address)
-    groups = [m.group for m in Membership.objects.filter(person=person).select_related("group")
-              ] if person else []
+    memberships = Membership.objects.filter(person=person).select_related("group")
+    groups = [membership.group for membership in memberships] if person else []
     language = (person.language_codes() or [""])[0] if person else ""
     with translation.override(language if language in dict(settings.LANGUAGES) else None):
         text = render_to_string("exchange/email/not_read.txt", {
