@@ -17,11 +17,12 @@ JOIN, LEAVE, HELP, CONFIRM = ("subscribe", "join"), ("unsubscribe", "leave"), "h
 WORDS = {*MODES, *JOIN, *LEAVE, HELP}  # also the SLUG+WORD@ addresses
 
 # What people write for the three commands a group's own address answers, without accents
-# (phones often drop them): Kiswahili, then French.
+# (phones often drop them): Kiswahili, then French. Not "join" or "leave": "Join?" from a
+# stranger, or "Leave" (of absence), is a message for a moderator to read.
 SAYINGS = {
-    "subscribe": {"subscribe", "join", "jisajili", "jiunge", "nijiunge", "abonner", "s'abonner",
+    "subscribe": {"subscribe", "jisajili", "jiunge", "nijiunge", "abonner", "s'abonner",
                   "m'abonner", "abonnement", "inscrire", "s'inscrire", "inscription"},
-    "unsubscribe": {"unsubscribe", "leave", "jiondoe", "niondoe", "jitoe", "desabonner",
+    "unsubscribe": {"unsubscribe", "jiondoe", "niondoe", "jitoe", "desabonner",
                     "se desabonner", "me desabonner", "desabonnement", "desinscrire",
                     "se desinscrire", "desinscription"},
     "help": {"help", "msaada", "usaidizi", "aide"},

@@ -114,9 +114,12 @@ def ask_to_confirm_change(change: PendingChange) -> PendingChange:
 
 @transaction.atomic
 def carry_out(change: PendingChange) -> str:
-    """Make the change (once: a confirmed request is deleted); returns what was done."""
-    if change.pk:
-        change.delete()
+    """Make the change (an unsaved one at once; a saved request once: whoever deletes its row
+    first, the reply or the link, makes it); returns what was done."""
+    if change.pk is not None:
+        deleted, _kinds = PendingChange.objects.filter(pk=change.pk).delete()
+        if not deleted:
+            return "already confirmed"
     if change.leaves:
         leave(change.membership, change.address)
         return "left the group"

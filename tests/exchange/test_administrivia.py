@@ -69,6 +69,8 @@ def test_help_to_the_group_gets_the_commands_and_says_it_was_not_posted(
     ("Help", "Our oranges drop before they ripen. Who has seen this black spot before?\n"),
     ("Unsubscribe from the buyer's list?", "Mr Juma wants us off his list.\n"),
     ("Grading", "Help\nwith grading would be welcome: who can come on Saturday to Kilulu?\n"),
+    ("Join?", "Hi\n"),
+    ("Leave", "Away until Monday.\n"),
 ])
 def test_a_real_post_that_mentions_a_command_word_is_a_post(mail_server, oranges, smtp_sink,
                                                             subject, body):
