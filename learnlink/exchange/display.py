@@ -95,23 +95,33 @@ def short_datetimes(with_time: bool = True) -> Callable[[datetime.datetime | Non
     return short
 
 
-def thread_list_html(group: Group, threads: Iterable[Thread]) -> SafeString:
-    """The rows of a group page (subject, replies, last activity), built as the articles of a
-    thread page are: fifty rows of a template loop cost several times the page's queries."""
+def thread_list_html(group: Group, rows: Iterable[tuple[Thread, list[Thread]]]) -> SafeString:
+    """The rows of a group page (subject, replies, last activity), each with the threads that
+    are probably replies to it below it (`probable_replies`), built as the articles of a thread
+    page are: fifty rows of a template loop cost several times the page's queries."""
     url = _by_pk("exchange:thread", group.slug)
     when = short_datetimes(with_time=False)
     untitled = escape(gettext("(no subject)"))
     replies: dict[int, str] = {}
-    rows = []
-    for thread in threads:
+    html = []
+    for thread, probable in rows:
         count = thread.message_count - 1
         if count not in replies:
             replies[count] = escape(ngettext("%(replies)s reply", "%(replies)s replies", count)
                                     % {"replies": count})
-        rows.append(f'<li><a href="{url(thread.pk)}">{escape(thread.subject) or untitled}</a>'
+        subject = escape(thread.subject) or untitled
+        html.append(f'<li><a href="{url(thread.pk)}">{subject}</a>'
                     f'<br>\n  <span class="muted">{replies[count]} · '
-                    f"{when(thread.last_activity)}</span></li>\n")
-    return mark_safe("".join(rows))  # noqa: S308 - built of escaped parts
+                    f"{when(thread.last_activity)}</span>")
+        if probable:
+            label = escape(gettext("probably a reply to “%(subject)s”")
+                           % {"subject": thread.subject or gettext("(no subject)")})
+            html.append('\n<ul class="plain indent1">\n' + "".join(
+                f'<li><a href="{url(reply.pk)}">{escape(reply.subject) or untitled}</a>'
+                f'<br>\n  <span class="muted">{label} · {when(reply.last_activity)}</span></li>\n'
+                for reply in probable) + "</ul>\n")
+        html.append("</li>\n")
+    return mark_safe("".join(html))  # noqa: S308 - built of escaped parts
 
 
 def short_month(day: datetime.date) -> str:
@@ -130,15 +140,18 @@ def month_names() -> list[str]:
 
 
 def reply_link(address: str, subject: str, message_id: str) -> str:
-    """A mailto that answers a message: the group's address, its subject, its Message-ID as
-    In-Reply-To so the answer lands under it in the thread."""
-    return f"mailto:{address}?subject={_quoted(subject)}&In-Reply-To={quote(message_id, safe='')}"
+    """A mailto (RFC 6068) that answers a message as a mail program's Reply would: to the
+    group's address, "Re:" once before the subject, the Message-ID in its angle brackets as
+    In-Reply-To, so that the answer lands under the message in its thread. Every field is
+    percent-encoded as UTF-8; "<" and ">" must be."""
+    return (f"mailto:{address}?subject={_reply_subject(subject)}"
+            f"&In-Reply-To={quote(f'<{message_id}>', safe='@')}")
 
 
 @functools.lru_cache(maxsize=1024)
-def _quoted(subject: str) -> str:
+def _reply_subject(subject: str) -> str:
     """Replies share their subject: quoted once, not once per message of the page."""
-    return quote(subject, safe="")
+    return quote(f"Re: {strip_reply_prefixes(subject)}", safe="")
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,3 @@ class SearchForm(forms.Form):
 class ModeForm(forms.Form):
     mode = forms.ChoiceField(label=_("How mail arrives"), choices=DeliveryMode.choices,
                              widget=forms.RadioSelect)
-
-
-class AddressForm(forms.Form):
-    address = forms.EmailField(label=_("New address"))

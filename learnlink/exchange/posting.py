@@ -20,6 +20,7 @@ from learnlink.exchange.commands import answer
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
 from learnlink.exchange.indexing import index_messages
+from learnlink.exchange.member_links import void_quoted_links
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import (
     Attachment,
@@ -31,6 +32,7 @@ from learnlink.exchange.models import (
     PostingPolicy,
 )
 from learnlink.exchange.notices import notify_sender
+from learnlink.exchange.quoted_footers import without_footers
 from learnlink.exchange.threading import DuplicateMessage, place_message
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
@@ -141,6 +143,7 @@ def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
             finish(inbound, State.DONE, "the same Message-ID is already in the archive")
             return None
         save_attachments([(message, parsed)])
+        void_quoted_links(f"{parsed.text}\n{parsed.html}")
         index_messages([message])
         distribute(message)
         finish(inbound, State.DONE)
@@ -150,10 +153,11 @@ def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
 def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
     """The columns of a message that its bytes alone decide, threading apart (the sender's
     name and address, text, quotes, signature and their HTML): the same whether the message is
-    posted, imported or parsed again."""
+    posted, imported or parsed again. Our own footers, quoted, are left out of all of them."""
+    text, quoted = without_footers(parsed.new_text), without_footers(parsed.quoted)
     return {"sender_name": parsed.from_name[:300], "sender_address": parsed.from_address[:320],
-            "text": parsed.new_text, "quoted": parsed.quoted, "signature": parsed.signature,
-            "html": message_html(parsed.new_text, parsed.quoted)}
+            "text": text, "quoted": quoted, "signature": without_footers(parsed.signature),
+            "html": message_html(text, quoted)}
 
 
 def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:

@@ -4,7 +4,8 @@ Learners forget passwords and sign in rarely, so the link is the usual way in. A
 expires after LOGIN_LINK_MAX_AGE seconds and works once: it carries the state of the person's
 account (none yet, or its last login time), which signing in changes. A person in the directory
 without an account gets one when the link is used, not when it is asked for: asking proves
-nothing about who asked.
+nothing about who asked. It also names the address it was mailed to, and works only while that
+address is the person's: a link sent to an address since taken back does nothing.
 """
 
 from __future__ import annotations

@@ -12,6 +12,10 @@ class LoginLinkForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"))
 
 
+class NewAddressForm(forms.Form):
+    address = forms.EmailField(label=_("New address"))
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's filters; every field is optional and an empty form shows everything."""
 

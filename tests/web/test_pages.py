@@ -27,7 +27,10 @@ PHRASES = {
     "search": {"en": "1 message found", "sw": "ujumbe 1 umepatikana", "fr": "1 message trouvé"},
     "membership": {"en": "Your membership", "sw": "Uanachama wako", "fr": "Votre adhésion"},
     "confirm_change": {"en": "Receive web only from", "sw": "Upokee", "fr": "Recevoir"},
+    "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
+                "fr": "Envoyer un lien de confirmation"},
 }
+SIGNED_IN = {"address"}  # pages for the learner, signed in
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -47,6 +50,7 @@ def urls(network, thread) -> dict[str, str]:
             PendingChange.objects.create(
                 membership=thread.group.memberships.get(person__name="Halima Omari"),
                 change="none", address="halima@example.org").token]),
+        "address": reverse("change_address"),
     }
 
 
@@ -75,7 +79,10 @@ def thread(oranges):
 
 @pytest.mark.parametrize("language", ["en", "sw", "fr"])
 @pytest.mark.parametrize("name", list(PHRASES))
-def test_each_page_renders_translated_and_light(client, network, thread, name, language):
+def test_each_page_renders_translated_and_light(client, network, thread, name, language,
+                                                learner):
+    if name in SIGNED_IN:
+        client.force_login(learner)
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()
