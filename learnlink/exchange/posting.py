@@ -13,8 +13,10 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from learnlink.exchange.command_words import administrivia
+from learnlink.exchange.commands import answer
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
 from learnlink.exchange.indexing import index_messages
@@ -51,13 +53,18 @@ class Checks:
     auto_replies: bool = True
 
 
+READ_AS_COMMAND = gettext_lazy(
+    "Your mail was read as a command, so it was not sent to the group. To write to everyone, "
+    "say more than the command word.")
+
+
 def group_for(inbound: InboundMessage) -> Group:
     local, _domain = split_address(inbound.recipient)
     return Group.objects.get(slug=local)
 
 
 def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
-    """Decide and act: quarantine, reject, hold or post."""
+    """Decide and act: quarantine, reject, answer as a command, hold or post."""
     group = group_for(inbound)
     if checks.size and inbound.size > group.size_limit:
         quarantine(inbound, f"larger than the group's limit ({inbound.size:,} bytes > "
@@ -74,6 +81,10 @@ def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
         return
     if BannedAddress.objects.filter(group=group, address=parsed.from_address).exists():
         finish(inbound, State.REJECTED, f"{parsed.from_address} is always rejected here")
+        return
+    said = administrivia(parsed)
+    if said:
+        answer(inbound, group, said, parsed, note=READ_AS_COMMAND)
         return
     person = author_of(parsed)
     hold_reason = _hold_reason(group, membership_of(group, person))
