@@ -2,7 +2,8 @@
 how mail arrives, a new address, leaving. Also the one-click unsubscribe (RFC 8058) and the
 confirmation of a subscription asked for by email.
 
-Permission here is the link itself (see member_links): every view starts by reading it.
+Permission here is the link itself (see member_links): every view starts by reading it. The
+page speaks the member's language, not the browser's: it is theirs, reached from their mail.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from learnlink.exchange.models import Membership
 from learnlink.exchange.subscriptions import change_mode, confirm_join, leave, pending
 from learnlink.people.address_links import send_address_link
 from learnlink.people.addresses import current_holder, delivery_address
+from learnlink.people.person_language import speak_to
 
 
 def _refused(request: HttpRequest, problem: BadLink) -> HttpResponse:
@@ -37,6 +39,7 @@ def member(request: HttpRequest, token: str) -> HttpResponse:
         membership = membership_for(token)
     except BadLink as problem:
         return _refused(request, problem)
+    speak_to(request, membership.person)
     mode_form = ModeForm(initial={"mode": membership.mode})
     address_form = AddressForm()
     sent_to = ""
@@ -73,6 +76,7 @@ def leave_group(request: HttpRequest, token: str) -> HttpResponse:
         membership = membership_for(token)
     except BadLink as problem:
         return _refused(request, problem)
+    speak_to(request, membership.person)
     group = membership.group
     if membership.organisation_id:
         # One person's click must not take a whole farmer group out: its mentor decides.

@@ -16,6 +16,7 @@ from learnlink.exchange.member_links import absolute, member_token, settings_url
 from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import DeliveryMode, Group, Membership, Subscription
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+from learnlink.people.person_language import language_for_address
 
 COMMAND_HELP = [
     ("subscribe", _("join the group")),
@@ -37,9 +38,9 @@ def command_list(group: Group) -> list[dict[str, str]]:
 
 def tell(group: Group, to: str, template: str, context: dict[str, object],
          reply_to: str = "") -> None:
-    """A short mail from the group's request address, in the group's language; marked as
-    automatic so that no well-behaved mailer answers it."""
-    with translation.override(group.language):
+    """A short mail from the group's request address, in the recipient's language (the
+    group's for a stranger); marked as automatic so that no well-behaved mailer answers it."""
+    with translation.override(language_for_address(to, group.language)):
         text = render_to_string(f"exchange/email/{template}.txt", {
             "group": group, "commands": command_list(group), **context})
     subject, _blank, body = text.strip().partition("\n")
@@ -85,7 +86,7 @@ def change_mode(membership: Membership, mode: str, address: str) -> None:
     membership.mode = DeliveryMode(mode)
     membership.save(update_fields=["mode"])
     tell(membership.group, address, "mode_changed", {
-        "mode": membership.get_mode_display(),
+        "mode": DeliveryMode(mode).label,  # lazy: named in the notice's language, not the caller's
         "settings_url": settings_url(member_token(membership))})
 
 

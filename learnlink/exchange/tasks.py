@@ -7,14 +7,16 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from learnlink.exchange.models import HeldMessage
+from learnlink.people.person_language import language_for_address
 
 
 @db_task(retries=3, retry_delay=60)
 def send_rejection(held_id: int, reason: str) -> None:
-    """Tell the sender of a rejected message why, so they can fix it and write again."""
+    """Tell the sender of a rejected message why, in their language, so they can fix it and
+    write again."""
     held = HeldMessage.objects.select_related("group").get(pk=held_id)
     context = {"held": held, "group": held.group, "reason": reason}
-    with translation.override(held.group.language):
+    with translation.override(language_for_address(held.sender_address, held.group.language)):
         subject = render_to_string("exchange/email/rejected_subject.txt", context).strip()
         body = render_to_string("exchange/email/rejected.txt", context)
     send_mail(subject, body, None, [held.sender_address])

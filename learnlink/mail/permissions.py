@@ -6,8 +6,9 @@ contacts page in the exchange app).
 """
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
+from learnlink.people.guests import refuse
 from learnlink.people.roles import MENTOR, STAFF, roles_of
 
 
@@ -16,6 +17,6 @@ def can_read_outbox(user: User | AnonymousUser) -> bool:
 
 
 def check_outbox_reader(request: HttpRequest) -> None:
-    """404 rather than 403: the page does not exist for anyone else."""
+    """404 rather than 403: the page does not exist for anyone else (a guest signs in first)."""
     if not can_read_outbox(request.user):
-        raise Http404
+        refuse(request)

@@ -2,17 +2,23 @@
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
 from learnlink.people.accounts import account_for, user_from_login_token
 from learnlink.people.address_links import BadAddressLink, use_address_link
 from learnlink.people.addresses import current_holder
 from learnlink.people.forms import LoginLinkForm
+from learnlink.people.person_language import forget_choice, language_of, remember_choice
 from learnlink.people.tasks import send_login_link
+
+NEXT = "learnlink_after_sign_in"
 
 
 class PasswordLoginView(LoginView):
@@ -21,6 +27,19 @@ class PasswordLoginView(LoginView):
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         return {**super().get_context_data(**kwargs), "link_form": LoginLinkForm()}
+
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        forget_choice(self.request)
+        return response
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The page a guest was sent from (a member-only page), if it is one of ours."""
+    target = request.POST.get("next", "")
+    ours = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure())
+    return target if ours else ""
 
 
 @require_POST
@@ -33,7 +52,9 @@ def request_login_link(request: HttpRequest) -> HttpResponse:
     person = current_holder(address)
     if person is not None:
         user = account_for(person)
-        send_login_link(user.pk, address, get_language())
+        send_login_link(user.pk, address, language_of(person) or get_language())
+    # The link may be opened in this browser: it then leads back to the page asked for.
+    request.session[NEXT] = _safe_next(request)
     return redirect("login_link_sent")
 
 
@@ -50,7 +71,8 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "people/login_link_invalid.html", status=400)
     if request.method == "POST":
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-        return redirect("home")
+        forget_choice(request)
+        return redirect(request.session.pop(NEXT, "") or settings.LOGIN_REDIRECT_URL)
     return render(request, "people/login_link_confirm.html", {"account": user})
 
 
@@ -62,3 +84,11 @@ def address_link(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "people/address_link.html", {"problem": str(problem)},
                       status=400)
     return render(request, "people/address_link.html", {"record": record})
+
+
+@require_POST
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """The language buttons (Django's switch), remembered for the session: from then on the
+    visitor's choice wins over a signed-in person's profile language."""
+    remember_choice(request)
+    return set_language(request)

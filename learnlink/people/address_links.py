@@ -18,6 +18,7 @@ from django.utils import translation
 
 from learnlink.people.addresses import change_address, enable
 from learnlink.people.models import EmailAddress, Person
+from learnlink.people.person_language import language_of
 
 SALT = "learnlink.people.address"
 VALID_DAYS = 14
@@ -54,10 +55,11 @@ def use_address_link(token: str) -> EmailAddress:
 
 
 def send_address_link(person: Person, address: str, template: str, language: str) -> None:
-    """`template` is 'probe' (is this address alive again?) or 'new_address' (confirm it)."""
+    """`template` is 'probe' (is this address alive again?) or 'new_address' (confirm it);
+    in the person's language, else in `language` (the one of whoever asked)."""
     context = {"person": person, "address": address, "link": address_link(person, address),
                "days": VALID_DAYS}
-    with translation.override(language):
+    with translation.override(language_of(person) or language):
         text = render_to_string(f"people/email/{template}.txt", context)
     subject, _blank, body = text.strip().partition("\n")
     send_mail(subject.strip(), body.strip() + "\n", None, [address])

@@ -5,7 +5,10 @@ numbers are personal data: only members of the network (anyone with a role) see 
 """
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.http import HttpRequest
 
+from learnlink.people.guests import refuse
+from learnlink.people.models import Person
 from learnlink.people.roles import roles_of
 
 
@@ -15,3 +18,11 @@ def is_network_member(user: User | AnonymousUser) -> bool:
 
 def can_see_contact_details(user: User | AnonymousUser) -> bool:
     return is_network_member(user)
+
+
+def own_person(request: HttpRequest) -> Person | None:
+    """The signed-in user's person (None for an account outside the directory, as an admin's
+    may be); a guest is sent to sign in."""
+    if not request.user.is_authenticated:
+        refuse(request)
+    return getattr(request.user, "person", None)
