@@ -18,7 +18,7 @@ from learnlink.mail.parsing import ParseError, parse
 
 HEAD_LINES = 4  # what shows before unfolding: enough to judge most messages
 HEAD_CHARS = 320  # ... unless the first lines are one long paragraph
-SHOWN = 4_000  # the queue shows at most this much of one message: ten fit in a light page
+SHOWN = 2_500  # the queue shows at most this much of one message: ten fit in a light page
 
 
 @dataclass(frozen=True)

@@ -112,7 +112,7 @@ def attachment(request: HttpRequest, slug: str, pk: int, filename: str) -> HttpR
     return response
 
 
-QUEUE_PAGE_SIZE = 10  # held messages per page, each with up to 4,000 characters of text
+QUEUE_PAGE_SIZE = 10  # held messages per page, each with up to 2,500 characters of text
 
 
 def moderation_queue(request: HttpRequest, slug: str) -> HttpResponse:
