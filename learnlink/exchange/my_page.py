@@ -65,8 +65,8 @@ def _commands(group: Group) -> list[tuple[str, str]]:
 
 
 def address_change_url(person: Person) -> str:
-    """The page where the person moves to a new address: the one their membership links
-    lead to (so far the only one; there is one place to point elsewhere)."""
+    """Where a person without the signed-in address page (people's `change_address`, which
+    the template prefers when it exists) moves to a new address: their membership page."""
     own = person.memberships.order_by("pk").first()
     return reverse("membership:settings", args=[member_token(own)]) if own else ""
 

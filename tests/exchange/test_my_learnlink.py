@@ -257,3 +257,17 @@ def test_a_server_error_page_is_our_own_light_page_in_the_readers_language(db, l
     assert f"<h1>{title}</h1>" in html
     assert "<script" not in html
     assert len(html.encode()) < 5 * 1024
+
+
+@pytest.mark.parametrize(("language", "heading"), [
+    ("en", "My groups"), ("sw", "Vikundi vyangu"), ("fr", "Mes groupes")])
+def test_my_learnlink_is_translated_and_light(client, oranges, learner, language, heading):
+    from tests.web.test_pages import page_weight
+
+    client.cookies["django_language"] = language
+    client.force_login(learner)
+    html = client.get(ME).content.decode()
+    assert f'<html lang="{language}">' in html
+    assert f"<h2>{heading}</h2>" in html
+    assert "<script" not in html
+    assert page_weight(client, html) < 50 * 1024
