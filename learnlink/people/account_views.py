@@ -54,7 +54,8 @@ def request_login_link(request: HttpRequest) -> HttpResponse:
         user = account_for(person)
         send_login_link(user.pk, address, language_of(person) or get_language())
     # The link may be opened in this browser: it then leads back to the page asked for.
-    request.session[NEXT] = _safe_next(request)
+    if target := _safe_next(request):
+        request.session[NEXT] = target
     return redirect("login_link_sent")
 
 

@@ -271,3 +271,17 @@ def test_my_learnlink_is_translated_and_light(client, oranges, learner, language
     assert f"<h2>{heading}</h2>" in html
     assert "<script" not in html
     assert page_weight(client, html) < 50 * 1024
+
+
+def test_a_member_whose_addresses_all_bounce_still_changes_delivery_here(
+        client, oranges, learner, smtp_sink):
+    from django.utils import timezone
+
+    from learnlink.mail.models import Delivery
+
+    EmailAddress.objects.filter(person=learner.person).update(disabled=timezone.now())
+    client.force_login(learner)
+    response = client.post("/me/groups/muheza-oranges/mode/", {"mode": "weekly"}, follow=True)
+    assert flash(response) == "Muheza orange growers: from now on you receive: weekly digest."
+    assert halimas(oranges).mode == "weekly"
+    assert not Delivery.objects.exists()
