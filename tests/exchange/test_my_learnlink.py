@@ -285,3 +285,26 @@ def test_a_member_whose_addresses_all_bounce_still_changes_delivery_here(
     assert flash(response) == "Muheza orange growers: from now on you receive: weekly digest."
     assert halimas(oranges).mode == "weekly"
     assert not Delivery.objects.exists()
+
+
+@pytest.mark.browser
+def test_on_a_phone_a_guest_signs_in_on_the_way_to_a_private_group_then_gets_mail_again(
+        live_server, private_group, phone, output_dir):
+    membership = halimas(private_group)
+    membership.mode = "none"
+    membership.save(update_fields=["mode"])
+    phone.goto(live_server.url + "/groups/mentors-room/")
+    phone.get_by_label("Email address or user name").fill(HALIMA)
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    assert phone.locator("h1").inner_text() == "Mentors' room", "back where she was going"
+
+    phone.get_by_role("link", name="My Learnlink").click()
+    room = phone.locator("#group-mentors-room")
+    room.get_by_label("each message").check()
+    room.get_by_role("button", name="Save").click()
+    assert phone.locator("ul.messages").inner_text() == (
+        "Mentors' room: from now on you receive: each message.")
+    assert phone.evaluate("document.documentElement.scrollWidth <= 360")
+    phone.screenshot(path=output_dir / "my-learnlink-360px.png", full_page=True)
+    assert halimas(private_group).mode == "each"
