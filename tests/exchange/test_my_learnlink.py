@@ -229,6 +229,16 @@ def test_a_sign_in_link_does_not_lead_off_the_site(client, oranges, smtp_sink):
     assert client.post(link.group(1))["Location"] == ME
 
 
+def our_own_light_page(response, status: int, language: str, title: str) -> str:
+    html = response.content.decode()
+    assert response.status_code == status
+    assert f'<html lang="{language}">' in html
+    assert f"<h1>{title}</h1>" in html
+    assert "<script" not in html
+    assert len(html.encode()) < 10 * 1024
+    return html
+
+
 @pytest.mark.parametrize(("language", "title", "home"), [
     ("en", "Page not found", "Home"),
     ("sw", "Ukurasa haupatikani", "Mwanzo"),
@@ -236,13 +246,8 @@ def test_a_sign_in_link_does_not_lead_off_the_site(client, oranges, smtp_sink):
 def test_a_page_that_does_not_exist_is_our_own_light_page_in_the_readers_language(
         client, db, language, title, home):
     client.cookies["django_language"] = language
-    response = client.get("/no/such/page/")
-    html = response.content.decode()
-    assert response.status_code == 404
-    assert f"<h1>{title}</h1>" in html
+    html = our_own_light_page(client.get("/no/such/page/"), 404, language, title)
     assert f'<a href="/">{home}</a>' in html
-    assert "<script" not in html
-    assert len(html.encode()) < 10 * 1024
 
 
 @pytest.mark.parametrize(("language", "title"), [
@@ -251,12 +256,7 @@ def test_a_page_that_does_not_exist_is_our_own_light_page_in_the_readers_languag
 def test_a_server_error_page_is_our_own_light_page_in_the_readers_language(db, language, title):
     with translation.override(language):
         response = server_error(RequestFactory().get("/"))
-    html = response.content.decode()
-    assert response.status_code == 500
-    assert f'<html lang="{language}">' in html
-    assert f"<h1>{title}</h1>" in html
-    assert "<script" not in html
-    assert len(html.encode()) < 5 * 1024
+    our_own_light_page(response, 500, language, title)
 
 
 @pytest.mark.parametrize(("language", "heading"), [

@@ -137,10 +137,14 @@ def test_a_messages_permalink_leads_to_the_page_that_shows_it(client, oranges):
         "each message's date links its permalink"
 
 
-def test_a_private_groups_permalinks_are_not_found_by_strangers(client, oranges, learner):
+def test_a_private_groups_permalinks_are_not_found_by_strangers(client, oranges, learner,
+                                                                outsider):
     private = create_group("mentors-room", "Mentors' room", private=True)
     add_member(private, "halima@example.org")
     [message] = conversation(1, to=private.address)
+    guest = client.get(message.get_absolute_url())
+    assert guest["Location"].startswith("/accounts/login/?next="), "a guest is asked to sign in"
+    client.force_login(outsider)
     assert client.get(message.get_absolute_url()).status_code == 404
     client.force_login(learner)
     assert client.get(message.get_absolute_url()).status_code == 302
