@@ -150,6 +150,8 @@ LEARNLINK_BOUNCE_THRESHOLD = env.float("LEARNLINK_BOUNCE_THRESHOLD", default=3.0
 # Sent deliveries are kept this long (bounces come back within days), then deleted: a post to
 # 10,000 members leaves 10,000 rows. Failed ones stay for the mentors' list of contacts to fix.
 LEARNLINK_SENT_RETENTION_DAYS = env.int("LEARNLINK_SENT_RETENTION_DAYS", default=30)
+# A footer's link to a member's delivery settings works this long; each copy carries a new one.
+LEARNLINK_MEMBER_LINK_DAYS = env.int("LEARNLINK_MEMBER_LINK_DAYS", default=60)
 # The server refuses mail larger than this at SMTP level; a group's own (smaller) limit
 # quarantines the message instead, so a mentor can see what was too big and release it.
 LEARNLINK_SERVER_SIZE_LIMIT = env.int("LEARNLINK_SERVER_SIZE_LIMIT", default=64 * 1024 * 1024)

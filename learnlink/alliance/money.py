@@ -16,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext as _
 
 from learnlink.alliance.models import ExchangeRate
+from learnlink.lib.dates import shown
 
 USD = "USD"
 CENT = Decimal("0.01")
@@ -27,7 +28,7 @@ class MissingRate(ValueError):
     def __init__(self, currency: str, day: datetime.date) -> None:
         super().__init__(_("No US$ rate for %(currency)s on %(day)s: add an exchange rate for "
                            "%(currency)s valid from that day or earlier.")
-                         % {"currency": currency, "day": day.isoformat()})
+                         % {"currency": currency, "day": shown(day)})
         self.currency = currency
         self.day = day
 

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from learnlink.alliance.cycle_forms import CycleForm
 from learnlink.alliance.export import export
+from learnlink.alliance.forms import CycleForm
 from learnlink.alliance.overview import blocks, overview
 from learnlink.alliance.permissions import (
     alliance_for_coordinator,

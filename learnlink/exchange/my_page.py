@@ -9,10 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.urls import reverse
 
 from learnlink.exchange.forms import ModeForm
-from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import DeliveryMode, Group, Membership
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import EmailAddress, Person
@@ -62,13 +60,6 @@ def _commands(group: Group) -> list[tuple[str, str]]:
     """(what it does, the address to write to) for each mode, then for leaving."""
     return [(str(mode.label), group.command_address(MODE_COMMANDS[mode]))
             for mode in DeliveryMode]
-
-
-def address_change_url(person: Person) -> str:
-    """Where a person without the signed-in address page (people's `change_address`, which
-    the template prefers when it exists) moves to a new address: their membership page."""
-    own = person.memberships.order_by("pk").first()
-    return reverse("membership:settings", args=[member_token(own)]) if own else ""
 
 
 def my_addresses(person: Person) -> list[MyAddress]:

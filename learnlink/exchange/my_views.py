@@ -14,22 +14,21 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange.forms import ModeForm
 from learnlink.exchange.models import DeliveryMode
-from learnlink.exchange.my_page import address_change_url, my_addresses, my_groups
+from learnlink.exchange.my_page import my_addresses, my_groups
 from learnlink.exchange.permissions import own_membership
 from learnlink.exchange.subscriptions import change_mode, leave
 from learnlink.people.addresses import delivery_address
 from learnlink.people.forms import LanguageForm
-from learnlink.people.permissions import own_person
+from learnlink.people.permissions import own_person, signed_in_person
 from learnlink.people.person_language import forget_choice, language_of, set_language
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    person = own_person(request)
+    person = signed_in_person(request)
     return render(request, "exchange/me.html", {
         "person": person,
         "groups": my_groups(person) if person else [],
         "addresses": my_addresses(person) if person else [],
-        "address_change": address_change_url(person) if person else "",
         "language_form": LanguageForm(initial={
             "language": language_of(person) or translation.get_language()}),
     })
@@ -68,7 +67,7 @@ def leave_group(request: HttpRequest, slug: str) -> HttpResponse:
 def language(request: HttpRequest) -> HttpResponse:
     person = own_person(request)
     form = LanguageForm(request.POST)
-    if person is None or not form.is_valid():
+    if not form.is_valid():
         messages.error(request, _("Nothing changed: choose one of the languages offered."))
         return redirect("me:home")
     code = form.cleaned_data["language"]

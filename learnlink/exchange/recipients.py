@@ -6,6 +6,7 @@ fanned out inside the posting transaction, and model instances cost ten times mo
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -55,8 +56,9 @@ def _rows(group: Group, mode: str, leave_out: Person | None,
         people_of[organisation].append(person)
     address_of = _delivery_addresses(group, mode)
     skip = leave_out.pk if leave_out else None
+    issued = int(time.time())
     for pk, key, person, organisation in members.iterator(chunk_size=2000):
-        token = token_for(pk, key)
+        token = token_for(pk, key, issued)
         for someone in [person] if person else people_of.get(organisation, []):
             if someone != skip and someone in address_of:
                 yield someone, address_of[someone], token

@@ -34,6 +34,7 @@ from learnlink.exchange.permissions import (
     may_see_source,
     visible_groups,
 )
+from learnlink.exchange.probable_replies import thread_families
 from learnlink.exchange.search import search_messages
 from learnlink.mail.models import InboundMessage, State
 
@@ -55,9 +56,11 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
             raise Http404
         shown_month = datetime.date(year, month, 1)
         threads = threads.filter(month=shown_month)
+    families = thread_families(team)
+    threads = threads.exclude(pk__in=families.unlisted(by_activity=shown_month is None))
     page = Paginator(threads, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/group.html", {
-        "group": team, "page": page, "threads": thread_list_html(team, page),
+        "group": team, "page": page, "threads": thread_list_html(team, families.rows(page)),
         "months": archive_months_html(team),
         "shown_month": shown_month,
         "moderator": can_moderate(request.user, team)})

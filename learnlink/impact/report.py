@@ -18,6 +18,7 @@ from django.db.models.functions import TruncMonth
 
 from learnlink.alliance.models import Alliance
 from learnlink.impact.models import Membership, Sale, Target, Territory, TerritoryProduct
+from learnlink.people.models.places import local_name
 
 ZERO = Decimal(0)
 
@@ -139,10 +140,11 @@ def impact_table(alliance: Alliance, period: Period) -> ImpactTable:
     ids = [t.pk for t in territories]
     rows = {t.pk: ImpactRow(territory=t.place.name) for t in territories}
     chosen: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for territory_id, product_id, name in (TerritoryProduct.objects.filter(territory__in=ids)
-                                           .values_list("territory_id", "product_id",
-                                                        "product__name")):
-        chosen[territory_id].append((product_id, name))
+    for territory_id, product_id, *names in (TerritoryProduct.objects.filter(territory__in=ids)
+                                             .values_list("territory_id", "product_id",
+                                                          "product__name", "product__name_sw",
+                                                          "product__name_fr")):
+        chosen[territory_id].append((product_id, local_name(*names)))
     for territory_id, households in _targets(ids, period).items():
         rows[territory_id].target_households = households
     pmgs: dict[int, set[int]] = defaultdict(set)

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from learnlink.bulk import insert_values
+from learnlink.lib.bulk import insert_values
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.models.outbox import Kind
 

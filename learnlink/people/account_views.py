@@ -1,20 +1,31 @@
-"""Sign-in pages: password, or a one-time link by email."""
+"""Sign-in pages (password, or a one-time link by email), and a person's own address: asked
+for signed in, confirmed from the new mailbox, undone from the old one."""
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
 from learnlink.people.accounts import account_for, user_from_login_token
-from learnlink.people.address_links import BadAddressLink, use_address_link
+from learnlink.people.address_changes import (
+    AddressTaken,
+    ask_for_address,
+    undo_address_change,
+    undo_target,
+    use_address_link,
+)
+from learnlink.people.address_links import BadAddressLink
 from learnlink.people.addresses import current_holder
-from learnlink.people.forms import LoginLinkForm
+from learnlink.people.forms import LoginLinkForm, NewAddressForm
+from learnlink.people.permissions import own_person
 from learnlink.people.person_language import forget_choice, language_of, remember_choice
 from learnlink.people.tasks import send_login_link
 
@@ -80,11 +91,43 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
 def address_link(request: HttpRequest, token: str) -> HttpResponse:
     """The link in a probe or new-address mail: opening it is the proof (see address_links)."""
     try:
-        record = use_address_link(token)
+        record = use_address_link(token, get_language())
     except BadAddressLink as problem:
         return render(request, "people/address_link.html", {"problem": str(problem)},
                       status=400)
     return render(request, "people/address_link.html", {"record": record})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_address(request: HttpRequest) -> HttpResponse:
+    """Signed in, a person asks for mail at a new address; a link goes there to confirm it."""
+    person = own_person(request)
+    form = NewAddressForm(request.POST if request.method == "POST" else None)
+    sent_to = ""
+    if form.is_valid():
+        try:
+            ask_for_address(person, form.cleaned_data["address"], get_language())
+            sent_to = form.cleaned_data["address"]
+        except AddressTaken:
+            form.add_error("address", _("This address is already used by someone else in "
+                                        "Learnlink: ask your group's mentor."))
+    return render(request, "people/change_address.html", {
+        "form": form, "sent_to": sent_to, "current": person.primary_address()})
+
+
+@require_http_methods(["GET", "POST"])
+def address_undo(request: HttpRequest, token: str) -> HttpResponse:
+    """The link mailed to an old address: GET asks (mail scanners open links), POST undoes."""
+    try:
+        _person, old, new = undo_target(token)
+        if request.method == "POST":
+            return render(request, "people/address_undo.html",
+                          {"record": undo_address_change(token)})
+    except BadAddressLink as problem:
+        return render(request, "people/address_undo.html", {"problem": str(problem)},
+                      status=400)
+    return render(request, "people/address_undo.html", {"old": old, "new": new})
 
 
 @require_POST

@@ -2,7 +2,8 @@
 
 Learners forget passwords and sign in rarely, so the link is the usual way in. A link is signed,
 expires after LOGIN_LINK_MAX_AGE seconds and works once: it carries the account's last login
-time, which signing in changes.
+time, which signing in changes. It also names the address it was mailed to, and works only
+while that address is the person's: a link sent to an address since taken back does nothing.
 """
 
 from __future__ import annotations
@@ -53,9 +54,10 @@ def account_for(person: Person) -> User:
     return user
 
 
-def make_login_token(user: User) -> str:
+def make_login_token(user: User, address: str) -> str:
     last_login = user.last_login.isoformat() if user.last_login else ""
-    return signing.dumps({"u": user.pk, "l": last_login}, salt=LINK_SALT, compress=True)
+    return signing.dumps({"u": user.pk, "l": last_login, "a": address}, salt=LINK_SALT,
+                         compress=True)
 
 
 def user_from_login_token(token: str) -> User | None:
@@ -66,6 +68,9 @@ def user_from_login_token(token: str) -> User | None:
         return None
     user = User.objects.filter(pk=data.get("u"), is_active=True).first()
     if user is None:
+        return None
+    holder = current_holder(str(data.get("a", "")))
+    if holder is None or holder.user_id != user.pk:
         return None
     last_login = user.last_login.isoformat() if user.last_login else ""
     return user if last_login == data.get("l") else None

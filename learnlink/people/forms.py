@@ -18,6 +18,10 @@ class LanguageForm(forms.Form):
                                  widget=forms.RadioSelect)
 
 
+class NewAddressForm(forms.Form):
+    address = forms.EmailField(label=_("New address"))
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's filters; every field is optional and an empty form shows everything."""
 

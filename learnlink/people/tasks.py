@@ -15,7 +15,8 @@ from learnlink.people.accounts import make_login_token
 def send_login_link(user_id: int, address: str, language: str) -> None:
     """Mail a one-time sign-in link, in the language the person asked in."""
     user = User.objects.get(pk=user_id)
-    link = settings.LEARNLINK_BASE_URL + reverse("login_link", args=[make_login_token(user)])
+    token = make_login_token(user, address)
+    link = settings.LEARNLINK_BASE_URL + reverse("login_link", args=[token])
     context = {"user": user, "link": link, "minutes": settings.LOGIN_LINK_MAX_AGE // 60}
     with translation.override(language):
         subject = render_to_string("people/email/login_link_subject.txt", context).strip()

@@ -9,9 +9,9 @@ from django.contrib.auth.models import User
 from django.test import Client
 from openpyxl import load_workbook
 
-from learnlink.alliance import planning
-from learnlink.alliance.accountability import board
 from learnlink.alliance.export import workbook
+from learnlink.alliance.planning import actions as planning
+from learnlink.alliance.planning.accountability import board
 from tests.alliance.teams import D, Small, make_small, signed_in
 
 pytestmark = pytest.mark.django_db

@@ -19,8 +19,8 @@ from learnlink.alliance.models import (
     Reflection,
     Synthesis,
 )
-from learnlink.alliance.reviews import publish_synthesis, save_reflection, save_synthesis
-from learnlink.alliance.synthesis import draft, group_points, recurring_themes, sentences
+from learnlink.alliance.reflection.reviews import publish_synthesis, save_reflection, save_synthesis
+from learnlink.alliance.reflection.synthesis import draft, group_points, recurring_themes, sentences
 from learnlink.people.roles import grant_role
 from tests.alliance.conftest import sign_in
 from tests.alliance.small import Small, client_for, small  # noqa: F401

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
-from learnlink.alliance import planning
 from learnlink.alliance.models import TaskReminder
-from learnlink.alliance.reminders import send_reminders
+from learnlink.alliance.planning import actions as planning
+from learnlink.alliance.planning.reminders import send_reminders
 from learnlink.alliance.tasks import task_reminders
 from tests.alliance.teams import D, Small, make_small
 from tests.conftest import Sink

@@ -49,7 +49,7 @@ def test_anyone_reads_a_public_thread_in_tree_order_with_quotes_folded(client, o
     assert 'class="msg indent2"' in html
     assert "<details><summary>Quoted text</summary>" in html
     assert html.count("Who has sold oranges as a group") == 2, "once as text, once quoted"
-    assert "In-Reply-To=r1.muheza-oranges%40example.org" in html
+    assert "In-Reply-To=%3Cr1.muheza-oranges@example.org%3E" in html
 
 
 def test_a_thread_of_twenty_messages_stays_under_forty_kilobytes(

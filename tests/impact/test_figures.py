@@ -88,7 +88,7 @@ def test_a_sale_without_a_rate_or_a_crate_weight_is_refused(kenya: Alliance) -> 
     assert refused.value.problems == [
         "No conversion to tonnes for crates of coriander: a coordinator adds it on the "
         "alliance's conversion table.",
-        "No US$ rate for KES on 2002-06-01: add an exchange rate for KES valid from that day "
+        "No US$ rate for KES on 1 Jun 2002: add an exchange rate for KES valid from that day "
         "or earlier."]
 
 

@@ -17,7 +17,7 @@ from tests.people.directory_helpers import DATA, describe_directory, empty_the_d
 def a_directory_with_history() -> None:
     """The sample files, plus what only the database can hold: a second former address, a
     current address that is not the primary, and a person who belongs to no organisation."""
-    for name in ("organisations.csv", "people.csv"):
+    for name in ("organisations.csv", "people.csv", "enterprises.csv"):
         assert import_directory(DATA / name).errors == []
     chair = Person.objects.get(name="Mwanaisha Shabani")
     chair.email_addresses.create(address="kilulu@cafe.example.net",
@@ -47,14 +47,14 @@ def test_an_xlsx_export_imported_into_an_empty_directory_gives_the_same_director
 def test_csv_exports_of_each_sheet_import_back_the_same_directory(tmp_path):
     a_directory_with_history()
     before = describe_directory()
-    for sheet in ("organisations", "people"):
+    sheets = ("organisations", "people", "enterprises")
+    for sheet in sheets:
         export_directory(tmp_path / f"{sheet}.csv", sheet)
 
     empty_the_directory()
-    reports = [import_directory(tmp_path / f"{sheet}.csv")
-               for sheet in ("organisations", "people")]
+    reports = [import_directory(tmp_path / f"{sheet}.csv") for sheet in sheets]
 
-    assert [report.errors for report in reports] == [[], []]
+    assert [report.errors for report in reports] == [[], [], []]
     assert describe_directory() == before
 
 
@@ -107,10 +107,10 @@ def test_a_csv_export_must_say_which_sheet_it_holds(tmp_path):
 def test_the_export_command_writes_the_file_or_exits_with_status_1(tmp_path, capsys):
     execute_from_command_line(["learnlink", "export_directory", str(tmp_path / "d.xlsx")])
     assert capsys.readouterr().out == f"Exported the directory to {tmp_path / 'd.xlsx'}\n"
-    assert set(read_sheets(tmp_path / "d.xlsx")) == {"organisations", "people"}
+    assert set(read_sheets(tmp_path / "d.xlsx")) == {"organisations", "people", "enterprises"}
 
     with pytest.raises(SystemExit) as exit_:
         execute_from_command_line(["learnlink", "export_directory", str(tmp_path / "d.csv")])
 
     assert exit_.value.code == 1
-    assert "say which, organisations or people" in capsys.readouterr().err
+    assert "say which, organisations or people or enterprises" in capsys.readouterr().err

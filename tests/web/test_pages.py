@@ -25,7 +25,10 @@ PHRASES = {
     "thread": {"en": "Reply by email", "sw": "Jibu kwa barua pepe", "fr": "Répondre par courriel"},
     "search": {"en": "1 message found", "sw": "ujumbe 1 umepatikana", "fr": "1 message trouvé"},
     "membership": {"en": "Your membership", "sw": "Uanachama wako", "fr": "Votre adhésion"},
+    "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
+                "fr": "Envoyer un lien de confirmation"},
 }
+SIGNED_IN = {"address"}  # pages for the learner, signed in
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -41,6 +44,7 @@ def urls(network, thread) -> dict[str, str]:
         "login": reverse("login"),
         "membership": reverse("membership:settings", args=[
             member_token(thread.group.memberships.get(person__name="Halima Omari"))]),
+        "address": reverse("change_address"),
     }
 
 
@@ -69,7 +73,10 @@ def thread(oranges):
 
 @pytest.mark.parametrize("language", ["en", "sw", "fr"])
 @pytest.mark.parametrize("name", list(PHRASES))
-def test_each_page_renders_translated_and_light(client, network, thread, name, language):
+def test_each_page_renders_translated_and_light(client, network, thread, name, language,
+                                                learner):
+    if name in SIGNED_IN:
+        client.force_login(learner)
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()

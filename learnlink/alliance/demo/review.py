@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from learnlink.alliance.demo.review_text import FEEDBACK, SYNTHESES
+from learnlink.alliance.evaluation.performance import record_evaluation
 from learnlink.alliance.models import (
     Alliance,
     BudgetLine,
@@ -25,7 +26,6 @@ from learnlink.alliance.models import (
     Reflection,
     Synthesis,
 )
-from learnlink.alliance.performance import record_evaluation
 from learnlink.people.models import Person
 
 DAY = datetime.date.fromisoformat
