@@ -23,6 +23,7 @@ from learnlink.exchange.models import (
     Subscription,
 )
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+from learnlink.people.person_language import language_for_address
 
 COMMAND_HELP = [
     ("subscribe", _("join the group")),
@@ -45,9 +46,9 @@ def command_list(group: Group) -> list[dict[str, str]]:
 def tell(group: Group, to: str, template: str, context: dict[str, object],
          reply_to: str = "", sender: str = "") -> None:
     """A short mail from the group's request address (or `sender`, another of the group's
-    addresses: every one of them answers a reply), in the group's language; marked as
-    automatic so that no well-behaved mailer answers it."""
-    with translation.override(group.language):
+    addresses: every one of them answers a reply), in the recipient's language (the group's for
+    a stranger); marked as automatic so that no well-behaved mailer answers it."""
+    with translation.override(language_for_address(to, group.language)):
         text = render_to_string(f"exchange/email/{template}.txt", {
             "group": group, "commands": command_list(group), **context})
     subject, _blank, body = text.strip().partition("\n")

@@ -10,9 +10,11 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.i18n import set_language
 
 from learnlink.lib.limits import Limit, client_address
 from learnlink.people.accounts import account_for, person_from_login_token
@@ -27,9 +29,11 @@ from learnlink.people.address_links import BadAddressLink
 from learnlink.people.addresses import current_holder
 from learnlink.people.forms import LoginLinkForm, NewAddressForm
 from learnlink.people.permissions import own_person
+from learnlink.people.person_language import forget_choice, language_of, remember_choice
 from learnlink.people.tasks import send_login_link
 
 TOO_MANY = 429
+NEXT = "learnlink_after_sign_in"
 
 
 class PasswordLoginView(LoginView):
@@ -58,6 +62,19 @@ class PasswordLoginView(LoginView):
                                      client_address(self.request))
         return super().form_invalid(form)
 
+    def form_valid(self, form: AuthenticationForm) -> HttpResponse:
+        response = super().form_valid(form)
+        forget_choice(self.request)
+        return response
+
+
+def _safe_next(request: HttpRequest) -> str:
+    """The page a guest was sent from (a member-only page), if it is one of ours."""
+    target = request.POST.get("next", "")
+    ours = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure())
+    return target if ours else ""
+
 
 @require_POST
 def request_login_link(request: HttpRequest) -> HttpResponse:
@@ -75,7 +92,11 @@ def request_login_link(request: HttpRequest) -> HttpResponse:
         return render(request, "people/login.html", {"link_form": form}, status=TOO_MANY)
     person = current_holder(address)
     if person is not None:
-        send_login_link(person.pk, address, get_language())
+    if person is not None:
+        send_login_link(person.pk, address, language_of(person) or get_language())
+    # The link may be opened in this browser: it then leads back to the page asked for.
+    if target := _safe_next(request):
+        request.session[NEXT] = target
     return redirect("login_link_sent")
 
 
@@ -92,8 +113,10 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
     if person is None:
         return render(request, "people/login_link_invalid.html", status=400)
     if request.method == "POST":
+    if request.method == "POST":
         login(request, account_for(person), backend=settings.AUTHENTICATION_BACKENDS[0])
-        return redirect("home")
+        forget_choice(request)
+        return redirect(request.session.pop(NEXT, "") or settings.LOGIN_REDIRECT_URL)
     return render(request, "people/login_link_confirm.html", {"person": person})
 
 
@@ -137,3 +160,11 @@ def address_undo(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "people/address_undo.html", {"problem": str(problem)},
                       status=400)
     return render(request, "people/address_undo.html", {"old": old, "new": new})
+
+
+@require_POST
+def choose_language(request: HttpRequest) -> HttpResponse:
+    """The language buttons (Django's switch), remembered for the session: from then on the
+    visitor's choice wins over a signed-in person's profile language."""
+    remember_choice(request)
+    return set_language(request)
