@@ -25,11 +25,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from learnlink.alliance.money import MissingRate
 from learnlink.impact.models import Sale, SaleSource, Territory
 from learnlink.impact.permissions import may_report_by_email
 from learnlink.impact.sales import SaleChecker, SaleInput, SaleRejected, record_sale
 from learnlink.impact.units import unit_example, unit_named
+from learnlink.lib.money import MissingRate
 from learnlink.mail.inbox import finish, quarantine, request_to_answer
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage

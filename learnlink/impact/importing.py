@@ -202,7 +202,7 @@ class _Import:
                  report: ImportReport) -> None:
         self.alliance, self.sheets, self.errors, self.report = alliance, sheets, errors, report
         self.territories = {t.place.name.casefold(): t for t in
-                            Territory.objects.filter(alliance=alliance).select_related("place")}
+                            Territory.objects.of(alliance)}
         self.places = PlaceTree()
         self.products = Enterprises()
 
