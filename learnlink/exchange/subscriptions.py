@@ -8,14 +8,14 @@ from email.utils import formataddr
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.exchange.member_links import absolute, member_token, settings_url
+from learnlink.exchange.member_links import member_token, settings_url
 from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import DeliveryMode, Group, Membership, Subscription
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+from learnlink.lib.links import absolute_url
 
 COMMAND_HELP = [
     ("subscribe", _("join the group")),
@@ -55,7 +55,7 @@ def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
     Subscription.objects.filter(group=group, address__iexact=address).delete()
     request = Subscription.objects.create(group=group, address=address.lower(), name=name[:200])
     tell(group, address, "confirm_join", {
-        "link": absolute(reverse("membership:join", args=[request.token])),
+        "link": absolute_url("membership:join", request.token),
         "days": CONFIRM_WITHIN.days},
         reply_to=group.command_address(f"confirm+{request.token}"))
     return request

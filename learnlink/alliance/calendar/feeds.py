@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learnlink.alliance.models import Alliance, LearningSpace, Stage, Task, TaskStatus
-from learnlink.exchange.member_links import absolute
 from learnlink.lib.ical import Event, calendar
+from learnlink.lib.links import absolute
 from learnlink.people.models import Person
 
 
