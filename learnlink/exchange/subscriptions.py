@@ -15,6 +15,7 @@ from learnlink.exchange.member_links import member_token, settings_url
 from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import DeliveryMode, Group, Membership, Subscription
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+from learnlink.lib.fields import fitted
 from learnlink.lib.links import absolute_url
 
 COMMAND_HELP = [
@@ -53,7 +54,8 @@ def tell(group: Group, to: str, template: str, context: dict[str, object],
 def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
     """Double opt-in: the address must answer before it receives anything."""
     Subscription.objects.filter(group=group, address__iexact=address).delete()
-    request = Subscription.objects.create(group=group, address=address.lower(), name=name[:200])
+    request = Subscription.objects.create(group=group, address=address.lower(),
+                                          name=fitted(Subscription, "name", name))
     tell(group, address, "confirm_join", {
         "link": absolute_url("membership:join", request.token),
         "days": CONFIRM_WITHIN.days},
