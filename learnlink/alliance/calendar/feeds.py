@@ -54,9 +54,9 @@ def _tasks(tasks_filter: Q) -> list[Task]:
 
 
 def alliance_feed(alliance: Alliance, with_tasks: bool) -> bytes:
-    spaces = (LearningSpace.objects.filter(cycle__alliance=alliance).for_listing()
+    spaces = (LearningSpace.objects.of(alliance).for_listing()
               .select_related("cycle__alliance"))
-    stages = Stage.objects.filter(cycle__alliance=alliance).select_related("cycle")
+    stages = Stage.objects.of(alliance).select_related("cycle")
     events = list(_space_events(spaces))
     events += [Event(_uid("stage", stage.pk),
                      _("Cycle %(number)s: %(step)s") % {"number": stage.cycle.number,

@@ -26,7 +26,7 @@ def _spaces_sheet(alliance: Alliance, book: Workbook) -> None:
     sheet = book.create_sheet(_("Learning spaces"))
     header(sheet, [_("Cycle"), _("Learning space"), _("Kind"), _("Start"), _("End"),
                    _("Days"), _("Place"), _("Invited"), _("Attended"), _("Guide steps")])
-    spaces = (LearningSpace.objects.filter(cycle__alliance=alliance).for_listing()
+    spaces = (LearningSpace.objects.of(alliance).for_listing()
               .annotate(n_invited=Count("attendance", distinct=True),
                         n_attended=Count("attendance", filter=Q(attendance__attended=True),
                                          distinct=True)))
