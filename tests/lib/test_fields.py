@@ -15,5 +15,5 @@ def test_a_value_is_cut_to_the_length_its_column_declares() -> None:
 
 
 def test_a_column_without_a_length_is_refused_rather_than_guessed() -> None:
-    with pytest.raises(ValueError, match="InboundMessage.reason has no max_length"):
+    with pytest.raises(ValueError, match=r"InboundMessage\.reason has no max_length"):
         fitted(InboundMessage, "reason", "text")

@@ -38,6 +38,6 @@ def test_a_second_source_may_follow_a_series_but_not_interleave_with_it() -> Non
     check_one_source(("KES", DAY(2004, 1, 1), "Another bank"), series)
     check_one_source(("KES", DAY(2003, 5, 1), f" {BANK.upper()} "), series)
     check_one_source(("KES", DAY(2003, 1, 1), "Another bank"), series[:1])  # replaces it
-    with pytest.raises(ValidationError, match="KES has rates from .Central Bank of Kenya. "
-                                              "from 2003-01-01 to 2003-10-01"):
+    with pytest.raises(ValidationError) as refused:
         check_one_source(("KES", DAY(2003, 5, 1), "Another bank"), series)
+    assert f'KES has rates from "{BANK}" from 2003-01-01 to 2003-10-01' in str(refused.value)
