@@ -63,8 +63,8 @@ def test_after_the_whole_demo_the_api_and_the_page_give_the_published_table() ->
     html = the_page_shows_every_cell_of_the_kenya_table()
     rates = html.split('<section class="rates"', 1)[1].split("</section>", 1)[0]
     assert "Central Bank of Kenya, quarterly mean (rounded)" in rates
-    assert "76.00 to the US$ from 2003-04-01" in rates and "2003-01-01" not in rates
-    assert "79.50 to the US$ from 2004-07-01" in rates
+    assert "76.00 to the US$ from 1 Apr 2003" in rates and "1 Jan 2003" not in rates
+    assert "79.50 to the US$ from 1 Jul 2004" in rates
     assert "month average" not in rates
 
 
