@@ -18,15 +18,14 @@ from email.utils import format_datetime, formataddr, make_msgid
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learnlink.exchange.list_mail import footer, list_headers
-from learnlink.exchange.member_links import absolute
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
 from learnlink.exchange.recipients import by_language
+from learnlink.lib.links import absolute, absolute_url
 from learnlink.mail.decorate import as_bytes, text_part
 from learnlink.mail.models import Source
 from learnlink.mail.models.outbox import Kind
@@ -137,7 +136,7 @@ def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, obje
     threads: dict[int, dict[str, object]] = {}
     items: dict[int, list[dict[str, object]]] = {}
     for message in messages:
-        url = absolute(reverse("exchange:thread", args=[group.slug, message.thread_id]))
+        url = absolute_url("exchange:thread", group.slug, message.thread_id)
         threads.setdefault(message.thread_id, {
             "subject": message.thread.subject, "url": url,
             "items": items.setdefault(message.thread_id, [])})
@@ -145,7 +144,7 @@ def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, obje
         items[message.thread_id].append({
             "sender": message.sender_label(group.name), "date": message.date,
             "text": excerpt, "cut": cut,
-            "url": absolute(reverse("exchange:message", args=[group.slug, message.pk]))})
+            "url": absolute_url("exchange:message", group.slug, message.pk)})
     return list(threads.values())
 
 

@@ -13,8 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from learnlink.exchange.member_links import absolute, leave_url, settings_url
+from learnlink.exchange.member_links import leave_url, settings_url
 from learnlink.exchange.models import Group, Message, ReplyTo
+from learnlink.lib.links import absolute
 from learnlink.mail.decorate import decorate
 from learnlink.mail.outbox import new_marker
 

@@ -9,11 +9,10 @@ from email.utils import formataddr
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.exchange.member_links import absolute, member_token, settings_url
+from learnlink.exchange.member_links import member_token, settings_url
 from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import (
     DeliveryMode,
@@ -23,6 +22,8 @@ from learnlink.exchange.models import (
     Subscription,
 )
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+from learnlink.lib.fields import fitted
+from learnlink.lib.links import absolute_url
 from learnlink.people.person_language import language_for_address
 
 COMMAND_HELP = [
@@ -62,9 +63,10 @@ def tell(group: Group, to: str, template: str, context: dict[str, object],
 def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
     """Double opt-in: the address must answer before it receives anything."""
     Subscription.objects.filter(group=group, address__iexact=address).delete()
-    request = Subscription.objects.create(group=group, address=address.lower(), name=name[:200])
+    request = Subscription.objects.create(group=group, address=address.lower(),
+                                          name=fitted(Subscription, "name", name))
     tell(group, address, "confirm_join", {
-        "link": absolute(reverse("membership:join", args=[request.token])),
+        "link": absolute_url("membership:join", request.token),
         "days": CONFIRM_WITHIN.days},
         reply_to=group.command_address(f"confirm+{request.token}"))
     return request
@@ -107,7 +109,7 @@ def ask_to_confirm_change(change: PendingChange) -> PendingChange:
     membership = change.membership
     tell(membership.group, change.address, "confirm_change", {
         "leave": change.leaves, "mode": change.mode_label,
-        "link": absolute(reverse("membership:confirm_change", args=[change.token])),
+        "link": absolute_url("membership:confirm_change", change.token),
         "days": CONFIRM_WITHIN.days},
         reply_to=membership.group.command_address(f"confirm+{change.token}"))
     return change

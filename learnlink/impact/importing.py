@@ -31,13 +31,14 @@ from learnlink.impact.sales import (
 from learnlink.impact.sheet_format import COLUMNS, MEMBERSHIPS, REQUIRED, SALES, SHEETS, TARGETS
 from learnlink.impact.sheet_format import sheet_of_csv as _sheet_of_csv
 from learnlink.impact.units import unit_example, unit_named
+from learnlink.lib import fields
 from learnlink.lib.spreadsheets import SpreadsheetError
 from learnlink.people import directory_cells as cells
 from learnlink.people.directory_cells import CellError
 from learnlink.people.directory_checks import RowErrors
 from learnlink.people.directory_format import split_list
 from learnlink.people.directory_writer import Enterprises, PlaceTree
-from learnlink.people.models import Organisation, OrganisationKind, Place
+from learnlink.people.models import Enterprise, Organisation, OrganisationKind, Place
 from learnlink.people.slugs import unique_slug
 from learnlink.people.spreadsheets import Row, read_sheets
 
@@ -157,17 +158,19 @@ def _places(value: str) -> tuple[str, ...]:
     return cells.place(value)
 
 
+_PMG = _text("pmg", fields.max_length(Organisation, "name"), required=True)
 READERS: dict[str, dict[str, Callable[[str], Any]]] = {
     TARGETS: {"territory": _places, "target_households": _count("target_households"),
               "products": lambda value: tuple(split_list(value))},
-    MEMBERSHIPS: {"pmg": _text("pmg", 200, required=True), "territory": _places,
+    MEMBERSHIPS: {"pmg": _PMG, "territory": _places,
                   "date": _past_date, "members": _count("members"),
                   "women": _count("women", True), "men": _count("men", True),
                   "youth": _count("youth", True)},
-    SALES: {"territory": _places, "pmg": _text("pmg", 200, required=True),
-            "product": _text("product", 120, required=True), "date": _past_date,
-            "quantity": _amount("quantity"), "unit": _unit, "value": _amount("value"),
-            "currency": _currency, "buyer": _text("buyer", 200)},
+    SALES: {"territory": _places, "pmg": _PMG,
+            "product": _text("product", fields.max_length(Enterprise, "name"), required=True),
+            "date": _past_date, "quantity": _amount("quantity"), "unit": _unit,
+            "value": _amount("value"), "currency": _currency,
+            "buyer": _text("buyer", fields.max_length(Sale, "buyer"))},
 }
 
 
@@ -203,7 +206,7 @@ class _Import:
                  report: ImportReport) -> None:
         self.alliance, self.sheets, self.errors, self.report = alliance, sheets, errors, report
         self.territories = {t.place.name.casefold(): t for t in
-                            Territory.objects.filter(alliance=alliance).select_related("place")}
+                            Territory.objects.of(alliance)}
         self.places = PlaceTree()
         self.products = Enterprises()
 

@@ -19,6 +19,7 @@ from django.core import signing
 from django.db import transaction
 from django.http import HttpRequest
 
+from learnlink.lib.fields import fitted
 from learnlink.people.addresses import current_holder
 from learnlink.people.models import Person
 from learnlink.people.roles import LEARNER, grant_role
@@ -60,7 +61,7 @@ def account_for(person: Person) -> User:
     address = person.primary_address()
     username = address.address if address else f"person-{person.pk}"
     user = User.objects.create_user(username=username, email=username)
-    user.first_name = person.name[:150]
+    user.first_name = fitted(User, "first_name", person.name)
     user.save(update_fields=["first_name"])
     grant_role(user, LEARNER)
     person.user = user

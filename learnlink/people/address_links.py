@@ -11,13 +11,12 @@ changed it must not be able to keep it quietly.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
+from learnlink.lib.links import absolute_url
 from learnlink.people.models import Person
 from learnlink.people.person_language import language_of
 
@@ -36,7 +35,7 @@ class BadAddressLink(Exception):
 def address_link(person: Person, address: str, purpose: str) -> str:
     token = signing.dumps({"p": person.pk, "a": address.lower(), "k": purpose}, salt=SALT,
                           compress=True)
-    return settings.LEARNLINK_BASE_URL + reverse("address_link", args=[token])
+    return absolute_url("address_link", token)
 
 
 def read_address_link(token: str) -> tuple[Person, str, str]:
@@ -48,7 +47,7 @@ def read_address_link(token: str) -> tuple[Person, str, str]:
 
 def undo_link(person: Person, old: str, new: str) -> str:
     token = signing.dumps({"p": person.pk, "o": old, "n": new}, salt=UNDO_SALT, compress=True)
-    return settings.LEARNLINK_BASE_URL + reverse("address_undo", args=[token])
+    return absolute_url("address_undo", token)
 
 
 def read_undo_link(token: str) -> tuple[Person, str, str]:
