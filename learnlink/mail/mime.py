@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from email.message import Message
-from email.policy import compat32
+
+from learnlink.mail.headers import BOUNDED
 
 MAX_DEPTH = 20  # deeper nesting goes to the parser, which reports it
 # A field: its name (RFC 5322 ftext), a colon, the rest of the line and the lines continuing it.
@@ -42,7 +43,7 @@ def _message(text: str, *, headers_only: bool, depth: int) -> Message | None:
     fields = _fields(block)
     if fields is None:
         return None
-    message = Message(policy=compat32)
+    message = Message(policy=BOUNDED)
     for name, value in fields:
         message.set_raw(name, value)
     if headers_only:
