@@ -34,7 +34,8 @@ MB = 1024 * 1024
 
 
 def encoded_words(count: int) -> bytes:
-    return b" ".join(b"=?utf-8?q?w%d=C3=A9?=" % n for n in range(count))
+    """As the attack of issue 14: 70,000 of them make one line of about 1 MB."""
+    return b" ".join([b"=?utf-8?q?Grading_=C3=A9?=", *[b"=?utf-8?q?e?="] * (count - 1)])
 
 
 def message(headers: bytes, body: bytes = b"Content-Type: text/plain\r\n\r\nThe body.\r\n",
@@ -80,26 +81,29 @@ def run_case(name: str, memory_mb: int) -> dict[str, object]:
     from learnlink.mail.models import Outgoing, Source
 
     group = Group.objects.get(slug=GROUP)
-    raw = CASES[name]().replace(b"<x@", f"<{name}-{time.time_ns()}@".encode())
-    [inbound] = receive(raw, [group.address], Source.LMTP, process=False)
+    for raw in (message(b"Subject: warm-up\r\n"), CASES[name]()):  # modules load, then time
+        raw = raw.replace(b"<x@", f"<{name}-{time.time_ns()}@".encode())
+        [inbound] = receive(raw, [group.address], Source.LMTP, process=False)
+        if b"warm-up" in raw:
+            process(inbound)
     probe = LockProbe()
     probe.start()
     started = time.perf_counter()
     process(inbound)
-    posted = time.perf_counter() - started
+    seconds = time.perf_counter() - started
     probe.stop()
     inbound.refresh_from_db()
     figures: dict[str, object] = {
         "case": name, "size_kb": len(raw) // 1024, "state": inbound.state,
-        "post_s": round(posted, 3), "lock_wait_s": round(probe.longest, 3),
+        "post_s": round(seconds, 3), "lock_wait_s": round(probe.longest, 3),
         "locked": probe.failed}
     client = Client()
     client.force_login(User.objects.get(username="bench-staff"))
     outgoing = Outgoing.objects.order_by("-pk").first()
-    message = Message.objects.filter(inbound=inbound).first()
+    posted = Message.objects.filter(inbound=inbound).first()
     pages = [f"/outbox/{outgoing.pk}/" if outgoing else "", "/outbox/",
-             message.thread.get_absolute_url() if message else "",
-             f"/groups/{GROUP}/messages/{message.pk}/whole/" if message else "",
+             posted.thread.get_absolute_url() if posted else "",
+             f"/groups/{GROUP}/messages/{posted.pk}/whole/" if posted else "",
              f"/groups/{GROUP}/moderation/", f"/groups/{GROUP}/quarantine/",
              f"/api/groups/{GROUP}/held"]
     slowest, codes = (0.0, ""), []

@@ -34,11 +34,10 @@ class _AsReceived(BoundedCompat32):
         if not isinstance(value, str) or _BARE_LINE_BREAK.search(value):
             return super().fold_binary(name, value)
         try:
-            data = cut(value, MAX_HEADER).encode("ascii", "surrogateescape")
+            data = f"{name}: {cut(value, MAX_HEADER)}".encode("ascii", "surrogateescape")
         except UnicodeEncodeError:
             return super().fold_binary(name, value)
-        lines = (_fit(line, continued=True) for line in data.split(b"\n"))
-        return name.encode("ascii", "surrogateescape") + b": " + b"\n".join(lines) + b"\n"
+        return b"\n".join(_fit(line, continued=True) for line in data.split(b"\n")) + b"\n"
 
 
 _AS_RECEIVED = _AsReceived()
