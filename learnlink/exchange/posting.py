@@ -178,7 +178,7 @@ def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
 
 def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:
     """Content-addressed: the same file sent ten times is stored once. One insert for all."""
-    rows = []
+    rows: list[Attachment] = []
     for message, parsed in posted:
         store_files(parsed.attachments)
         rows.extend(Attachment(message=message, filename=attachment.filename,

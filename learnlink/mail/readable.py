@@ -21,7 +21,7 @@ from learnlink.mail.models import Outgoing
 
 SHOWN_HEADERS = ("From", "To", "Reply-To", "Subject", "Date", "List-Id", "List-Unsubscribe")
 HIDDEN = "…"
-MAX_TEXT = 100_000  # characters of text shown; what is longer is cut, and the page says so
+MAX_TEXT = 30_000  # characters of text shown (pages weigh at most 50 KB); the page says so
 
 
 @dataclass(frozen=True)

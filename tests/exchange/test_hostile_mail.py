@@ -178,3 +178,16 @@ def test_mime_of_thousands_of_parts_is_quarantined_with_the_reason(mail_server, 
     page = client.get(reverse("exchange:quarantine", args=[open_group.slug]))
     assert "MIME parts" in page.content.decode()
 
+
+
+def test_a_text_of_three_hundred_thousand_characters_is_shown_cut_on_the_outgoing_mail_page(
+        mail_server, open_group, client, mentor):
+    body = b"Content-Type: text/plain\r\n\r\n" + b"Oranges by the crate.\r\n" * 13_000
+    mail_server.send(mail(b"Subject: Prices\r\n", body=body), open_group.address)
+
+    client.force_login(mentor)
+    outgoing = Outgoing.objects.get(kind="post")
+    page = client.get(reverse("mail:outgoing", args=[outgoing.pk])).content.decode()
+    assert "Oranges by the crate." in page
+    assert "The rest of this message is too long to show here." in page
+    assert len(page.encode()) < 50 * 1024
