@@ -65,6 +65,9 @@ CASES = {
         b"X-Long-%d: %s\r\n" % (n, b"ab " * 34_000) for n in range(90))),
     "to-20000-words": lambda: message(b"Subject: many\r\nCc: " + encoded_words(20_000)
                                       + b" <x@example.org>\r\n"),
+    "params-1mb": lambda: message(b"Subject: params\r\n", b'Content-Type: text/plain; x="'
+                                  + b"a; " * 330_000 + b'"\r\n\r\nThe body.\r\n'),
+    "mime-depth-400": lambda: message(b"Subject: deep\r\n", nested(400)),
     "mime-depth-2000": lambda: message(b"Subject: deep\r\n", nested(2_000)),
     "mime-50000-parts": lambda: message(b"Subject: wide\r\n", many_parts(50_000)),
 }
@@ -203,7 +206,7 @@ def main() -> None:
             continue
         figures = json.loads(lines[-1])
         print(f"{name:20} {figures['size_kb']:>5} KB {figures['state']:11} "
-              f"posted in {figures['post_s']:7.3f} s, lock wait {figures['lock_wait_s']:6.3f} s "
+              f"processed in {figures['post_s']:6.3f} s, lock wait {figures['lock_wait_s']:6.3f} s "
               f"({figures['locked']} writes refused); pages {figures['pages']}, slowest "
               f"{figures['slowest_s']:.3f} s ({figures['slowest']}); peak {figures['peak_mb']} MB")
 

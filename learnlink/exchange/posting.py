@@ -136,6 +136,7 @@ def ready(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
           person: Person | None) -> Ready:
     """Outside any transaction: nothing here writes to the database."""
     store_files(parsed.attachments)
+    # A bare address as display name reads like a spoofed From to mail filters and people.
     name = parsed.from_name[:300] or (person.name if person else "") \
         or parsed.from_address[:320]
     copy = member_copy(group, bytes(inbound.raw), name, parsed.from_address[:320])
@@ -147,22 +148,22 @@ def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
     return publish(ready(group, inbound, parsed, person))
 
 
-def publish(post: Ready) -> Message | None:
+def publish(prepared: Ready) -> Message | None:
     """Archive the message in its thread, with its attachments, index it for search and queue
     the members' copies: one short transaction."""
-    parsed, inbound = post.parsed, post.inbound
+    parsed, inbound = prepared.parsed, prepared.inbound
     with transaction.atomic():
         try:
             message = place_message(
-                post.group, message_id=parsed.message_id, references=parsed.references,
+                prepared.group, message_id=parsed.message_id, references=parsed.references,
                 subject=parsed.subject, date=parsed.date or inbound.received,
-                inbound=inbound, sender=post.person, **post.columns)
+                inbound=inbound, sender=prepared.person, **prepared.columns)
         except DuplicateMessage:
             finish(inbound, State.DONE, "the same Message-ID is already in the archive")
             return None
         save_attachments([(message, parsed)])
         index_messages([message])
-        distribute(message, post.copy)
+        distribute(message, prepared.copy)
         finish(inbound, State.DONE)
     return message
 
