@@ -16,7 +16,7 @@ from flufl.bounce import all_failures
 
 from learnlink.mail.headers import BOUNDED
 from learnlink.mail.inbox import finish, quarantine
-from learnlink.mail.mime import MAX_PARTS, more_parts_than
+from learnlink.mail.mime import TOO_MANY_PARTS, more_parts_than
 from learnlink.mail.models import Delivery, InboundMessage, State
 from learnlink.mail.routing import Route, split_address
 from learnlink.mail.verp import delivery_of, is_bounce_address
@@ -33,7 +33,7 @@ def process(inbound: InboundMessage) -> None:
         return
     raw = bytes(inbound.raw)
     if more_parts_than(raw):  # a report has three parts; the detectors walk every one
-        quarantine(inbound, f"more than {MAX_PARTS:,} MIME parts")
+        quarantine(inbound, TOO_MANY_PARTS)
         return
     report = email.message_from_bytes(raw, policy=BOUNDED)
     temporary, permanent = all_failures(report)

@@ -23,6 +23,7 @@ from learnlink.mail.headers import BOUNDED
 MAX_DEPTH = 20  # deeper nesting goes to the parser, which reports it
 MAX_PARTS = 1000  # boundary lines in one message; real mail has a few, a digest a few hundred
 MAX_BOUNDARIES = 100
+TOO_MANY_PARTS = f"more than {MAX_PARTS:,} MIME parts, or nested too deeply to read"
 # A field: its name (RFC 5322 ftext), a colon, the rest of the line and the lines continuing it.
 _FIELDS = re.compile(r"([\x21-\x39\x3b-\x7e]+):([^\n]*(?:\n[ \t][^\n]*)*(?:\n|\Z))")
 _PLAIN_ENCODINGS = ("7bit", "8bit", "binary")

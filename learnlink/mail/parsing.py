@@ -163,7 +163,7 @@ def derived_message_id(raw: bytes) -> str:
 def parse(raw: bytes) -> ParsedMessage:
     """Parse a whole message: headers, text split into new, quoted and signature, HTML, files."""
     if mime.more_parts_than(raw):
-        raise ParseError(f"more than {mime.MAX_PARTS:,} MIME parts")
+        raise ParseError(mime.TOO_MANY_PARTS)
     message, headers, refolded = _read(raw, headers_only=False)
     defects: list[str] = []
     if refolded:
