@@ -10,8 +10,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "data"
-LTP = SHARED / "bench" / "ltp-2019-2026.mbox.xz"
+# The one large archive stays outside the repository; the small corpora are in tests/data.
+LTP = ROOT.parent / "shared" / "data" / "bench" / "ltp-2019-2026.mbox.xz"
+TEST_DATA = ROOT / "tests" / "data"
 
 
 def fresh_django(name: str) -> Path:

@@ -7,7 +7,7 @@ sink (aiosmtpd on loopback, in its own process) at no less than 2,000 deliveries
 personalised footers and VERP included; daily digests of 50 messages for 10,000 members built
 and handed over in under 2 minutes.
 
-The posts are real list discussion from ../shared/data/threading: notmuch's `default` corpus,
+The posts are real list discussion from tests/data/threading: notmuch's `default` corpus,
 Mail::Box's 45-message list folder, then notmuch's `lkml` messages (2 to 4 KB each, like a
 group's posts). `--ltp` takes the first messages of the LTP archive instead, a kernel list whose
 patches average 14 KB and several hundred lines: there the sink, which reads line by line, is
@@ -25,9 +25,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _setup import LTP, SHARED, fresh_django, machine_speed, peak_rss_mb
+from _setup import LTP, TEST_DATA, fresh_django, machine_speed, peak_rss_mb
 
-THREADING = SHARED / "threading"
+THREADING = TEST_DATA / "threading"
 DISCUSSIONS = [THREADING / "notmuch" / "corpora" / "default",
                THREADING / "mailbox-perl" / "mbox.src",
                THREADING / "notmuch" / "corpora" / "lkml"]

@@ -28,7 +28,7 @@ from learnlink.people.models import EmailAddress, Enterprise, Organisation, Pers
 from learnlink.people.roles import grant_role
 
 OUTPUT_DIR = Path(__file__).resolve().parent.parent / "test-output"
-SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+TEST_DATA = Path(__file__).resolve().parent / "data"  # our mail and other projects' (README)
 PASSWORD = "a-long-test-password-42"
 
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime
 
-from django.http import Http404, HttpRequest
-from django.shortcuts import get_object_or_404
+from django.http import HttpRequest
 from ninja import Router, Schema
 
-from learnlink.alliance.accountability import board
-from learnlink.alliance.ledger import Balance, balances, totals
-from learnlink.alliance.models import Alliance
-from learnlink.alliance.permissions import is_insider, visible_alliances
+from learnlink.alliance.costs.ledger import Balance, balances, totals
+from learnlink.alliance.permissions import (
+    insiders_alliance,
+    readable_alliance,
+    visible_alliances,
+)
+from learnlink.alliance.planning.accountability import board
 from learnlink.people.api_auth import api_user
 
 router = Router(tags=["alliance"])
@@ -49,7 +51,7 @@ def alliances(request: HttpRequest) -> dict[str, object]:
 
 @router.get("/alliances/{slug}", response=AllianceOut)
 def alliance(request: HttpRequest, slug: str) -> dict[str, object]:
-    found = readable(request, slug)
+    found = readable_alliance(api_user(request), slug)
     partners = [{"organisation": p.organisation.name, "role": p.role}
                 for p in found.partners.select_related("organisation")]
     return {"slug": found.slug, "name": found.name, "goal": found.goal, "start": found.start,
@@ -73,16 +75,10 @@ class Accountability(Schema):
 @router.get("/alliances/{slug}/accountability", response=Accountability)
 def accountability(request: HttpRequest, slug: str) -> dict[str, object]:
     """Per partner team and cycle: tasks agreed, on time, late, dropped, open (see
-    `learnlink.alliance.accountability`). For the alliance's insiders; 404 to anyone else."""
-    found = readable(request, slug)
-    if not is_insider(api_user(request), found):
-        raise Http404
+    `learnlink.alliance.planning.accountability`). For the alliance's insiders; 404 to anyone
+    else."""
+    found = insiders_alliance(api_user(request), slug)
     return {"items": [row.as_item() for row in board(found)]}
-
-
-def readable(request: HttpRequest, slug: str) -> Alliance:
-    """The alliance if the API caller may read it; 404 otherwise, as on the web."""
-    return get_object_or_404(visible_alliances(api_user(request)), slug=slug)
 
 
 class CostRow(Schema):
@@ -112,9 +108,7 @@ def _cost_row(row: Balance) -> dict[str, object]:
 @router.get("/alliances/{slug}/costs", response=Costs)
 def costs(request: HttpRequest, slug: str) -> dict[str, object]:
     """Per partner: committed, contributed and the balance, in US$. Insiders only."""
-    found = readable(request, slug)
-    if not is_insider(api_user(request), found):
-        raise Http404
+    found = insiders_alliance(api_user(request), slug)
     rows = balances(found)
     total = _cost_row(totals(rows))
     del total["partner"]

@@ -8,9 +8,9 @@ class AllianceConfig(AppConfig):
     verbose_name = _("Learning alliances")
 
     def ready(self) -> None:
-        from learnlink.alliance.ledger import costs_block, costs_sheets
-        from learnlink.alliance.plan_sections import register_sections
-        from learnlink.alliance.reviews import feedback_block, feedback_sheets
+        from learnlink.alliance.costs.ledger import costs_block, costs_sheets
+        from learnlink.alliance.planning.sections import register_sections
+        from learnlink.alliance.reflection.reviews import feedback_block, feedback_sheets
         from learnlink.alliance.sections import Section, register
 
         register_sections()  # learning spaces, then the accountability board

@@ -12,6 +12,8 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from learnlink.alliance.models import (
     Alliance,
@@ -23,11 +25,22 @@ from learnlink.alliance.models import (
     Task,
     Visibility,
 )
+from learnlink.alliance.models.evaluation import coordinators_named
 from learnlink.exchange.permissions import visible_groups
 from learnlink.people.models import Person
 from learnlink.people.roles import COORDINATOR, MENTOR, STAFF, roles_of
 
 AnyUser = User | AnonymousUser
+
+
+class Refused(Exception):
+    """A signed-in person asked to do what is not theirs to do in an alliance they can see:
+    the page says who may instead of pretending the page does not exist (403, not 404)."""
+
+    def __init__(self, alliance: Alliance, reason: str) -> None:
+        super().__init__(reason)
+        self.alliance = alliance
+        self.reason = reason
 
 
 def person_of(user: AnyUser) -> Person | None:
@@ -73,23 +86,23 @@ def takes_part(person: Person, alliance: Alliance) -> bool:
     return Alliance.objects.filter(_involved(person), pk=alliance.pk).exists()
 
 
-def coordinates(user: AnyUser, alliance: Alliance) -> bool:
-    """Is one of the alliance's own coordinators: staff rights alone are not enough to evaluate
-    people or to see their evaluations."""
+def may_evaluate(user: AnyUser, alliance: Alliance) -> bool:
+    """Scores people and sees every evaluation: the alliance's own coordinators only; staff
+    rights alone are not enough to evaluate people or to see their evaluations."""
     person = person_of(user)
     return person is not None and Participant.objects.filter(
         alliance=alliance, person=person, role=ParticipantRole.COORDINATOR).exists()
 
 
 def is_coordinator(user: AnyUser, alliance: Alliance) -> bool:
-    """Runs the alliance: its own coordinators, and staff."""
-    return is_staff(user) or coordinates(user, alliance)
+    """Runs the alliance (cycles, tasks, costs, syntheses): its own coordinators, and staff."""
+    return is_staff(user) or may_evaluate(user, alliance)
 
 
 def may_see_evaluations_of(user: AnyUser, alliance: Alliance, evaluated: Person) -> bool:
     """The alliance's own coordinators and the person evaluated; not staff as such."""
     person = person_of(user)
-    return person is not None and (person == evaluated or coordinates(user, alliance))
+    return person is not None and (person == evaluated or may_evaluate(user, alliance))
 
 
 def may_read_group(user: AnyUser, alliance: Alliance) -> bool:
@@ -97,20 +110,29 @@ def may_read_group(user: AnyUser, alliance: Alliance) -> bool:
     return visible_groups(user).filter(alliances=alliance).exists()
 
 
-def alliance_for_reader(request: HttpRequest, slug: str) -> Alliance:
+def readable_alliance(user: AnyUser, slug: str) -> Alliance:
     """The alliance if the user may read its overview; 404 otherwise, so private ones stay
-    unlisted."""
-    alliance = visible_alliances(request.user).filter(slug=slug).first()
+    unlisted. The web passes the session's user, the API its token's."""
+    alliance = visible_alliances(user).filter(slug=slug).first()
     if alliance is None:
         raise Http404
     return alliance
 
 
-def alliance_for_insider(request: HttpRequest, slug: str) -> Alliance:
-    alliance = alliance_for_reader(request, slug)
-    if not is_insider(request.user, alliance):
+def insiders_alliance(user: AnyUser, slug: str) -> Alliance:
+    """The alliance if the user takes part in it (tasks, plans, costs); 404 otherwise."""
+    alliance = readable_alliance(user, slug)
+    if not is_insider(user, alliance):
         raise Http404
     return alliance
+
+
+def alliance_for_reader(request: HttpRequest, slug: str) -> Alliance:
+    return readable_alliance(request.user, slug)
+
+
+def alliance_for_insider(request: HttpRequest, slug: str) -> Alliance:
+    return insiders_alliance(request.user, slug)
 
 
 def alliance_for_coordinator(request: HttpRequest, slug: str) -> Alliance:
@@ -120,10 +142,28 @@ def alliance_for_coordinator(request: HttpRequest, slug: str) -> Alliance:
     return alliance
 
 
-# Reflection, evaluation and costs (issue 5, items 5 to 7).
+# Reflection, evaluation and costs.
 
-def may_evaluate(user: AnyUser, alliance: Alliance) -> bool:
-    return coordinates(user, alliance)
+def alliance_for_evaluator(request: HttpRequest, slug: str) -> Alliance:
+    """Criteria and the poor-performance line: the alliance's own coordinators; 404 to anyone
+    else."""
+    alliance = alliance_for_reader(request, slug)
+    if not may_evaluate(request.user, alliance):
+        raise Http404
+    return alliance
+
+
+def alliance_for_recording_evaluations(request: HttpRequest, slug: str) -> Alliance:
+    """Recording a score or an action: a signed-in person who may not is told who may."""
+    alliance = alliance_for_reader(request, slug)
+    if may_evaluate(request.user, alliance):
+        return alliance
+    if not request.user.is_authenticated:
+        raise Http404
+    raise Refused(alliance, _(
+        "Only the coordinators of %(alliance)s may evaluate facilitators and implementers: "
+        "%(names)s. Ask one of them to record it.") % {
+            "alliance": alliance, "names": coordinators_named(alliance)})
 
 
 def evaluated_visible_to(user: AnyUser, alliance: Alliance) -> QuerySet[Participant]:
@@ -131,7 +171,7 @@ def evaluated_visible_to(user: AnyUser, alliance: Alliance) -> QuerySet[Particip
     coordinator of the alliance, the user's own roles for anyone else."""
     evaluated = Participant.objects.filter(
         alliance=alliance, role__in=[ParticipantRole.FACILITATOR, ParticipantRole.IMPLEMENTER])
-    if coordinates(user, alliance):
+    if may_evaluate(user, alliance):
         return evaluated
     person = person_of(user)
     if person is None:
@@ -139,9 +179,14 @@ def evaluated_visible_to(user: AnyUser, alliance: Alliance) -> QuerySet[Particip
     return evaluated.filter(person=person)
 
 
-def may_answer_for(user: AnyUser, partner: Partner) -> bool:
-    """Writes a partner's reflection: the partner's own people and the alliance's coordinators."""
-    return is_coordinator(user, partner.alliance) or is_team_member(user, partner)
+def partner_for_answer(request: HttpRequest, alliance: Alliance, pk: int) -> Partner:
+    """The partner team whose reflection the user may write; told who may otherwise."""
+    team = get_object_or_404(Partner.objects.select_related("organisation"), alliance=alliance,
+                             pk=pk)
+    if not may_act_for_team(request.user, team):
+        raise Refused(alliance, _("Only the people of %(partner)s and the alliance's "
+                                  "coordinators write its answers.") % {"partner": team})
+    return team
 
 
 def may_synthesise(user: AnyUser, alliance: Alliance) -> bool:
@@ -151,9 +196,24 @@ def may_synthesise(user: AnyUser, alliance: Alliance) -> bool:
                                               and is_insider(user, alliance))
 
 
+def alliance_for_synthesis_writer(request: HttpRequest, slug: str) -> Alliance:
+    alliance = alliance_for_insider(request, slug)
+    if not may_synthesise(request.user, alliance):
+        raise Http404
+    return alliance
+
+
 def may_run_costs(user: AnyUser, alliance: Alliance) -> bool:
     """Budget lines, commitments, contributions, rates and responsibilities."""
     return is_coordinator(user, alliance)
+
+
+def alliance_for_treasurer(request: HttpRequest, slug: str) -> Alliance:
+    """Keeping the cost-share ledger: 404 to anyone who may not run its costs."""
+    alliance = alliance_for_reader(request, slug)
+    if not may_run_costs(request.user, alliance):
+        raise Http404
+    return alliance
 
 
 # Learning spaces, action plans and tasks.
@@ -170,8 +230,9 @@ def is_team_member(user: AnyUser, partner: Partner) -> bool:
     return person is not None and team_people(partner).filter(pk=person.pk).exists()
 
 
-def may_edit_plan(user: AnyUser, partner: Partner) -> bool:
-    """A team's action plan and tasks: its own members and the alliance's coordinators."""
+def may_act_for_team(user: AnyUser, partner: Partner) -> bool:
+    """Writes for a partner team (its action plan, its tasks, its reflection): the team's own
+    members and the alliance's coordinators."""
     return is_coordinator(user, partner.alliance) or is_team_member(user, partner)
 
 
@@ -189,7 +250,7 @@ def plan_for_editor(request: HttpRequest, slug: str, number: int, partner_pk: in
     cycle = Cycle.objects.filter(alliance=alliance, number=number).first()
     partner = Partner.objects.filter(alliance=alliance, pk=partner_pk).select_related(
         "organisation", "alliance").first()
-    if cycle is None or partner is None or not may_edit_plan(request.user, partner):
+    if cycle is None or partner is None or not may_act_for_team(request.user, partner):
         raise Http404
     return alliance, cycle, partner
 
@@ -199,7 +260,7 @@ def task_for_editor(request: HttpRequest, slug: str, pk: int) -> Task:
     task = Task.objects.select_related(
         "plan__cycle__alliance", "plan__partner__organisation", "plan__partner__alliance",
         "owner").filter(plan__cycle__alliance=alliance, pk=pk).first()
-    if task is None or not may_edit_plan(request.user, task.plan.partner):
+    if task is None or not may_act_for_team(request.user, task.plan.partner):
         raise Http404
     return task
 
@@ -225,7 +286,7 @@ def space_for_attendance(request: HttpRequest, slug: str, pk: int) -> LearningSp
 def alliance_for_feed(slug: str, token: str | None) -> tuple[Alliance, bool]:
     """The alliance and whether the feed may show insiders' dates (tasks). Without a valid
     token only a public alliance answers, with its spaces and stages; a private one is 404."""
-    from learnlink.alliance.calendar_links import alliance_token_valid
+    from learnlink.alliance.calendar.links import alliance_token_valid
 
     alliance = Alliance.objects.filter(slug=slug).first()
     if alliance is None:
@@ -240,7 +301,7 @@ def alliance_for_feed(slug: str, token: str | None) -> tuple[Alliance, bool]:
 
 
 def person_for_feed(token: str) -> Person:
-    from learnlink.alliance.calendar_links import person_from_token
+    from learnlink.alliance.calendar.links import person_from_token
 
     person = person_from_token(token)
     if person is None:

@@ -8,6 +8,6 @@ from huey.contrib.djhuey import db_periodic_task
 @db_periodic_task(crontab(hour="6", minute="30"))
 def task_reminders() -> None:
     """Every morning: reminders of tasks due soon and of overdue ones."""
-    from learnlink.alliance.reminders import send_reminders
+    from learnlink.alliance.planning.reminders import send_reminders
 
     send_reminders(timezone.localdate())

@@ -1,15 +1,13 @@
 from django.urls import path
 
-from learnlink.alliance import (
-    calendar_views,
-    cost_views,
-    evaluation_views,
-    guide_views,
-    plan_views,
-    reflection_views,
-    space_views,
-    views,
-)
+from learnlink.alliance import views
+from learnlink.alliance.calendar import views as calendar_views
+from learnlink.alliance.costs import views as cost_views
+from learnlink.alliance.evaluation import views as evaluation_views
+from learnlink.alliance.planning import views as plan_views
+from learnlink.alliance.reflection import views as reflection_views
+from learnlink.alliance.spaces import guide_views
+from learnlink.alliance.spaces import views as space_views
 
 app_name = "alliance"
 urlpatterns = [

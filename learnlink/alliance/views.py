@@ -5,14 +5,12 @@ Every view starts by asking `permissions` for the alliance; nothing else decides
 
 from __future__ import annotations
 
-import io
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from learnlink.alliance.cycle_forms import CycleForm
 from learnlink.alliance.export import export
+from learnlink.alliance.forms import CycleForm
 from learnlink.alliance.overview import blocks, overview
 from learnlink.alliance.permissions import (
     alliance_for_coordinator,
@@ -53,9 +51,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 
 def spreadsheet(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
-    buffer = io.BytesIO()
-    export(alliance, buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(export(alliance), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{alliance.slug}.xlsx"'
     return response
 

@@ -1,5 +1,6 @@
-"""The mentors' page of contacts to fix. Permission: the group's moderators, checked first in
-each view through `permissions.group_for_moderator`."""
+"""The mentors' page of contacts to fix. Permission: the group's moderators see it, checked
+first in each view through `permissions.group_for_moderator`; only the network's mentors and
+staff act on an address, and never on a mentor's or staff member's (people.permissions)."""
 
 from __future__ import annotations
 
@@ -11,32 +12,30 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.exchange.contacts import (
-    address_of_member,
-    failed_deliveries,
-    replace_address,
-    troubled_addresses,
-)
-from learnlink.exchange.forms import AddressForm
+from learnlink.exchange.contacts import address_of_member, failed_deliveries, troubled_addresses
 from learnlink.exchange.permissions import group_for_moderator
+from learnlink.people.address_changes import AddressTaken, suggest_address
 from learnlink.people.address_links import send_address_link
 from learnlink.people.addresses import current_holder
+from learnlink.people.forms import NewAddressForm
 from learnlink.people.models import EmailAddress
+from learnlink.people.permissions import fixable, may_fix_address_of
 
 
 def contacts(request: HttpRequest, slug: str) -> HttpResponse:
     team = group_for_moderator(request, slug)
     failed = Paginator(failed_deliveries(team), settings.LEARNLINK_PAGE_SIZE).get_page(
         request.GET.get("page"))
+    addresses = troubled_addresses(team)
     return render(request, "exchange/contacts.html", {
-        "group": team, "addresses": troubled_addresses(team)[:200], "page": failed,
-        "address_form": AddressForm()})
+        "group": team, "addresses": addresses[:200], "page": failed,
+        "fixable": set(fixable(request.user, addresses).order_by().values_list("pk", flat=True))})
 
 
 def _address(request: HttpRequest, slug: str, pk: int) -> tuple[str, EmailAddress]:
     team = group_for_moderator(request, slug)
     record = address_of_member(team, pk)
-    if record is None:
+    if record is None or not may_fix_address_of(request.user, record.person):
         raise Http404
     return team.language, record
 
@@ -52,16 +51,21 @@ def probe(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 @require_POST
 def new_address(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    _language, record = _address(request, slug, pk)
-    form = AddressForm(request.POST)
-    holder = current_holder(form.cleaned_data["address"]) if form.is_valid() else None
-    if holder is not None and holder != record.person:
-        messages.error(request, _("%(address)s is already the address of %(name)s.") % {
-            "address": form.cleaned_data["address"], "name": holder.name})
-    elif form.is_valid():
-        replace_address(record, form.cleaned_data["address"])
-        messages.success(request, _("%(name)s's mail now goes to %(address)s.") % {
-            "name": record.person.name, "address": form.cleaned_data["address"]})
-    else:
+    language, record = _address(request, slug, pk)
+    form = NewAddressForm(request.POST)
+    if not form.is_valid():
         messages.error(request, _("That is not an email address."))
+        return redirect("exchange:contacts", slug)
+    address = form.cleaned_data["address"]
+    try:
+        suggest_address(record.person, address, request.user, language)
+    except AddressTaken:
+        holder = current_holder(address)
+        messages.error(request, _("%(address)s is already the address of %(name)s.") % {
+            "address": address, "name": holder.name if holder else ""})
+    else:
+        messages.success(request, _(
+            "A link was sent to %(address)s: %(name)s's mail goes there once they open it. "
+            "Until then it goes to their current address, which was told.") % {
+            "name": record.person.name, "address": address})
     return redirect("exchange:contacts", slug)

@@ -1,8 +1,9 @@
 """'Contacts to fix': the members a group's mail no longer reaches, for its mentors.
 
 Keeping track of changing email addresses is part of a mentor's job; this is their list:
-addresses that bounce (and since when, and what the last bounce said), and deliveries that
-failed for good.
+addresses that bounce (and since when, and what the last bounce said, and any new address a
+mentor suggested that waits for its owner), and deliveries that failed for good. What may be
+done about an address is people's to decide (people.permissions, people.address_changes).
 """
 
 from __future__ import annotations
@@ -10,10 +11,8 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from learnlink.exchange.models import Group
-from learnlink.exchange.models.groups import new_key
 from learnlink.mail.models import Delivery, DeliveryState
-from learnlink.people.addresses import change_address, enable
-from learnlink.people.models import EmailAddress, Person
+from learnlink.people.models import EmailAddress
 
 
 def troubled_addresses(group: Group) -> QuerySet[EmailAddress]:
@@ -22,7 +21,8 @@ def troubled_addresses(group: Group) -> QuerySet[EmailAddress]:
         person__affiliations__organisation__memberships__group=group)
     return (EmailAddress.objects.current().filter(people)
             .filter(Q(disabled__isnull=False) | Q(bounce_score__gt=0))
-            .select_related("person").distinct().order_by("-disabled", "-last_bounce"))
+            .select_related("person").prefetch_related("person__address_suggestions")
+            .distinct().order_by("-disabled", "-last_bounce"))
 
 
 def failed_deliveries(group: Group) -> QuerySet[Delivery]:
@@ -35,15 +35,3 @@ def address_of_member(group: Group, pk: int) -> EmailAddress | None:
     """A troubled address a mentor of `group` may act on, or None."""
     return troubled_addresses(group).filter(pk=pk).first()
 
-
-def replace_address(record: EmailAddress, new_address: str) -> EmailAddress:
-    """A mentor found the member's new address (by phone, at a workshop): it takes over at
-    once, and the old one stays in the person's history."""
-    person: Person = record.person
-    new = change_address(person, new_address)
-    enable(new)
-    for membership in person.memberships.all():
-        # The old mailbox may be a cyber café's, now someone else's: its links stop working.
-        membership.key = new_key()
-        membership.save(update_fields=["key"])
-    return new

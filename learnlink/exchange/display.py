@@ -25,13 +25,12 @@ from django.core.cache import cache
 from django.db.models import QuerySet
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.threading import TreeItem, strip_reply_prefixes, tree
+from learnlink.lib.dates import formatter
 
 MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
 
@@ -79,66 +78,53 @@ def message_html(text: str, quoted: str) -> str:
 
 
 def short_datetimes(with_time: bool = True) -> Callable[[datetime.datetime | None], str]:
-    """"7 Mar 2005 12:30" in local time, month in the reader's language (as |date:"j M Y H:i"),
-    or "7 Mar 2005" without the time, for a page of dates: the time zone and the month names
-    are looked up once, not per date."""
-    zone = timezone.get_current_timezone()
-    months = month_names()
-
-    def short(moment: datetime.datetime | None) -> str:
-        if moment is None:
-            return ""
-        local = moment.astimezone(zone)
-        day = f"{local.day} {months[local.month]} {local.year}"
-        return f"{day} {local.hour:02}:{local.minute:02}" if with_time else day
-
-    return short
+    """"7 Feb 2005 12:30" ("7 févr. 2005 12:30") in local time, or "7 Feb 2005" without the
+    time, for a page of dates: the language and time zone are looked up once, not per date."""
+    return formatter("day_time" if with_time else "day")
 
 
-def thread_list_html(group: Group, threads: Iterable[Thread]) -> SafeString:
-    """The rows of a group page (subject, replies, last activity), built as the articles of a
-    thread page are: fifty rows of a template loop cost several times the page's queries."""
+def thread_list_html(group: Group, rows: Iterable[tuple[Thread, list[Thread]]]) -> SafeString:
+    """The rows of a group page (subject, replies, last activity), each with the threads that
+    are probably replies to it below it (`probable_replies`), built as the articles of a thread
+    page are: fifty rows of a template loop cost several times the page's queries."""
     url = _by_pk("exchange:thread", group.slug)
     when = short_datetimes(with_time=False)
     untitled = escape(gettext("(no subject)"))
     replies: dict[int, str] = {}
-    rows = []
-    for thread in threads:
+    html = []
+    for thread, probable in rows:
         count = thread.message_count - 1
         if count not in replies:
             replies[count] = escape(ngettext("%(replies)s reply", "%(replies)s replies", count)
                                     % {"replies": count})
-        rows.append(f'<li><a href="{url(thread.pk)}">{escape(thread.subject) or untitled}</a>'
+        subject = escape(thread.subject) or untitled
+        html.append(f'<li><a href="{url(thread.pk)}">{subject}</a>'
                     f'<br>\n  <span class="muted">{replies[count]} · '
-                    f"{when(thread.last_activity)}</span></li>\n")
-    return mark_safe("".join(rows))  # noqa: S308 - built of escaped parts
-
-
-def short_month(day: datetime.date) -> str:
-    """"Mar 2005", the month in the reader's language (as |date:"M Y")."""
-    return f"{_month_name(day.month)} {day.year}"
-
-
-def _month_name(month: int) -> str:
-    return str(MONTHS_3[month]).title()
-
-
-def month_names() -> list[str]:
-    """"Jan" to "Dec" in the reader's language, at their month's index: each is a translation
-    lookup, so a page of dates asks once for all of them."""
-    return ["", *(_month_name(month) for month in range(1, 13))]
+                    f"{when(thread.last_activity)}</span>")
+        if probable:
+            label = escape(gettext("probably a reply to “%(subject)s”")
+                           % {"subject": thread.subject or gettext("(no subject)")})
+            html.append('\n<ul class="plain indent1">\n' + "".join(
+                f'<li><a href="{url(reply.pk)}">{escape(reply.subject) or untitled}</a>'
+                f'<br>\n  <span class="muted">{label} · {when(reply.last_activity)}</span></li>\n'
+                for reply in probable) + "</ul>\n")
+        html.append("</li>\n")
+    return mark_safe("".join(html))  # noqa: S308 - built of escaped parts
 
 
 def reply_link(address: str, subject: str, message_id: str) -> str:
-    """A mailto that answers a message: the group's address, its subject, its Message-ID as
-    In-Reply-To so the answer lands under it in the thread."""
-    return f"mailto:{address}?subject={_quoted(subject)}&In-Reply-To={quote(message_id, safe='')}"
+    """A mailto (RFC 6068) that answers a message as a mail program's Reply would: to the
+    group's address, "Re:" once before the subject, the Message-ID in its angle brackets as
+    In-Reply-To, so that the answer lands under the message in its thread. Every field is
+    percent-encoded as UTF-8; "<" and ">" must be."""
+    return (f"mailto:{address}?subject={_reply_subject(subject)}"
+            f"&In-Reply-To={quote(f'<{message_id}>', safe='@')}")
 
 
 @functools.lru_cache(maxsize=1024)
-def _quoted(subject: str) -> str:
+def _reply_subject(subject: str) -> str:
     """Replies share their subject: quoted once, not once per message of the page."""
-    return quote(subject, safe="")
+    return quote(f"Re: {strip_reply_prefixes(subject)}", safe="")
 
 
 @dataclass(frozen=True)
@@ -306,7 +292,7 @@ def _article(item: TreeItem, page: _Page, whole: bool = False) -> str:
 
 def _sender(message: Message, page: _Page) -> str:
     person = message.sender
-    name = escape(message.sender_name or (person.name if person else ""))
+    name = escape(message.author_name())
     if person is None:
         return name or page.unknown_label
     if person.pk not in page.profiles:

@@ -23,11 +23,11 @@ from typing import TypeVar
 from django.db import connections, transaction
 from django.utils import timezone
 
-from learnlink.bulk import insert_rows
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.posting import parsed_columns, save_attachments
 from learnlink.exchange.threading import DuplicateMessage, Incoming, place_messages
+from learnlink.lib.bulk import insert_rows
 from learnlink.mail.mbox import read_messages
 from learnlink.mail.models import InboundMessage, Source, State
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
@@ -82,9 +82,16 @@ def _read(raw: bytes) -> Read:
 
 def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None = None,
                 processes: int | None = None) -> ImportStats:
+    return import_messages(group, read_messages(path), progress, processes)
+
+
+def import_messages(group: Group, messages: Iterable[bytes],
+                    progress: Callable[[int], None] | None = None,
+                    processes: int | None = None) -> ImportStats:
+    """Each message's bytes into the group's archive, as an mbox import does."""
     stats = ImportStats()
     started = time.monotonic()
-    batches = parsed_batches(_prefetched(in_batches(read_messages(path), len)), bytes,
+    batches = parsed_batches(_prefetched(in_batches(messages, len)), bytes,
                              processes or os.cpu_count() or 1)
     for batch in batches:
         _import_batch(group, batch, stats)

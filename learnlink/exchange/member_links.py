@@ -1,58 +1,104 @@
 """Signed links that let a member manage their membership without a password.
 
-Every footer carries one: `PK.KEY.SIGNATURE`. The signature proves Learnlink made the link; the
-key must still be the membership's, so a link stops working when the member leaves (the row is
-gone) or when a new key is issued (a mentor gave the member a new address). Each refusal says
-which it was.
+Every footer carries one: `PK.KEY.ISSUED.SIGNATURE`. Members quote whole copies, footers
+included, so a link may do only what its one purpose needs: change this membership's delivery
+or leave. It never changes an address and never signs anyone in. The signature proves
+Learnlink made the link; the key must still be the membership's, so a link stops working when
+the member leaves (the row is gone) or when a new key is issued (a copy of it was seen quoted
+in a post); and it expires LEARNLINK_MEMBER_LINK_DAYS after it was mailed, or as soon as the
+member's address changes (the old mailbox may be someone else's now). Each copy carries a fresh
+one. Each refusal says which it was.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import re
+import time
 
 from django.conf import settings
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from learnlink.exchange.models import Membership
+from learnlink.exchange.models.groups import new_key
+
+# A membership link in text: the token is the path segment after /membership/ (not join/).
+_LINK = re.compile(r"/membership/(?!join/)([0-9a-f]+\.[\w-]+\.[0-9a-f]+\.[0-9a-f]{16})/")
 
 
 class BadLink(Exception):
     """The link cannot act for anyone; the message says why, for the page that shows it."""
 
 
-def _signature(pk: int, key: str) -> str:
+def _signature(pk: int, key: str, issued: int) -> str:
     secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, f"member:{pk}:{key}".encode(), hashlib.sha256).hexdigest()[:16]
+    return hmac.new(secret, f"member:{pk}:{key}:{issued}".encode(),
+                    hashlib.sha256).hexdigest()[:16]
 
 
 def member_token(membership: Membership) -> str:
     return token_for(membership.pk, membership.key)
 
 
-def token_for(pk: int, key: str) -> str:
-    return f"{pk:x}.{key}.{_signature(pk, key)}"
+def token_for(pk: int, key: str, issued: int | None = None) -> str:
+    """A fresh token, stamped with the second it is made (`issued`, for a batch made at once)."""
+    stamp = int(time.time()) if issued is None else issued
+    return f"{pk:x}.{key}.{stamp:x}.{_signature(pk, key, stamp)}"
 
 
 def membership_for(token: str) -> Membership:
-    """The membership a token speaks for; BadLink if forged, replaced or left."""
-    number, _dot, rest = token.partition(".")
-    key, _dot, signature = rest.rpartition(".")
+    """The membership a token speaks for; BadLink if forged, expired, replaced or left."""
+    parts = token.split(".")
+    if len(parts) == 3:  # made before links carried their date: they no longer work
+        raise BadLink(_("This link is too old: use the link in your latest email from the "
+                        "group."))
     try:
-        pk = int(number, 16)
+        number, key, stamp, signature = parts
+        pk, issued = int(number, 16), int(stamp, 16)
     except ValueError:
         raise BadLink(_("This link is incomplete: copy the whole link from your email.")) \
             from None
-    if not hmac.compare_digest(signature, _signature(pk, key)):
+    if not hmac.compare_digest(signature, _signature(pk, key, issued)):
         raise BadLink(_("This link was not made by Learnlink (its signature is wrong)."))
+    if time.time() - issued > settings.LEARNLINK_MEMBER_LINK_DAYS * 24 * 3600:
+        raise BadLink(_("This link is too old: use the link in your latest email from the "
+                        "group."))
     membership = Membership.objects.select_related("group", "person").filter(pk=pk).first()
     if membership is None:
         raise BadLink(_("This link belongs to a membership that has ended: nothing was changed."))
-    if not hmac.compare_digest(membership.key, key):
+    if not hmac.compare_digest(membership.key, key) or _address_changed_since(membership,
+                                                                              issued):
         raise BadLink(_("This link has been replaced by a newer one: use the link in your "
                         "latest email from the group."))
     return membership
+
+
+def _address_changed_since(membership: Membership, issued: int) -> bool:
+    """Whether the member took an address after the link was mailed (to the old one). The
+    stamp is in whole seconds: a link made within a second of the change counts as made after
+    it, so a new member's welcome, mailed as their address is created, works."""
+    if membership.person is None:
+        return False
+    newest = membership.person.email_addresses.current().aggregate(latest=Max("created"))
+    return newest["latest"] is not None and newest["latest"].timestamp() > issued + 1
+
+
+def void_quoted_links(text: str) -> int:
+    """Give a new key to each membership whose working link appears in `text` (a post that
+    quotes a member's copy): the copy is public now. Returns how many were replaced."""
+    replaced = 0
+    for token in set(_LINK.findall(text)):
+        try:
+            membership = membership_for(token)
+        except BadLink:
+            continue
+        membership.key = new_key()
+        membership.save(update_fields=["key"])
+        replaced += 1
+    return replaced
 
 
 def absolute(path: str) -> str:

@@ -1,25 +1,27 @@
 """A member's own page, reached from the signed link in every footer, without a password:
-how mail arrives, a new address, leaving. Also the one-click unsubscribe (RFC 8058) and the
-confirmation of a subscription asked for by email.
+how mail arrives, and leaving. Also the one-click unsubscribe (RFC 8058) and the confirmation
+of a subscription asked for by email.
 
-Permission here is the link itself (see member_links): every view starts by reading it.
+Permission here is the link itself (see member_links): every view starts by reading it. The
+link may be quoted in the public archive, so it changes this delivery and nothing about the
+person: a new address is asked for signed in (people's address page, linked from here). The
+page speaks the member's language, not the browser's: it is theirs, reached from their mail.
 """
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from learnlink.exchange.forms import AddressForm, ModeForm
+from learnlink.exchange.forms import ModeForm
 from learnlink.exchange.member_links import BadLink, membership_for
 from learnlink.exchange.models import Membership
 from learnlink.exchange.subscriptions import change_mode, confirm_join, leave, pending
-from learnlink.people.address_links import send_address_link
-from learnlink.people.addresses import current_holder, delivery_address
+from learnlink.people.addresses import delivery_address
+from learnlink.people.person_language import speak_to
 
 
 def _refused(request: HttpRequest, problem: BadLink) -> HttpResponse:
@@ -37,31 +39,18 @@ def member(request: HttpRequest, token: str) -> HttpResponse:
         membership = membership_for(token)
     except BadLink as problem:
         return _refused(request, problem)
+    speak_to(request, membership.person)
     mode_form = ModeForm(initial={"mode": membership.mode})
-    address_form = AddressForm()
-    sent_to = ""
     # An organisation's delivery is its mentor's to change, as the page and the email
     # commands say: the link its people share does not change it.
-    if request.method == "POST" and "mode" in request.POST and membership.person is not None:
+    if request.method == "POST" and membership.person is not None:
         mode_form = ModeForm(request.POST)
         if mode_form.is_valid():
             change_mode(membership, mode_form.cleaned_data["mode"], _address(membership))
             return redirect("membership:settings", token)
-    elif request.method == "POST" and membership.person is not None:
-        address_form = AddressForm(request.POST)
-        if address_form.is_valid():
-            holder = current_holder(address_form.cleaned_data["address"])
-            if holder is not None and holder != membership.person:
-                address_form.add_error("address", _(
-                    "This address is already used by someone else in Learnlink: ask your "
-                    "group's mentor."))
-        if address_form.is_valid():
-            sent_to = address_form.cleaned_data["address"]
-            send_address_link(membership.person, sent_to, "new_address", get_language())
     return render(request, "exchange/member.html", {
         "membership": membership, "group": membership.group, "token": token,
-        "address": _address(membership), "mode_form": mode_form,
-        "address_form": address_form, "sent_to": sent_to})
+        "address": _address(membership), "mode_form": mode_form})
 
 
 @csrf_exempt  # RFC 8058: the mail provider posts without a session; the signed link suffices
@@ -73,6 +62,7 @@ def leave_group(request: HttpRequest, token: str) -> HttpResponse:
         membership = membership_for(token)
     except BadLink as problem:
         return _refused(request, problem)
+    speak_to(request, membership.person)
     group = membership.group
     if membership.organisation_id:
         # One person's click must not take a whole farmer group out: its mentor decides.

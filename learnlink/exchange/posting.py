@@ -13,11 +13,15 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from learnlink.exchange.command_words import administrivia
+from learnlink.exchange.commands import answer
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.list_mail import MemberCopy, member_copy
+from learnlink.exchange.member_links import void_quoted_links
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import (
     Attachment,
@@ -29,6 +33,7 @@ from learnlink.exchange.models import (
     PostingPolicy,
 )
 from learnlink.exchange.notices import notify_sender
+from learnlink.exchange.quoted_footers import without_footers
 from learnlink.exchange.threading import DuplicateMessage, place_message
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
@@ -49,13 +54,18 @@ class Checks:
     auto_replies: bool = True
 
 
+READ_AS_COMMAND = gettext_lazy(
+    "Your mail was read as a command, so it was not sent to the group. To write to everyone, "
+    "say more than the command word.")
+
+
 def group_for(inbound: InboundMessage) -> Group:
     local, _domain = split_address(inbound.recipient)
     return Group.objects.get(slug=local)
 
 
 def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
-    """Decide and act: quarantine, reject, hold or post."""
+    """Decide and act: quarantine, reject, answer as a command, hold or post."""
     group = group_for(inbound)
     if checks.size and inbound.size > group.size_limit:
         quarantine(inbound, f"larger than the group's limit ({inbound.size:,} bytes > "
@@ -72,6 +82,10 @@ def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
         return
     if BannedAddress.objects.filter(group=group, address=parsed.from_address).exists():
         finish(inbound, State.REJECTED, f"{parsed.from_address} is always rejected here")
+        return
+    said = administrivia(parsed)
+    if said:
+        answer(inbound, group, said, parsed, note=READ_AS_COMMAND)
         return
     person = author_of(parsed)
     hold_reason = _hold_reason(group, membership_of(group, person))
@@ -91,13 +105,19 @@ def _automatic_refusal(group: Group, parsed: ParsedMessage, checks: Checks) -> s
     return ""
 
 
+# Hold reasons are stored in English, as the catalogue's msgids, and translated where they are
+# shown ({% translate held.reason %}), so a notice and a queue read in their reader's language.
+NOT_A_MEMBER = gettext_noop("the sender is not a member of the group")
+MODERATED = gettext_noop("the group is moderated")
+
+
 def _hold_reason(group: Group, membership: Membership | None) -> str:
     if group.posting_policy == PostingPolicy.OPEN:
         return ""
     if membership is None:
-        return "the sender is not a member of the group"
+        return NOT_A_MEMBER
     if group.posting_policy == PostingPolicy.MODERATED and not membership.moderates:
-        return "the group is moderated"
+        return MODERATED
     return ""
 
 
@@ -162,6 +182,7 @@ def publish(prepared: Ready) -> Message | None:
             finish(inbound, State.DONE, "the same Message-ID is already in the archive")
             return None
         save_attachments([(message, parsed)])
+        void_quoted_links(f"{parsed.text}\n{parsed.html}")
         index_messages([message])
         distribute(message, prepared.copy)
         finish(inbound, State.DONE)
@@ -171,10 +192,11 @@ def publish(prepared: Ready) -> Message | None:
 def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
     """The columns of a message that its bytes alone decide, threading apart (the sender's
     name and address, text, quotes, signature and their HTML): the same whether the message is
-    posted, imported or parsed again."""
+    posted, imported or parsed again. Our own footers, quoted, are left out of all of them."""
+    text, quoted = without_footers(parsed.new_text), without_footers(parsed.quoted)
     return {"sender_name": parsed.from_name[:300], "sender_address": parsed.from_address[:320],
-            "text": parsed.new_text, "quoted": parsed.quoted, "signature": parsed.signature,
-            "html": message_html(parsed.new_text, parsed.quoted)}
+            "text": text, "quoted": quoted, "signature": without_footers(parsed.signature),
+            "html": message_html(text, quoted)}
 
 
 def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:

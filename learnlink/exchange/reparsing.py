@@ -4,15 +4,17 @@ The raw mail is the truth; everything posting derived from it can be derived aga
 that learns to read a charset, mark a quote or find an attachment mends the archive too. What is
 derived again is what posting takes from the bytes (`parsed_columns`: text, quotes, signature,
 sender's name, the page's HTML) and the attachments; the search index (tidied after a thousand
-replaced documents or more) and cached thread pages follow. Threading stays as it is. A message
-whose bytes no longer parse keeps what it has and is reported. Batches of a few hundred
-messages, parsed on every core, a few queries each.
+replaced documents or more) and cached thread pages follow. A message whose References read
+differently now (a parser that learnt to read bare ids, say) is threaded again by them, and its
+replies move with it. A message whose bytes no longer parse keeps what it has and is reported.
+Batches of a few hundred messages, parsed on every core, a few queries each.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -20,18 +22,20 @@ from operator import itemgetter
 from django.db import transaction
 from django.db.models import QuerySet
 
-from learnlink.bulk import update_rows
 from learnlink.exchange.display import forget_thread_html
 from learnlink.exchange.importing import BATCH, Read, in_batches, parsed_batches
 from learnlink.exchange.indexing import index_messages
-from learnlink.exchange.models import Attachment, Message, Thread
+from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.posting import save_attachments
+from learnlink.exchange.threading import Incoming, rethread_messages
+from learnlink.lib.bulk import update_rows
 from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
 from learnlink.search.engine import optimize
 
 # What a batch reads of each message: what parsing may change, and what the index needs.
 _COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
-            "sender_address", "text", "quoted", "signature", "html", "corrected", "inbound__raw")
+            "sender_address", "sender__name", "text", "quoted", "signature", "html", "corrected",
+            "references", "inbound__raw")
 _DERIVED = ("sender_name", "sender_address", "text", "quoted", "signature", "html")
 # Replaced search documents past which the index is tidied (`optimize`): below it, what they
 # leave costs searches little, and a tidy of a large index costs seconds.
@@ -45,12 +49,14 @@ class ReparseStats:
     attachments_changed: int = 0
     failed: list[str] = field(default_factory=list)
     kept_corrected: int = 0
+    rethreaded: int = 0
     seconds: float = 0.0
 
     def line(self) -> str:
         return (f"reparsed={self.reparsed} changed={self.changed} "
                 f"attachments_changed={self.attachments_changed} failed={len(self.failed)} "
-                f"kept_corrected={self.kept_corrected} seconds={self.seconds:.1f}")
+                f"kept_corrected={self.kept_corrected} rethreaded={self.rethreaded} "
+                f"seconds={self.seconds:.1f}")
 
 
 def reparse(messages: QuerySet[Message], processes: int | None = None) -> ReparseStats:
@@ -74,7 +80,7 @@ def _batches(messages: QuerySet[Message]) -> Iterator[list[Message]]:
     sizes, read first), a query per batch: no cursor stays open across the batches' writes (or
     across the fork of the parsing processes)."""
     rows = (messages.filter(is_placeholder=False, inbound__isnull=False)
-            .select_related("inbound").only(*_COLUMNS).order_by("pk"))
+            .select_related("inbound", "sender").only(*_COLUMNS).order_by("pk"))
     last = 0
     while sizes := list(rows.filter(pk__gt=last).values_list("pk", "inbound__size")[:BATCH]):
         for batch in in_batches(sizes, itemgetter(1)):
@@ -98,12 +104,28 @@ def _reparse_batch(batch: list[tuple[Message, Read]], stats: ReparseStats) -> No
         update_rows(changed, _DERIVED)
         index_messages(changed)
         refiled = _refile_attachments(readable)
+        moved, rethreaded = _rethread(readable)
     stats.reparsed += len(readable)
     stats.changed += len(changed)
     stats.attachments_changed += len(refiled)
-    touched = {message.thread_id for message in [*changed, *refiled]}
+    stats.rethreaded += rethreaded
+    touched = {message.thread_id for message in [*changed, *refiled]} | moved
     forget_thread_html(Thread.objects.filter(pk__in=touched).only("message_count",
                                                                    "last_activity"))
+
+
+def _rethread(readable: list[tuple[Message, ParsedMessage]]) -> tuple[set[int], int]:
+    """Thread again the messages whose References read differently now; the pks of the threads
+    that changed, and how many messages were threaded again."""
+    by_group: defaultdict[int, list[Incoming]] = defaultdict(list)
+    for message, parsed in readable:
+        if "\n".join(parsed.references) != message.references and message.date is not None:
+            by_group[message.group_id].append(Incoming(message.message_id, parsed.references,
+                                                       message.subject, message.date))
+    touched: set[int] = set()
+    for group in Group.objects.filter(pk__in=by_group):
+        touched |= rethread_messages(group, by_group[group.pk])
+    return touched, sum(len(items) for items in by_group.values())
 
 
 def _derive(message: Message, columns: dict[str, str]) -> bool:

@@ -195,11 +195,24 @@ class Archive:
         node = self.nodes.get(item.message_id)
         if node is not None and not node.placeholder:
             raise DuplicateMessage(item.message_id)
+        return self._link(item, node)
+
+    def rethread(self, item: Incoming) -> Node:
+        """Thread a stored message again by References read anew from its bytes (a parser that
+        learnt to read more of them): it moves, with its replies, below the parent they name,
+        as if it had arrived with them; its suggestion by subject is made again."""
+        node = self.nodes[item.message_id]
+        node.suggested = None
+        self._changed(node)
+        return self._link(item, node)
+
+    def _link(self, item: Incoming, node: Node | None) -> Node:
         references = ancestry(item.references, item.message_id)
         missing = [ref for ref in references if ref not in self.nodes]
         chain = self._link_chain(references)
-        node = node or self._node(item.message_id)
-        self._fill(node, item)
+        if node is None or node.placeholder:
+            node = node or self._node(item.message_id)
+            self._fill(node, item)
         if chain:
             self._reparent(node, chain[-1])
         self._drop_unused(missing, [*chain, node])

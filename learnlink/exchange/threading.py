@@ -33,7 +33,6 @@ from django.db import connection, transaction
 from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
-from learnlink.bulk import insert_rows, reserve_keys, update_rows
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import (
     NEVER,
@@ -47,9 +46,10 @@ from learnlink.exchange.thread_core import (
     has_reply_prefix,
     strip_reply_prefixes,
 )
+from learnlink.lib.bulk import insert_rows, reserve_keys, update_rows
 
 __all__ = ["DuplicateMessage", "Incoming", "TreeItem", "api_parent", "place_message",
-           "place_messages", "strip_reply_prefixes", "tree"]
+           "place_messages", "rethread_messages", "strip_reply_prefixes", "tree"]
 _CHUNK = 5000  # ids per IN (...): under the parameter limits of SQLite >= 3.32 and PostgreSQL
 _OR_CHUNK = 200  # subjects per query: "a OR b OR ..." nests, and SQLite allows a depth of 1000
 _T = TypeVar("_T")
@@ -83,6 +83,23 @@ def place_messages(group: Group, items: Sequence[Incoming]) -> list[Message | Du
         placed = [_place(archive, item) for item in items]
         stored = rows.write(items)
     return [stored[p] if isinstance(p, str) else p for p in placed]
+
+
+def rethread_messages(group: Group, items: Sequence[Incoming]) -> set[int]:
+    """Thread stored messages of `group` again by the References in `items` (what their bytes
+    say now), store those References, and return the pks of the threads that changed."""
+    with transaction.atomic():
+        Group.objects.select_for_update().only("pk").get(pk=group.pk)
+        rows = _Rows(group)
+        archive = rows.read(items)
+        nodes = [archive.rethread(item) for item in items]
+        rows.write(items)
+        update_rows([Message(pk=rows.pks[node.message_id], references="\n".join(item.references),
+                             suggested_thread_id=rows._suggested_pk(node))
+                     for node, item in zip(nodes, items, strict=True)],
+                    ["references", "suggested_thread"])
+    return {rows._thread_pk(key) for key in archive.changes.threads
+            if archive.find(key) in archive.threads}
 
 
 def _place(archive: Archive, item: Incoming) -> str | DuplicateMessage:

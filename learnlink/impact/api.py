@@ -8,8 +8,9 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from learnlink.alliance.api import readable
+from learnlink.alliance.permissions import readable_alliance
 from learnlink.impact.report import Period, impact_table
+from learnlink.people.api_auth import api_user
 
 router = Router(tags=["impact"])
 
@@ -44,7 +45,7 @@ def impact(request: HttpRequest, slug: str,
     """Per territory: target households, products (sold or not yet), PMGs, members, volume
     sold (t, to 0.1) and value (US$, whole dollars); and the totals. The period defaults to
     the alliance's own."""
-    alliance = readable(request, slug)
+    alliance = readable_alliance(api_user(request), slug)
     period = Period.of(alliance, start, end)
     if period.end < period.start:
         raise HttpError(400, "'to' comes before 'from'")

@@ -256,7 +256,7 @@ def _header_info(headers: dict[str, list[str]], raw: bytes, defects: list[str]) 
     if not message_id:
         message_id = derived_message_id(raw)
         defects.append(f"no Message-ID; using {message_id}")
-    in_reply_to = next(iter(_ids(_first(headers, "in-reply-to", defects))), None)
+    in_reply_to = next(iter(_reference_ids(_first(headers, "in-reply-to", defects))), None)
     subject = decode_words(_first(headers, "subject", defects), defects, "subject")[:MAX_SUBJECT]
     from_name, from_address = _sender(headers, defects)
     return HeaderInfo(
@@ -288,6 +288,17 @@ def _ids(value: str) -> list[str]:
     return [identifier for identifier in found if identifier]
 
 
+def _reference_ids(value: str) -> list[str]:
+    """The ids of an In-Reply-To or References header: every <id>; or, in a header without
+    brackets, its words if each has an @, as a bare Message-ID is read. Mailman 3's web archive
+    (HyperKitty) writes its replies' In-Reply-To bare; free text without brackets ("your message
+    of 3 March") names nothing."""
+    if "<" in value:
+        return _ids(value)
+    words = value.split()
+    return words if all("@" in word for word in words) else []
+
+
 def _references(headers: dict[str, list[str]], message_id: str, in_reply_to: str | None,
                 defects: list[str]) -> list[str]:
     """References oldest first, ending with the direct parent.
@@ -297,7 +308,8 @@ def _references(headers: dict[str, list[str]], message_id: str, in_reply_to: str
     """
     ids = [identifier
            for index, value in enumerate(headers.get("references", []))
-           for identifier in _ids(_eight_bit(value, defects, f"references {index + 1}"))]
+           for identifier in _reference_ids(_eight_bit(value, defects,
+                                                       f"references {index + 1}"))]
     if in_reply_to and (not ids or ids[-1] != in_reply_to):
         ids.append(in_reply_to)
     unique = list(dict.fromkeys(reversed(ids)))

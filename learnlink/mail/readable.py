@@ -32,22 +32,24 @@ class Readable:
     cut: bool  # some text is not shown: it was longer than MAX_TEXT
 
 
-def readable(item: Outgoing) -> Readable:
-    """Read with compat32 and bounded headers (see headers.py): policy.default decoded a
-    subject of 70,000 encoded words into 23.9 GB."""
-    raw = item.bytes_for(HIDDEN)
+def readable(item: Outgoing, whole: bool = False) -> Readable:
+    """`whole` (only where mail.permissions.shows_mail_whole says so): as its first recipient
+    got it, keys and all. Read with compat32 and bounded headers (see headers.py):
+    policy.default decoded a subject of 70,000 encoded words into 23.9 GB."""
+    raw = item.bytes_for(_first_token(item) if whole else HIDDEN)
     message = email.message_from_bytes(raw, policy=BOUNDED)
+    shown = _unchanged if whole else hide_keys
     values: dict[str, str] = {}
     for name, value in message.raw_items():
         values.setdefault(name.lower(), str(value))
-    headers = [(name, hide_keys(header_text(values[name.lower()], name)))
+    headers = [(name, shown(header_text(values[name.lower()], name)))
                for name in SHOWN_HEADERS if values.get(name.lower())]
     texts, left = [], MAX_TEXT
     for part in message.walk():
         if left > 0 and part.get_content_type() == "text/plain" and not _is_attachment(part):
             text = _text(part)[:left]
             left -= len(text)
-            texts.append(hide_keys(text))
+            texts.append(shown(text))
     return Readable(headers, texts, len(raw), cut=left <= 0)
 
 
@@ -59,6 +61,14 @@ def _text(part: Message) -> str:
     payload = part.get_payload(decode=True)
     text, _note = decode_bytes(payload if isinstance(payload, bytes) else b"",
                                part.get_content_charset())
+    return text
+
+
+def _first_token(item: Outgoing) -> str:
+    return item.deliveries.order_by("pk").values_list("token", flat=True).first() or ""
+
+
+def _unchanged(text: str) -> str:
     return text
 
 

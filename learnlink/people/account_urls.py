@@ -9,5 +9,7 @@ urlpatterns = [
     path("login/link/", account_views.request_login_link, name="login_link_request"),
     path("login/link/sent/", account_views.login_link_sent, name="login_link_sent"),
     path("login/link/<str:token>/", account_views.use_login_link, name="login_link"),
+    path("address/", account_views.change_address, name="change_address"),
     path("address/<str:token>/", account_views.address_link, name="address_link"),
+    path("address/undo/<str:token>/", account_views.address_undo, name="address_undo"),
 ]

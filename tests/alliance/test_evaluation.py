@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from openpyxl import load_workbook
 
+from learnlink.alliance.evaluation.performance import record_evaluation, set_poor_below, trends
 from learnlink.alliance.models import (
     Alliance,
     Criterion,
@@ -18,7 +19,6 @@ from learnlink.alliance.models import (
     Participant,
     PerformanceAction,
 )
-from learnlink.alliance.performance import record_evaluation, set_poor_below, trends
 from learnlink.alliance.permissions import evaluated_visible_to, may_see_evaluations_of
 from tests.alliance.conftest import sign_in
 from tests.alliance.small import DAY, Small, client_for, small  # noqa: F401

@@ -1,7 +1,5 @@
-"""Test material for threading: a group per test, and the shared mail corpora as messages to place.
-
-The corpora live outside the repository (../shared/data/threading, see its README); a test that
-needs a missing one is skipped and says which."""
+"""Test material for threading: a group per test, and other projects' threading corpora
+(tests/data/threading, see tests/data/README.md) as messages to place."""
 
 from __future__ import annotations
 
@@ -17,8 +15,6 @@ from email.policy import compat32
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import thread_references
 from learnlink.exchange.threading import (
@@ -30,8 +26,9 @@ from learnlink.exchange.threading import (
     strip_reply_prefixes,
     tree,
 )
+from tests.conftest import TEST_DATA
 
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "threading"
+CORPORA = TEST_DATA / "threading"
 _ID = re.compile(r"<([^<>]*)>")
 _groups = itertools.count(1)
 
@@ -57,10 +54,7 @@ def place(group: Group, items: list[Incoming], path: str) -> list[Message | Dupl
 
 
 def corpus(*parts: str) -> Path:
-    path = CORPORA.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"threading corpus {path} is missing (see ../shared/data/README.md)")
-    return path
+    return CORPORA.joinpath(*parts)
 
 
 def message_ids(header: str | None) -> list[str]:

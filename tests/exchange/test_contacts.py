@@ -4,33 +4,40 @@ not get through, and what they can do about it.
 Proves, with a real bounce over LMTP and a real relay that refuses, that a group's mentor sees
 the address that stopped receiving, with what the bounce said, and the delivery that failed;
 that the probe they send carries a link which, opened from the mailbox, starts delivery again;
-that a new address a mentor enters receives the next post; that the contacts page does not
-exist for learners, outsiders or anonymous visitors; and that the outgoing mail page shows staff
+that a new address a network mentor enters is only a suggestion, shown to mentors and told to
+the old address, until the member opens the link sent to it; that a group's owner or mentor
+without the network's mentor role cannot touch an address, and nobody touches a network
+mentor's or staff member's; that the contacts page does not exist for learners, outsiders or
+anonymous visitors; and that the outgoing mail page shows staff
 a digest as members read it, without any member's token, and does not exist for others.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth.models import User
+from django.utils import timezone
 
 from learnlink.exchange.digests import build
-from learnlink.exchange.member_links import member_token
+from learnlink.exchange.member_links import member_token, token_for
+from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import Membership, Message
 from learnlink.mail.models import Delivery, Outgoing
 from learnlink.mail.verp import bounce_address
-from learnlink.people.models import EmailAddress
-from tests.conftest import MailServer, email_from, wire_format
+from learnlink.people.models import EmailAddress, Person
+from tests.conftest import MailServer, email_from, make_member, wire_format
 from tests.exchange.test_list_delivery import post
 
 BOUNCES = Path(__file__).resolve().parent.parent / "data" / "bounces"
 CONTACTS = "/groups/muheza-oranges/contacts/"
 HALIMA, JOSEPH, NEW = "halima@example.org", "joseph.mshana@example.org", "halima@example.com"
+THIEF = "thief@example.net"
 
 
 
@@ -49,6 +56,10 @@ def halimas_mail_bounces(mail_server: MailServer) -> None:
         refused = lmtp.sendmail("", [bounce_address("muheza-oranges", delivery.pk)],
                                 wire_format(report))
     assert not refused
+
+
+def current_addresses(person: Person) -> list[str]:
+    return [a.address for a in person.email_addresses.current()]
 
 
 def as_mentor(client: Any, mentor: User) -> Any:
@@ -91,23 +102,78 @@ def test_a_probe_link_opened_from_the_mailbox_starts_mail_again(
     assert str(mailboxes.of(HALIMA)[-1]["Subject"]) == "After the probe"
 
 
-def test_a_new_address_set_by_a_mentor_receives_the_next_post(
+def test_a_mentors_new_address_is_a_suggestion_until_the_member_opens_its_link(
         mail_server, oranges, mailboxes, one_bounce_stops_mail, client, mentor):
     halimas_mail_bounces(mail_server)
     record = EmailAddress.objects.get(address=HALIMA)
-    old_link = f"/membership/{member_token(Membership.objects.get(person=record.person))}/"
+    membership = Membership.objects.get(person=record.person)
+    mailed_before = token_for(membership.pk, membership.key, int(time.time()) - 60)
     response = as_mentor(client, mentor).post(f"{CONTACTS}{record.pk}/address/",
                                               {"address": NEW}, follow=True)
-    assert f"Halima Omari&#x27;s mail now goes to {NEW}." in response.content.decode()
-    post(mail_server, subject="To her new address", sender=f"Joseph Mshana <{JOSEPH}>")
-    [copy] = mailboxes.of(NEW)
-    assert str(copy["Subject"]) == "To her new address"
-    assert len(mailboxes.of(HALIMA)) == 1, "only the post that bounced"
-    old = EmailAddress.objects.get(address=HALIMA)
-    assert old.active_to is not None, "the old address stays in her history"
-    assert "Every member's mail gets through." in client.get(CONTACTS).content.decode()
+    assert f"A link was sent to {NEW}" in response.content.decode()
+    assert "Suggested on" in response.content.decode()
+    assert f"{NEW}, waiting for Halima Omari to open the link" in response.content.decode()
+    assert current_addresses(record.person) == [HALIMA], "nothing changed yet"
+    [confirm] = mailboxes.of(NEW)
+    assert str(confirm["Subject"]) == "Is this your new address? Please confirm"
+    assert "Joseph Mshana told Learnlink" in confirm.get_content()
+    told = mailboxes.of(HALIMA)[-1]
+    assert str(told["Subject"]) == "A new address was suggested for you"
+
+    post(mail_server, subject="Before she confirms", sender=f"Joseph Mshana <{JOSEPH}>")
+    assert len(mailboxes.of(NEW)) == 1, "no post goes to a mere suggestion"
+
     client.logout()
-    assert client.get(old_link).status_code == 403, "links mailed to the old address stop"
+    link = re.search(r"http\S+(/accounts/address/\S+/)", confirm.get_content())
+    assert link
+    assert f"Learnlink sends your mail to {NEW}." in client.get(link.group(1)).content.decode()
+    assert current_addresses(record.person) == [NEW]
+    assert str(mailboxes.of(HALIMA)[-1]["Subject"]) == "Your Learnlink address has changed"
+    post(mail_server, subject="To her new address", sender=f"Joseph Mshana <{JOSEPH}>")
+    assert str(mailboxes.of(NEW)[-1]["Subject"]) == "To her new address"
+    stale = client.get(f"/membership/{mailed_before}/")
+    assert stale.status_code == 403, "links mailed to the old address stop"
+    assert "Every member's mail gets through." in as_mentor(client, mentor).get(
+        CONTACTS).content.decode()
+
+
+@pytest.mark.parametrize("role", ["owner", "mentor"])
+def test_a_group_owner_or_mentor_cannot_touch_a_members_address(
+        mail_server, oranges, mailboxes, one_bounce_stops_mail, client, role):
+    """Someone who runs the group, without the network's mentor role."""
+    owner = make_member("learner", "Rehema Juma", "rehema@example.org")
+    add_member(oranges, "rehema@example.org", role=role)
+    halimas_mail_bounces(mail_server)
+    record = EmailAddress.objects.get(address=HALIMA)
+    client.force_login(owner)
+    page = client.get(CONTACTS).content.decode()
+    assert HALIMA in page, "they see whose mail bounces"
+    assert f"{CONTACTS}{record.pk}/address/" not in page
+    assert client.post(f"{CONTACTS}{record.pk}/address/",
+                       {"address": THIEF}).status_code == 404
+    assert client.post(f"{CONTACTS}{record.pk}/probe/").status_code == 404
+    assert mailboxes.of(THIEF) == []
+    assert current_addresses(record.person) == [HALIMA]
+
+
+@pytest.mark.parametrize("who", ["another mentor", "staff"])
+def test_no_one_suggests_an_address_for_a_network_mentor_or_staff(
+        mail_server, oranges, mailboxes, client, mentor, staff, who):
+    target = staff if who == "staff" else make_member("mentor", "Amina Said",
+                                                      "amina@example.org")
+    address = target.email
+    add_member(oranges, address, role="mentor")
+    EmailAddress.objects.filter(address=address).update(disabled=timezone.now(),
+                                                        bounce_score=3)
+    record = EmailAddress.objects.get(address=address)
+    client.force_login(mentor)
+    page = client.get(CONTACTS).content.decode()
+    assert address in page
+    assert f"{CONTACTS}{record.pk}/address/" not in page
+    assert client.post(f"{CONTACTS}{record.pk}/address/",
+                       {"address": THIEF}).status_code == 404
+    assert mailboxes.of(THIEF) == []
+    assert current_addresses(record.person) == [address]
 
 
 def test_a_mentor_sees_a_delivery_the_relay_refused(mail_server, oranges, smtp_sink, client,
@@ -134,10 +200,11 @@ def test_the_contacts_page_does_not_exist_for_anyone_but_moderators(
     if who != "anonymous":
         client.force_login(request.getfixturevalue(who))
     record = EmailAddress.objects.get(address=HALIMA)
-    assert client.get(CONTACTS).status_code == 404
-    assert client.post(f"{CONTACTS}{record.pk}/probe/").status_code == 404
+    refused = 302 if who == "anonymous" else 404  # a guest is asked to sign in
+    assert client.get(CONTACTS).status_code == refused
+    assert client.post(f"{CONTACTS}{record.pk}/probe/").status_code == refused
     assert client.post(f"{CONTACTS}{record.pk}/address/",
-                       {"address": "thief@example.net"}).status_code == 404
+                       {"address": "thief@example.net"}).status_code == refused
     assert smtp_sink.messages == []
     assert EmailAddress.objects.get(address=HALIMA).active_to is None
 
@@ -171,8 +238,9 @@ def test_the_outgoing_mail_page_does_not_exist_for_others(oranges, client, reque
     if who != "anonymous":
         client.force_login(request.getfixturevalue(who))
     outgoing = Outgoing.objects.create(subject="Welcome to Muheza orange growers", raw=b"x")
-    assert client.get("/outbox/").status_code == 404
-    assert client.get(f"/outbox/{outgoing.pk}/").status_code == 404
+    refused = 302 if who == "anonymous" else 404  # a guest is asked to sign in
+    assert client.get("/outbox/").status_code == refused
+    assert client.get(f"/outbox/{outgoing.pk}/").status_code == refused
 
 
 def test_a_new_address_that_is_someone_elses_is_refused_with_a_reason(
@@ -194,10 +262,11 @@ def secrets_in(outgoing: Outgoing) -> list[str]:
                       r"([^/\s]+)/", raw) + re.findall(r"\+confirm\+(\w+)@", raw)
 
 
-@pytest.mark.parametrize("mail", ["mode changed", "confirm joining", "sign-in link",
-                                  "new address"])
-def test_the_outgoing_mail_page_never_shows_a_link_that_acts_for_someone(
-        oranges, client, mentor, learner, settings, mail):
+MAILS_WITH_KEYS = ["mode changed", "confirm joining", "sign-in link", "new address"]
+
+
+def send_mail_with_a_key(mail: str, oranges: Any, client: Any, settings: Any) -> Outgoing:
+    """One of the mails whose links act for their recipient, queued in the outbox."""
     from learnlink.exchange.subscriptions import ask_to_join, change_mode
     from learnlink.people.address_links import send_address_link
 
@@ -212,7 +281,13 @@ def test_the_outgoing_mail_page_never_shows_a_link_that_acts_for_someone(
         client.post("/accounts/login/link/", {"email": HALIMA})
     else:
         send_address_link(halima.person, NEW, "new_address", "en")
-    outgoing = Outgoing.objects.get()
+    return Outgoing.objects.get()
+
+
+@pytest.mark.parametrize("mail", MAILS_WITH_KEYS)
+def test_the_outgoing_mail_page_never_shows_a_link_that_acts_for_someone(
+        oranges, client, mentor, learner, settings, mail):
+    outgoing = send_mail_with_a_key(mail, oranges, client, settings)
     hidden = secrets_in(outgoing)
     assert hidden, "the mail carries a token"
     client.force_login(mentor)

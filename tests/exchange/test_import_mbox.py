@@ -16,10 +16,9 @@ from learnlink.exchange.importing import BATCH, BATCH_BYTES, import_mbox, in_bat
 from learnlink.exchange.membership import create_group
 from learnlink.exchange.models import Message, Thread
 from learnlink.mail.models import InboundMessage, State
+from tests.conftest import TEST_DATA
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 DEMO = Path(__file__).resolve().parents[2] / "learnlink" / "exchange" / "demo"
-needs_shared = pytest.mark.skipif(not SHARED.exists(), reason="../shared/data is not there")
 
 
 def archive_of(group) -> list[tuple[str, str | None, str, str]]:
@@ -92,10 +91,9 @@ def test_unreadable_messages_are_kept_in_quarantine_with_a_reason(tmp_path):
     assert kept.reason.startswith("cannot be read as an email")
 
 
-@needs_shared
 @pytest.mark.django_db(transaction=True)
 def test_parsing_on_two_cores_threads_a_real_list_like_one(tmp_path):
-    mbox = SHARED / "threading" / "mailbox-perl" / "mbox.src"
+    mbox = TEST_DATA / "threading" / "mailbox-perl" / "mbox.src"
     one = create_group("one-core", "One")
     two = create_group("two-cores", "Two")
     import_mbox(one, mbox, processes=1)

@@ -1,5 +1,6 @@
-"""Threading a group's archive: the shared vectors (Dovecot's imaptest, Mail::Box, notmuch) and the
-cases Learnlink's own rules add (placeholders, late parents, loops, subjects, query counts)."""
+"""Threading a group's archive: other projects' vectors (Dovecot's imaptest, Mail::Box,
+notmuch) and the cases Learnlink's own rules add (placeholders, late parents, loops, subjects,
+query counts)."""
 
 from __future__ import annotations
 

@@ -80,7 +80,7 @@ def conversations(draw: st.DrawFn, trimmed: bool = False) -> list[Incoming]:
 
 @cache
 def real_threads() -> list[list[Incoming]]:
-    """The threads of 3 to 12 messages in the shared corpora, loops left out."""
+    """The threads of 3 to 12 messages in the corpora of tests/data, loops left out."""
     folders = [("notmuch", "corpora", "default"), ("notmuch", "corpora", "lkml"),
                ("notmuch", "corpora", "threading")]
     mailboxes = [read_maildir(corpus(*folder)) for folder in folders]

@@ -5,12 +5,12 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
-from tests.conftest import SHARED_DATA
+from tests.conftest import TEST_DATA
 
-MIMEKIT = SHARED_DATA / "mime" / "mimekit" / "messages"
-BROKEN = Path(__file__).resolve().parents[1] / "data" / "mail" / "broken"
-# MimeKit's edge cases when ../shared/data is there, and always our own broken mail.
-MESSAGES = sorted([*BROKEN.glob("*.eml"), *(MIMEKIT.iterdir() if MIMEKIT.is_dir() else [])])
+MIMEKIT = TEST_DATA / "mime" / "mimekit" / "messages"
+BROKEN = TEST_DATA / "mail" / "broken"
+# MimeKit's edge cases and our own broken mail.
+MESSAGES = sorted([*BROKEN.glob("*.eml"), *MIMEKIT.iterdir()])
 CHARSETS = [b"y", b"yes", b"unknown-8bit", b"gbk", b"big5", b"iso-8859-2", b"utf-16", b"base64",
             b"rot13", b"idna", b"undefined", b"x-\xff\xfe", b"", b'""', b"utf-8*sw", b"iso-2022-jp"]
 CHARSET = re.compile(rb"(charset=\"?|=\?)([^\"?;\s]*)", re.IGNORECASE)

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from learnlink.mail.parsing import HeaderInfo, ParseError, parse, parse_headers
-from tests.conftest import SHARED_DATA
+from tests.conftest import TEST_DATA
 
 BROKEN = Path(__file__).resolve().parents[1] / "data" / "mail" / "broken"
-MIMEKIT = SHARED_DATA / "mime" / "mimekit"
+MIMEKIT = TEST_DATA / "mime" / "mimekit"
 
 DEFAULT_HEADERS = (
     b"From: Amina Njeri <amina@example.org>",
@@ -45,12 +45,6 @@ def multipart(subtype: str, *parts: bytes, extra: bytes = b"Subject: Mahindi") -
 
 def b64_word(charset: str, text: str) -> bytes:
     return f"=?{charset}?b?{base64.b64encode(text.encode(charset)).decode()}?=".encode()
-
-
-def require_shared_data() -> Path:
-    if not SHARED_DATA.is_dir():
-        pytest.skip(f"the shared test mail is not at {SHARED_DATA}")
-    return SHARED_DATA
 
 
 # Message-ID, References, In-Reply-To ----------------------------------------------------------
@@ -110,6 +104,29 @@ def test_in_reply_to_with_a_trailing_from_clause_gives_just_the_id() -> None:
 
     assert parsed.in_reply_to == "38A11D0E.A2064062@ipicorp.com"
     assert parsed.references == ["38A11D0E.A2064062@ipicorp.com"]
+
+
+def test_a_bare_in_reply_to_as_mailman_3s_archive_writes_it_names_the_parent() -> None:
+    parsed = parse(mail(b"In-Reply-To: abc123@lists.example.org"))
+
+    assert parsed.in_reply_to == "abc123@lists.example.org"
+    assert parsed.references == ["abc123@lists.example.org"]
+
+
+def test_bare_references_are_read_as_ids_oldest_first() -> None:
+    parsed = parse(mail(b"References: root@lists.example.org\n child@lists.example.org",
+                        b"In-Reply-To: child@lists.example.org"))
+
+    assert parsed.references == ["root@lists.example.org", "child@lists.example.org"]
+
+
+@pytest.mark.parametrize("header", [b"In-Reply-To: your message of Mon, 3 Mar 2008",
+                                    b"In-Reply-To: the note juma@example.org sent on Monday",
+                                    b"References: see amina@example.org"])
+def test_free_text_without_brackets_names_no_parent(header: bytes) -> None:
+    parsed = parse(mail(header))
+
+    assert (parsed.in_reply_to, parsed.references) == (None, [])
 
 
 def test_a_first_message_has_no_parent() -> None:
@@ -458,10 +475,10 @@ def test_parse_headers_does_not_read_the_body() -> None:
     assert headers.subject == "Bei ya machungwa"
 
 
-# Real mail from other projects' test suites (../shared/data) ------------------------------------
+# Real mail from other projects' test suites (tests/data) -----------------------------------------
 
-def shared_messages(data: Path) -> Iterator[tuple[str, bytes]]:
-    """Every message file and every message of every mbox in the shared test mail."""
+def corpus_messages(data: Path) -> Iterator[tuple[str, bytes]]:
+    """Every message file and every message of every mbox of the other projects' test mail."""
     for path in sorted((data / "mime" / "mimekit" / "messages").iterdir()):
         yield path.name, path.read_bytes()
     mboxes = [*data.glob("mime/mimekit/*.mbox.txt"), *data.glob("threading/**/*.mbox"),
@@ -475,10 +492,9 @@ def shared_messages(data: Path) -> Iterator[tuple[str, bytes]]:
             yield str(path.relative_to(data)), path.read_bytes()
 
 
-def test_every_shared_message_parses_and_only_mbox_fragments_are_refused() -> None:
-    data = require_shared_data()
+def test_every_corpus_message_parses_and_only_mbox_fragments_are_refused() -> None:
     parsed, refused = 0, []
-    for name, raw in shared_messages(data):
+    for name, raw in corpus_messages(TEST_DATA):
         try:
             parse(raw)
         except ParseError as error:
@@ -493,14 +509,13 @@ def test_every_shared_message_parses_and_only_mbox_fragments_are_refused() -> No
 
 
 def test_every_mimekit_message_file_parses() -> None:
-    data = require_shared_data()
-    for path in (data / "mime" / "mimekit" / "messages").iterdir():
+    for path in (MIMEKIT / "messages").iterdir():
         parse(path.read_bytes())
 
 
 @pytest.mark.parametrize("name", ["content-length", "issue1189"])
 def test_subjects_match_mimekit_summaries(name: str) -> None:
-    data = require_shared_data() / "mime" / "mimekit"
+    data = MIMEKIT
     summary = (data / f"{name}-summary.txt").read_text(encoding="utf-8")
     subjects = [" ".join(subject.split())
                 for subject in re.findall(r"^Subject: ?(.*)$", summary, re.MULTILINE)]
@@ -510,7 +525,7 @@ def test_subjects_match_mimekit_summaries(name: str) -> None:
 
 
 def test_message_ids_and_parents_match_mail_box_perls_expected_map() -> None:
-    data = require_shared_data() / "threading" / "mailbox-perl"
+    data = TEST_DATA / "threading" / "mailbox-perl"
     expected = json.loads((data / "expected_parent_map.json").read_text())["messages"]
     box = mailbox.mbox(data / "mbox.src", create=False)
 
@@ -523,7 +538,7 @@ def test_message_ids_and_parents_match_mail_box_perls_expected_map() -> None:
 
 
 def test_a_backwards_references_header_still_ends_with_the_parent() -> None:
-    data = require_shared_data() / "threading" / "notmuch" / "corpora" / "threading"
+    data = TEST_DATA / "threading" / "notmuch" / "corpora" / "threading"
 
     parsed = parse((data / "parent-priority" / "cur" / "grand-child").read_bytes())
 
@@ -531,7 +546,7 @@ def test_a_backwards_references_header_still_ends_with_the_parent() -> None:
 
 
 def test_the_mimekit_japanese_subject_in_raw_iso_2022_jp_is_decoded() -> None:
-    data = require_shared_data() / "mime" / "mimekit" / "messages"
+    data = MIMEKIT / "messages"
 
     parsed = parse((data / "japanese.txt").read_bytes())
 

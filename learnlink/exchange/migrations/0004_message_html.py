@@ -3,7 +3,7 @@ to join; the messages archived before are rendered here, from their stored text.
 
 from django.db import migrations, models
 
-from learnlink.bulk import update_rows
+from learnlink.lib.bulk import update_rows
 from learnlink.exchange.display import message_html
 
 BATCH = 2000

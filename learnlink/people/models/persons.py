@@ -141,3 +141,25 @@ class EmailAddress(models.Model):
 def normalise_address(address: str) -> str:
     """Addresses compare case-insensitively in practice; store and look them up in lower case."""
     return address.strip().lower()
+
+
+class AddressSuggestion(models.Model):
+    """A new address a mentor found for someone (by phone, at a workshop). It is only a
+    suggestion until the person opens the link mailed to it: until then their mail still goes
+    to their own address, and the mentor sees it waiting."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE,
+                               related_name="address_suggestions")
+    address = models.EmailField(_("address"), max_length=254)
+    suggested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("suggested address")
+        verbose_name_plural = _("suggested addresses")
+        constraints = [models.UniqueConstraint(fields=["person", "address"],
+                                               name="address_suggestion_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.address} for {self.person}"

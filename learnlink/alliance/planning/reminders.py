@@ -1,0 +1,110 @@
+"""Email reminders about agreed tasks, sent through the outbox by a daily task.
+
+- due soon: once per task and due date, from `DAYS_BEFORE` days before the due date until the
+  due date itself (so a day the worker missed is caught up the next day);
+- overdue: when an open task's due date has passed, to its owner with the alliance's
+  coordinators in copy; then again at most once a week while it stays open.
+
+Done and dropped tasks get nothing. Each reminder is recorded (`TaskReminder`) in the same
+transaction that puts it in the outbox, so the same event is never reminded twice. Reminders
+stop when the alliance has ended: its tasks are then history, not work to chase.
+The day is always passed in, so tests (and a worker catching up) choose the clock.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.db import transaction
+from django.db.models import Exists, OuterRef, QuerySet
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from learnlink.alliance.models import (
+    Participant,
+    ParticipantRole,
+    ReminderEvent,
+    Task,
+    TaskReminder,
+    TaskStatus,
+)
+from learnlink.exchange.member_links import absolute
+from learnlink.people.addresses import delivery_address
+from learnlink.people.models import Person
+
+log = logging.getLogger(__name__)
+
+DAYS_BEFORE = 7
+OVERDUE_EVERY = datetime.timedelta(days=7)
+
+
+def language_for(person: Person) -> str:
+    offered = dict(settings.LANGUAGES)
+    return next((code for code in person.language_codes() if code in offered),
+                settings.LANGUAGE_CODE)
+
+
+def _open_tasks(today: datetime.date) -> QuerySet[Task]:
+    return (Task.objects.filter(status=TaskStatus.OPEN, plan__cycle__alliance__end__gte=today)
+            .select_related("owner", "plan__partner__organisation", "plan__cycle__alliance")
+            .prefetch_related("owner__email_addresses").order_by("due", "pk"))
+
+
+def due_soon(today: datetime.date, days_before: int = DAYS_BEFORE) -> list[Task]:
+    told = TaskReminder.objects.filter(task=OuterRef("pk"), event=ReminderEvent.DUE_SOON,
+                                       due=OuterRef("due"))
+    return list(_open_tasks(today).filter(
+        due__gte=today, due__lte=today + datetime.timedelta(days=days_before))
+        .exclude(Exists(told)))
+
+
+def overdue(today: datetime.date) -> list[Task]:
+    told = TaskReminder.objects.filter(task=OuterRef("pk"), event=ReminderEvent.OVERDUE,
+                                       due=OuterRef("due"), sent_on__gt=today - OVERDUE_EVERY)
+    return list(_open_tasks(today).filter(due__lt=today).exclude(Exists(told)))
+
+
+def _coordinator_addresses(task: Task) -> list[str]:
+    coordinators = (Participant.objects.filter(alliance=task.plan.cycle.alliance,
+                                               role=ParticipantRole.COORDINATOR)
+                    .exclude(person=task.owner).select_related("person")
+                    .prefetch_related("person__email_addresses"))
+    return [address for c in coordinators if (address := delivery_address(c.person))]
+
+
+def _send(task: Task, event: str, today: datetime.date) -> bool:
+    address = delivery_address(task.owner)
+    if not address:
+        return False
+    cc = _coordinator_addresses(task) if event == ReminderEvent.OVERDUE else []
+    context = {"task": task, "plan": task.plan, "alliance": task.plan.cycle.alliance,
+               "days": (task.due - today).days, "late_by": (today - task.due).days,
+               "link": absolute(task.plan.get_absolute_url())}
+    with translation.override(language_for(task.owner)):
+        text = render_to_string(f"alliance/email/task_{event}.txt", context)
+    subject, _blank, body = text.strip().partition("\n")
+    with transaction.atomic():
+        TaskReminder.objects.create(task=task, event=event, due=task.due, sent_on=today)
+        EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL,
+                     [address], cc=cc, headers={"Auto-Submitted": "auto-generated"}).send()
+    return True
+
+
+def send_reminders(today: datetime.date, days_before: int = DAYS_BEFORE) -> int:
+    """Everything due on `today`; returns how many reminders went into the outbox.
+
+    One reminder that cannot be sent (an owner's unusable address, say) is logged and left
+    unrecorded, so it is tried again tomorrow; it never stops the others."""
+    sent = 0
+    events = [(task, ReminderEvent.DUE_SOON) for task in due_soon(today, days_before)]
+    events += [(task, ReminderEvent.OVERDUE) for task in overdue(today)]
+    for task, event in events:
+        try:
+            sent += _send(task, event, today)
+        except Exception:
+            log.exception("the %s reminder of task %s (%s) could not be sent", event, task.pk,
+                          task.owner)
+    return sent
