@@ -11,12 +11,16 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
 
-from learnlink.exchange.models import Group, Membership, Role
+from learnlink.exchange.contacts import address_of_member
+from learnlink.exchange.models import Group, HeldMessage, Membership, Role
 from learnlink.exchange.models.groups import GroupQuerySet, Visibility
+from learnlink.mail.models import InboundMessage
 from learnlink.people.guests import refuse
-from learnlink.people.models import Person
+from learnlink.people.models import EmailAddress, Person
+from learnlink.people.permissions import may_fix_address_of
 from learnlink.people.roles import MENTOR, STAFF, roles_of
 
 AnyUser = User | AnonymousUser
@@ -109,3 +113,26 @@ def group_for_moderator(request: HttpRequest, slug: str) -> Group:
     if not can_moderate(request.user, group):
         refuse(request)
     return group
+
+
+def held_for_moderator(request: HttpRequest, slug: str, pk: int) -> HeldMessage:
+    """A message waiting in the queue of a group the user moderates; 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    return get_object_or_404(HeldMessage.objects.waiting_in(group).select_related("group"),
+                             pk=pk)
+
+
+def quarantined_for_moderator(request: HttpRequest, slug: str, pk: int) -> InboundMessage:
+    """A message quarantined at the address of a group the user moderates; 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    return get_object_or_404(InboundMessage.objects.quarantined_to(group.address), pk=pk)
+
+
+def address_for_fixer(request: HttpRequest, slug: str, pk: int) -> tuple[Group, EmailAddress]:
+    """A troubled address of a member of a group the user moderates, if the user may act on
+    it (people.permissions says whose: never a mentor's or staff member's); 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    record = address_of_member(group, pk)
+    if record is None or not may_fix_address_of(request.user, record.person):
+        raise Http404
+    return group, record
