@@ -13,14 +13,17 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from learnlink.exchange.contacts import address_of_member
+from learnlink.exchange.member_links import BadLink, membership_for
 from learnlink.exchange.models import Group, HeldMessage, Membership, Role
 from learnlink.exchange.models.groups import GroupQuerySet, Visibility
 from learnlink.mail.models import InboundMessage
 from learnlink.people.guests import refuse
 from learnlink.people.models import EmailAddress, Person
 from learnlink.people.permissions import may_fix_address_of
+from learnlink.people.person_language import speak_to
 from learnlink.people.roles import MENTOR, STAFF, roles_of
 
 AnyUser = User | AnonymousUser
@@ -136,3 +139,19 @@ def address_for_fixer(request: HttpRequest, slug: str, pk: int) -> tuple[Group, 
     if record is None or not may_fix_address_of(request.user, record.person):
         raise Http404
     return group, record
+
+
+def membership_for_link(request: HttpRequest, token: str) -> Membership:
+    """The membership a footer link speaks for, its page in the member's language; BadLink
+    says why the link speaks for none (member_links)."""
+    membership = membership_for(token)
+    speak_to(request, membership.person)
+    return membership
+
+
+def check_link_may_change(membership: Membership) -> None:
+    """An organisation's delivery is its mentor's to change, as its page and the email commands
+    say: the link its people share neither changes it nor takes the organisation out."""
+    if membership.organisation_id:
+        raise BadLink(_("You receive this group's mail as a member of an organisation: its "
+                        "mentor can change how it is delivered."))

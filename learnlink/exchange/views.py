@@ -125,7 +125,8 @@ QUEUE_PAGE_SIZE = 10  # held messages per page, each with up to 2,500 characters
 
 def moderation_queue(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     team = group_for_moderator(request, slug)
-    page = Paginator(HeldMessage.objects.waiting_in(team), QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(HeldMessage.objects.waiting_in(team), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page"))
     return render(request, "exchange/moderation.html",
                   {"group": team, "page": page, "items": held_items(page)})
 
