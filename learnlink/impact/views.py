@@ -39,7 +39,7 @@ from learnlink.impact.report import (
     rates_used,
     volume_by_month,
 )
-from learnlink.impact.routes import SALES_ADDRESS
+from learnlink.impact.mail_routes import SALES_ADDRESS
 from learnlink.impact.sales import SaleRejected, record_sale
 from learnlink.impact.sheet_format import COLUMNS, EXAMPLES, SHEETS
 from learnlink.lib.spreadsheets import Table, xlsx_bytes
