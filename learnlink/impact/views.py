@@ -23,6 +23,7 @@ from learnlink.impact.conversions import remove_conversion, set_conversion
 from learnlink.impact.exports import impact_csv, impact_workbook
 from learnlink.impact.forms import ConversionForm, ImportForm, PeriodForm, SaleForm
 from learnlink.impact.importing import import_sales
+from learnlink.impact.mail_routes import SALES_ADDRESS
 from learnlink.impact.models import SaleSource, UnitConversion
 from learnlink.impact.permissions import (
     alliance_for_import,
@@ -39,9 +40,9 @@ from learnlink.impact.report import (
     rates_used,
     volume_by_month,
 )
-from learnlink.impact.mail_routes import SALES_ADDRESS
 from learnlink.impact.sales import SaleRejected, record_sale
 from learnlink.impact.sheet_format import COLUMNS, EXAMPLES, SHEETS
+from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.lib.spreadsheets import Table, xlsx_bytes
 
 
@@ -126,7 +127,7 @@ def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def new_sale(request: HttpRequest, slug: str) -> HttpResponse:
+def new_sale(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_sales(request, slug)
     form = SaleForm(alliance, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -143,7 +144,7 @@ def new_sale(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "impact/sale_form.html", {"alliance": alliance, "form": form})
 
 
-def import_file(request: HttpRequest, slug: str) -> HttpResponse:
+def import_file(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_import(request, slug)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
@@ -164,7 +165,7 @@ def import_file(request: HttpRequest, slug: str) -> HttpResponse:
                                                   "sheets": SHEETS})
 
 
-def template(request: HttpRequest, slug: str) -> HttpResponse:
+def template(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The import's workbook with its three sheets, headers and one example row each."""
     alliance = alliance_for_import(request, slug)
     content = xlsx_bytes({sheet: Table(COLUMNS[sheet], [EXAMPLES[sheet]]) for sheet in SHEETS})
@@ -174,7 +175,7 @@ def template(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def conversions(request: HttpRequest, slug: str) -> HttpResponse:
+def conversions(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_import(request, slug)
     form = ConversionForm(alliance, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -188,7 +189,7 @@ def conversions(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def delete_conversion(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def delete_conversion(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     alliance = alliance_for_import(request, slug)
     changed = remove_conversion(alliance, pk)
     messages.success(request, _("Removed; %(count)s sales recomputed.") % {"count": changed})

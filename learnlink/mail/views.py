@@ -8,15 +8,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.permissions import check_outbox_reader, shows_mail_whole
 from learnlink.mail.readable import readable
 
 
-def outbox(request: HttpRequest) -> HttpResponse:
+def outbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     check_outbox_reader(request)
     page = Paginator(Outgoing.objects.defer("raw"), settings.LEARNLINK_PAGE_SIZE).get_page(
         request.GET.get("page"))
@@ -29,7 +30,7 @@ def outbox(request: HttpRequest) -> HttpResponse:
         "page": page, "rows": rows, "relay": settings.LEARNLINK_RELAY})
 
 
-def outgoing(request: HttpRequest, pk: int) -> HttpResponse:
+def outgoing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     check_outbox_reader(request)
     item = get_object_or_404(Outgoing, pk=pk)
     state = request.GET.get("state", "")

@@ -29,6 +29,7 @@ from learnlink.alliance.permissions import (
 from learnlink.alliance.planning import actions as planning
 from learnlink.alliance.planning.accountability import board, by_cycle
 from learnlink.alliance.planning.forms import DoneForm, DropForm, PlanForm, TaskForm
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
 def _cycle(alliance: Alliance, number: int) -> Cycle:
@@ -66,7 +67,8 @@ def _plan_page(request: HttpRequest, alliance: Alliance, current: Cycle, partner
             "today": timezone.localdate(), **forms}
 
 
-def plan(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpResponse:
+def plan(request: AuthenticatedHttpRequest, slug: str,
+         number: int, partner_pk: int) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     current = _cycle(alliance, number)
     partner = alliance.partners.select_related("organisation", "alliance").filter(
@@ -79,7 +81,8 @@ def plan(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpR
                   _plan_page(request, alliance, current, partner, found))
 
 
-def plan_edit(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpResponse:
+def plan_edit(request: AuthenticatedHttpRequest, slug: str,
+              number: int, partner_pk: int) -> HttpResponse:
     alliance, current, partner = plan_for_editor(request, slug, number, partner_pk)
     found = ActionPlan.objects.filter(partner=partner, cycle=current).first()
     form = PlanForm(request.POST or None,
@@ -94,7 +97,8 @@ def plan_edit(request: HttpRequest, slug: str, number: int, partner_pk: int) -> 
         status=400 if form.errors else 200)
 
 
-def task_new(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpResponse:
+def task_new(request: AuthenticatedHttpRequest, slug: str,
+             number: int, partner_pk: int) -> HttpResponse:
     alliance, current, partner = plan_for_editor(request, slug, number, partner_pk)
     found = ActionPlan.objects.filter(partner=partner, cycle=current).first()
     form = TaskForm(request.POST or None,
@@ -121,7 +125,7 @@ def _task_page(request: HttpRequest, task: Task, status: int = 200,
     return render(request, "alliance/task.html", context, status=status)
 
 
-def task(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     if request.method != "POST":
         return _task_page(request, found)
@@ -134,7 +138,7 @@ def task(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def task_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task_done(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     form = DoneForm(request.POST)
     if not form.is_valid():
@@ -145,7 +149,7 @@ def task_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def task_drop(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task_drop(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     form = DropForm(request.POST)
     if not form.is_valid():
@@ -160,14 +164,14 @@ def task_drop(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def task_reopen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task_reopen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     planning.reopen_task(found)
     messages.success(request, _("“%(task)s” is open again.") % {"task": found.title})
     return redirect(found.plan.get_absolute_url())
 
 
-def accountability(request: HttpRequest, slug: str) -> HttpResponse:
+def accountability(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     return render(request, "alliance/accountability.html", {
         "alliance": alliance, "cycles": by_cycle(board(alliance)),
