@@ -6,8 +6,6 @@ Every view starts by asking `permissions` for the alliance; nothing else decides
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -149,12 +147,7 @@ def import_file(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(upload.name).name
-            with path.open("wb") as saved:
-                for chunk in upload.chunks():
-                    saved.write(chunk)
+        with form.saved_file() as path:
             result = import_sales(alliance, path)
         if not result.errors:
             messages.success(request, result.summary())

@@ -83,11 +83,7 @@ def record(request: AuthenticatedHttpRequest, slug: str,
     criteria = list(performance.criteria(alliance))
     existing = (Evaluation.objects.filter(cycle=cycle, participant=evaluated)
                 .prefetch_related("scores").first())
-    initial: dict[str, object] | None = None
-    if existing is not None:
-        initial = {f"score_{s.criterion_id}": s.value for s in existing.scores.all()}
-        initial["comment"] = existing.comment
-    form = EvaluationForm(request.POST or None, initial=initial, criteria=criteria)
+    form = EvaluationForm(request.POST or None, criteria=criteria, recorded=existing)
     if request.method == "POST" and form.is_valid():
         try:
             performance.record_evaluation(cycle, evaluated, person_of(request.user),

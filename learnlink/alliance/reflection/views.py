@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -58,9 +59,8 @@ def answer(request: AuthenticatedHttpRequest, slug: str, number: int, partner: i
                                  "no longer change."))
         return redirect("alliance:reflection", slug, number)
     existing = Reflection.objects.filter(cycle=cycle, partner=team).first()
-    initial = ({key: getattr(existing, key) for key in reviews.ANSWER_FIELDS}
-               if existing else None)
-    form = ReflectionForm(request.POST or None, initial=initial)
+    form = ReflectionForm(request.POST or None, initial=model_to_dict(
+        existing, fields=reviews.ANSWER_FIELDS) if existing else None)
     if request.method == "POST" and form.is_valid():
         try:
             reviews.save_reflection(cycle, team, form.cleaned_data, person_of(request.user))
@@ -85,11 +85,9 @@ def synthesis(request: AuthenticatedHttpRequest, slug: str, number: int) -> Http
         messages.info(request, _("This synthesis is already published."))
         return redirect("alliance:reflection", slug, number)
     proposal = reviews.draft_for(cycle)
-    if saved is not None and not request.GET.get("draft"):
-        initial = {key: getattr(saved, key) for key in [*reviews.ANSWER_FIELDS, "themes"]}
-    else:
-        initial = proposal.initial()
-    form = SynthesisForm(request.POST or None, initial=initial)
+    form = SynthesisForm(request.POST or None, initial=(
+        model_to_dict(saved, fields=[*reviews.ANSWER_FIELDS, "themes"])
+        if saved is not None and not request.GET.get("draft") else proposal.initial()))
     if request.method == "POST" and form.is_valid():
         reviews.save_synthesis(cycle, form.cleaned_data, person_of(request.user))
         messages.success(request, _("The draft synthesis is saved; publish it when it is "

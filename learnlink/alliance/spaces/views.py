@@ -18,7 +18,7 @@ from learnlink.alliance.permissions import (
     space_for_reader,
 )
 from learnlink.alliance.planning import actions as planning
-from learnlink.alliance.spaces.forms import AttendanceForm, SpaceForm, alliance_people
+from learnlink.alliance.spaces.forms import AttendanceForm, SpaceForm
 from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
@@ -73,9 +73,6 @@ def attendance(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
                                    form.cleaned_data["attended"])
         messages.success(request, _("Attendance is saved."))
         return redirect(found.get_absolute_url())
-    rows = {a.person_id: a.attended for a in found.attendance.all()}
-    people = [(person, person.pk in rows, bool(rows.get(person.pk)))
-              for person in alliance_people(alliance)]
     return render(request, "alliance/attendance.html", {
-        "alliance": alliance, "space": found, "people": people, "form": form},
+        "alliance": alliance, "space": found, "people": form.rows(found), "form": form},
         status=400 if form.errors else 200)
