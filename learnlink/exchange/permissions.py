@@ -4,7 +4,9 @@ Public groups: anyone reads the archive. Private groups: their members, the netw
 and staff; to anyone else a private group does not exist (404, not 403; a guest is asked to
 sign in first, whether the group exists or not: see people.guests). Moderation: the
 group's mentors and owners, the network's mentors, staff. The raw source of a message
-(addresses, headers): members of the group, mentors and staff.
+(addresses, headers): members of the group, mentors and staff. An address on the contacts to
+fix: the group's moderators who may fix it (people.permissions). A footer link: the signed link
+itself (member_links), and an organisation's link changes nothing.
 """
 
 from __future__ import annotations
