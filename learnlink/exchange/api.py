@@ -115,7 +115,7 @@ def groups(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, 
 @router.get("/groups/{slug}/threads", response=ThreadList)
 def threads(request: HttpRequest, slug: str, limit: int = 50,
             offset: int = 0) -> dict[str, object]:
-    found = Thread.objects.filter(group=_group(request, slug)).order_by("-last_activity", "-pk")
+    found = Thread.objects.latest_in(_group(request, slug))
     items = [{"id": t.pk, "subject": t.subject, "messages": t.message_count, "started": t.started,
               "last_activity": t.last_activity} for t in found[_window(limit, offset)]]
     return {"count": found.count(), "items": items}

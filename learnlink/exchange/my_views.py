@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -16,14 +16,14 @@ from learnlink.exchange.forms import ModeForm
 from learnlink.exchange.models import DeliveryMode
 from learnlink.exchange.my_page import my_addresses, my_groups
 from learnlink.exchange.permissions import own_membership
-from learnlink.exchange.subscriptions import change_mode, leave
-from learnlink.people.addresses import delivery_address
+from learnlink.exchange.subscriptions import choose_mode, leave, member_address
+from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.people.forms import LanguageForm
 from learnlink.people.permissions import own_person, signed_in_person
 from learnlink.people.person_language import forget_choice, language_of, set_language
 
 
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = signed_in_person(request)
     return render(request, "exchange/me.html", {
         "person": person,
@@ -35,28 +35,26 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
-def mode(request: HttpRequest, slug: str) -> HttpResponse:
+def mode(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = own_membership(request, slug)
     form = ModeForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Nothing changed: choose one of the ways mail can arrive."))
-    elif form.cleaned_data["mode"] == membership.mode:
-        messages.info(request, _("%(group)s: nothing changed, you already receive: %(mode)s.")
-                      % {"group": membership.group.name, "mode": membership.get_mode_display()})
-    else:
-        change_mode(membership, form.cleaned_data["mode"],
-                    delivery_address(membership.person) or "")  # type: ignore[arg-type]
+    elif choose_mode(membership, form.cleaned_data["mode"]):
         messages.success(request, _("%(group)s: from now on you receive: %(mode)s.") % {
             "group": membership.group.name,
             "mode": DeliveryMode(form.cleaned_data["mode"]).label})
+    else:
+        messages.info(request, _("%(group)s: nothing changed, you already receive: %(mode)s.")
+                      % {"group": membership.group.name, "mode": membership.get_mode_display()})
     return redirect("me:home")
 
 
 @require_POST
-def leave_group(request: HttpRequest, slug: str) -> HttpResponse:
+def leave_group(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     membership = own_membership(request, slug)
     group = membership.group
-    leave(membership, delivery_address(membership.person) or "")  # type: ignore[arg-type]
+    leave(membership, member_address(membership))
     messages.success(request, _("You have left %(name)s. To come back one day, write to "
                                 "%(address)s") % {"name": group.name,
                                                   "address": group.command_address("subscribe")})
@@ -64,7 +62,7 @@ def leave_group(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def language(request: HttpRequest) -> HttpResponse:
+def language(request: AuthenticatedHttpRequest) -> HttpResponse:
     person = own_person(request)
     form = LanguageForm(request.POST)
     if not form.is_valid():

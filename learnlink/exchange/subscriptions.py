@@ -24,6 +24,7 @@ from learnlink.exchange.models import (
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
 from learnlink.lib.fields import fitted
 from learnlink.lib.links import absolute_url
+from learnlink.people.addresses import delivery_address
 from learnlink.people.person_language import language_for_address
 
 COMMAND_HELP = [
@@ -154,3 +155,18 @@ def expire_old() -> int:
     joins, _kinds = Subscription.objects.filter(created__lt=cutoff).delete()
     changes, _kinds = PendingChange.objects.filter(created__lt=cutoff).delete()
     return joins + changes
+
+
+def member_address(membership: Membership) -> str:
+    """Where a change made on a web page is confirmed: the member's delivery address; none for
+    an organisation's membership, or when every address of the member bounces."""
+    return (delivery_address(membership.person) if membership.person else None) or ""
+
+
+def choose_mode(membership: Membership, mode: str) -> bool:
+    """A member chose how mail arrives on My Learnlink; False, and nothing changed or mailed,
+    when it already arrives so."""
+    if membership.mode == mode:
+        return False
+    change_mode(membership, mode, member_address(membership))
+    return True

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.i18n import set_language
 
 from learnlink.lib.limits import Limit, client_address
+from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.people.accounts import account_for, person_from_login_token
 from learnlink.people.address_changes import (
     AddressTaken,
@@ -130,7 +131,7 @@ def address_link(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def change_address(request: HttpRequest) -> HttpResponse:
+def change_address(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Signed in, a person asks for mail at a new address; a link goes there to confirm it."""
     person = own_person(request)
     form = NewAddressForm(request.POST if request.method == "POST" else None)

@@ -153,3 +153,21 @@ def test_on_a_phone_every_decision_is_44_px_tall_and_the_text_unfolds(
     confirm.click()
     assert BannedAddress.objects.filter(address="daudi@example.net").exists()
     assert "Nothing is waiting." in phone.content()
+
+
+def test_the_queue_makes_as_many_queries_for_ten_held_messages_as_for_one(
+        client, oranges, mentor):
+    """The queue is one QuerySet (HeldMessage.objects.waiting_in), not a query per message."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(mentor)
+    hold("Message 0")
+    with CaptureQueriesContext(connection) as one:
+        queue(client)
+    for n in range(1, 10):
+        hold(f"Message {n}")
+    with CaptureQueriesContext(connection) as ten:
+        html = queue(client)
+    assert all(f"Message {n}" in html for n in range(10))
+    assert len(ten.captured_queries) == len(one.captured_queries)

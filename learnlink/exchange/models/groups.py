@@ -9,7 +9,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +77,10 @@ class GroupQuerySet(models.QuerySet["Group"]):
         last = (Thread.objects.filter(group=OuterRef("pk")).order_by("-last_activity")
                 .values("last_activity")[:1])
         return self.annotate(members=Coalesce(Subquery(members), 0), last=Subquery(last))
+
+    def by_activity(self) -> GroupQuerySet:
+        """The list of groups and the home page's: the liveliest first, silent ones last."""
+        return self.with_activity().order_by(F("last").desc(nulls_last=True), "name")
 
 
 class Group(models.Model):
