@@ -31,7 +31,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, ngettext
 
 from learnlink.exchange.models import Attachment, Group, Message, Thread
-from learnlink.exchange.threading import TreeItem, strip_reply_prefixes, tree
+from learnlink.exchange.thread_headers import strip_reply_prefixes
+from learnlink.exchange.thread_tree import TreeItem, tree
 
 MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
 

@@ -30,7 +30,7 @@ from learnlink.exchange.models import (
 )
 from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.quoted_footers import without_footers
-from learnlink.exchange.threading import DuplicateMessage, place_message
+from learnlink.exchange.thread_placement import DuplicateMessage, place_message
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
