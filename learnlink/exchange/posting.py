@@ -145,7 +145,7 @@ def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
     text, quoted = without_footers(parsed.new_text), without_footers(parsed.quoted)
     return {"sender_name": parsed.from_name[:300], "sender_address": parsed.from_address[:320],
             "text": text, "quoted": quoted, "signature": without_footers(parsed.signature),
-            "html": message_html(text, quoted)}
+            "html": message_html(text)}
 
 
 def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:
