@@ -1,10 +1,10 @@
-"""The group page's rows and month links, written out in Python: the one place where markup is
-not in a template, because the template measured too slow for the page's goal (15 ms median).
+"""The group page's rows and month links, written out in Python: the exchange app's one place
+where markup is not in a template, as a template measured too slow for the page's 15 ms goal.
 
 Why: as templates ({% url %}, |date and {% blocktranslate %} per row, an include per row, 84
-month links), rendering them took 20-33 ms; with the values worked out in Python and only laid
-out by templates, 8-15 ms; written out here, 1.4 ms (bench/web.py's archive, December 2026; see
-the commit message). Every value put into the markup is escaped here.
+month links), the rows and links of a group page took 21-33 ms to render; with their values
+worked out in Python and laid out by templates, 8-15 ms; written out here, 1.6 ms (measured on
+bench/web.py's archive, December 2026). Every value put into the markup is escaped here.
 """
 
 from __future__ import annotations
