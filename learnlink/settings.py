@@ -25,6 +25,26 @@ def _read_or_create_secret_key(var_dir: Path) -> str:
     return key_file.read_text().strip()
 
 
+RELAY_SCHEMES = ("smtp", "smtp+tls", "smtps", "smtp+ssl")
+
+
+def _relay_settings(url: str) -> dict[str, Any]:
+    """EMAIL_URL's host, port, user and TLS, refused at start-up unless the outbox can send with
+    it: mail always goes through the outbox to an SMTP relay (a `consolemail://` once failed at
+    every sending run instead). A URL without a port gets the scheme's usual one."""
+    scheme = url.partition("://")[0].lower()
+    config = environ.Env.email_url_config(url) if scheme in RELAY_SCHEMES else {}
+    if not config.get("EMAIL_HOST"):
+        raise ImproperlyConfigured(
+            f"EMAIL_URL {scheme}://... cannot send mail: give an SMTP relay (smtp://host:25, "
+            "smtp+tls://user:password@host:587 or smtps://user:password@host:465), or leave "
+            "EMAIL_URL unset to keep mail in the outbox, where the outgoing mail page shows it")
+    if not config.get("EMAIL_PORT"):
+        config["EMAIL_PORT"] = (465 if config.get("EMAIL_USE_SSL")
+                                else 587 if config.get("EMAIL_USE_TLS") else 25)
+    return config
+
+
 VAR_DIR = Path(env.str("LEARNLINK_VAR_DIR", default=str(BASE_DIR / "var")))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
@@ -56,6 +76,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "learnlink.web.middleware.ContentSecurityPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -63,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "learnlink.people.person_language.PersonLanguageMiddleware",
+    "learnlink.people.guests.SignInRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -135,7 +158,7 @@ HUEY["consumer"] = {"workers": env.int("LEARNLINK_WORKERS", default=2), "worker_
 EMAIL_URL = env.str("EMAIL_URL", default="")
 LEARNLINK_RELAY = bool(EMAIL_URL)
 if EMAIL_URL:
-    vars().update(env.email_url("EMAIL_URL"))
+    vars().update(_relay_settings(EMAIL_URL))
 EMAIL_BACKEND = "learnlink.mail.backend.OutboxBackend"
 LEARNLINK_SMTP_CONNECTIONS = env.int("LEARNLINK_SMTP_CONNECTIONS", default=4)
 LEARNLINK_SMTP_TIMEOUT = env.int("LEARNLINK_SMTP_TIMEOUT", default=60)
@@ -159,17 +182,15 @@ IMAP_DONE_FOLDER = env.str("IMAP_DONE_FOLDER", default="Learnlink")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"learnlink@{LEARNLINK_MAIL_DOMAIN}")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "learnlink.people.accounts.EmailAddressBackend",
-]
+# One backend, one password hash per attempt (user name or email address): see accounts.
+AUTHENTICATION_BACKENDS = ["learnlink.people.accounts.EmailAddressBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "me:home"
 LOGOUT_REDIRECT_URL = "home"
 LOGIN_LINK_MAX_AGE = env.int("LOGIN_LINK_MAX_AGE", default=30 * 60)
 
@@ -187,11 +208,13 @@ STATIC_ROOT = VAR_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": "learnlink.web.staticfiles.StaticFiles"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Before `collectstatic` has run, WhiteNoise serves the files from the apps (web/staticfiles.py).
+WHITENOISE_USE_FINDERS = not (STATIC_ROOT / "staticfiles.json").exists()
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "media/"
 
@@ -204,7 +227,41 @@ if LEARNLINK_BASE_URL.startswith("https://"):
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     CSRF_TRUSTED_ORIGINS = [LEARNLINK_BASE_URL]
 
+# --- HTTPS (sec-hardening): off by default, so `make run` works over plain http; a production
+# machine behind TLS turns them on (docs/deploying.md), and `learnlink check --deploy` passes.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# The header a TLS proxy in front sets to "https" (nginx: proxy_set_header X-Forwarded-Proto
+# $scheme), so the redirect knows a request came in over TLS; without it, it would loop.
+_PROXY_HEADER = env.str("SECURE_PROXY_SSL_HEADER", default="")
+if _PROXY_HEADER:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + _PROXY_HEADER.upper().replace("-", "_"), "https")
+if (SECURE_SSL_REDIRECT or SECURE_HSTS_SECONDS) and not LEARNLINK_BASE_URL.startswith("https://"):
+    raise ImproperlyConfigured("SECURE_SSL_REDIRECT and SECURE_HSTS_SECONDS need "
+                               "LEARNLINK_BASE_URL to start with https://")
+# --- end of the HTTPS block
+
 LEARNLINK_PAGE_SIZE = 25
+
+# --- Abuse limits and sender authentication (email commands, sign-in) ---
+# (per address, per client, window in seconds): the client is the IP address on the web (many
+# learners share a cyber cafe's, hence the larger number) and the envelope sender by mail.
+LEARNLINK_LIMITS = {
+    "sign-in": (10, 50, 15 * 60),       # failed passwords
+    "login-link": (5, 30, 60 * 60),     # sign-in links asked for
+    "command": (10, 30, 60 * 60),       # mail to SLUG+COMMAND@, SLUG-request@, a command post
+    "search": (20, 60, 60 * 60),        # mail to search@ and get@
+    "contact": (5, 20, 60 * 60),        # mail to SLUG-owner@ and to our own From address
+}
+# Trusted reverse proxies in front of the web: the visitor's IP is read from X-Forwarded-For.
+LEARNLINK_PROXY_COUNT = env.int("LEARNLINK_PROXY_COUNT", default=0)
+# The authserv-id our MTA writes in Authentication-Results (OpenDMARC's AuthservID). A command
+# that changes a membership takes effect at once only if the topmost such header says
+# dmarc=pass for the From domain; else (and when this is empty) the member confirms by mail.
+LEARNLINK_AUTHSERV_ID = env.str("LEARNLINK_AUTHSERV_ID", default="")
+# --- end of abuse limits ---
 
 LOGGING = {
     "version": 1,
@@ -214,3 +271,13 @@ LOGGING = {
     # One handler for the worker's log, at INFO: Huey adds its own (DEBUG) only if none is set.
     "loggers": {"huey": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
+
+# Drafting: an optional OpenAI-compatible chat endpoint (http://host:8080/v1) that writes thread
+# syntheses; without it, or when it fails or takes longer than LLM_TIMEOUT seconds, the drafter's
+# embedded extractive draft is used. Nothing downloads a model.
+LLM_URL = env.str("LLM_URL", default="")
+LLM_TIMEOUT = env.float("LLM_TIMEOUT", default=20.0)
+if LLM_URL and not LLM_URL.startswith(("http://", "https://")):
+    raise ImproperlyConfigured("LLM_URL must be an http:// or https:// address")
+if LLM_TIMEOUT <= 0:
+    raise ImproperlyConfigured("LLM_TIMEOUT must be a number of seconds above 0")

@@ -1,9 +1,20 @@
 """US$ from any currency at the rate in force on the day: the one conversion both cost shares
 and sales use, so a figure converted twice is converted the same way.
 
-The rate for a day is the latest rate dated on or before it (rates are entered when they
-change, as a ministry or a central bank publishes them). A day before a currency's first rate
-has no rate, and the caller is told which rate to add rather than given a guess.
+Which rate is in force, stated here and nowhere else:
+
+1. The rate for a day is the latest rate of its currency dated on or before that day (rates are
+   entered when they change, as a ministry or a central bank publishes them). A day before a
+   currency's first rate has no rate, and the caller is told which rate to add rather than given
+   a guess.
+2. A currency takes its rates from one source at a time. Sources may follow each other (a
+   series from one bank until June, from another after), but never interleave: a rate whose
+   source differs from the rates on both sides of its day is refused, saying which source is
+   there. Two sources mixed day by day gave each sale whichever rate happened to be nearer, a
+   figure that neither source publishes (the Kenya table was off by US$369 that way).
+
+`rates_in_force` lists the rates a period used, with their sources, for the pages that show a
+US$ figure to say where it comes from.
 """
 
 from __future__ import annotations
@@ -11,11 +22,14 @@ from __future__ import annotations
 import bisect
 import datetime
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from learnlink.alliance.models import ExchangeRate
+from learnlink.lib.dates import shown
 
 USD = "USD"
 CENT = Decimal("0.01")
@@ -27,9 +41,23 @@ class MissingRate(ValueError):
     def __init__(self, currency: str, day: datetime.date) -> None:
         super().__init__(_("No US$ rate for %(currency)s on %(day)s: add an exchange rate for "
                            "%(currency)s valid from that day or earlier.")
-                         % {"currency": currency, "day": day.isoformat()})
+                         % {"currency": currency, "day": shown(day)})
         self.currency = currency
         self.day = day
+
+
+@dataclass(frozen=True)
+class RateUsed:
+    """A rate as a page shows it: units of the currency for one US$, as banks quote it."""
+
+    currency: str
+    valid_from: datetime.date
+    usd_per_unit: Decimal
+    source: str
+
+    @property
+    def per_usd(self) -> Decimal:
+        return (1 / self.usd_per_unit).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class Rates:
@@ -37,23 +65,27 @@ class Rates:
 
     def __init__(self, currencies: Iterable[str]) -> None:
         self._days: dict[str, list[datetime.date]] = {}
-        self._rates: dict[str, list[Decimal]] = {}
+        self._rates: dict[str, list[RateUsed]] = {}
         wanted = {code.upper() for code in currencies} - {USD}
         rows = (ExchangeRate.objects.filter(currency__in=wanted).order_by("currency", "valid_from")
-                .values_list("currency", "valid_from", "usd_per_unit"))
-        for currency, valid_from, rate in rows:
+                .values_list("currency", "valid_from", "usd_per_unit", "source"))
+        for currency, valid_from, rate, source in rows:
             self._days.setdefault(currency, []).append(valid_from)
-            self._rates.setdefault(currency, []).append(rate)
+            self._rates.setdefault(currency, []).append(
+                RateUsed(currency, valid_from, rate, source))
 
-    def rate(self, currency: str, day: datetime.date) -> Decimal:
+    def in_force(self, currency: str, day: datetime.date) -> RateUsed:
+        """Rule 1: the latest rate of the currency dated on or before the day."""
         currency = currency.upper()
-        if currency == USD:
-            return Decimal(1)
-        days = self._days.get(currency, [])
-        index = bisect.bisect_right(days, day) - 1
+        index = bisect.bisect_right(self._days.get(currency, []), day) - 1
         if index < 0:
             raise MissingRate(currency, day)
         return self._rates[currency][index]
+
+    def rate(self, currency: str, day: datetime.date) -> Decimal:
+        if currency.upper() == USD:
+            return Decimal(1)
+        return self.in_force(currency, day).usd_per_unit
 
     def to_usd(self, amount: Decimal, currency: str, day: datetime.date) -> Decimal:
         """The amount in US$, to the cent."""
@@ -62,3 +94,57 @@ class Rates:
 
 def to_usd(amount: Decimal, currency: str, day: datetime.date) -> Decimal:
     return Rates([currency]).to_usd(amount, currency, day)
+
+
+def rates_in_force(days: Iterable[tuple[str, datetime.date]]) -> list[RateUsed]:
+    """The rates that amounts in these (currency, day) pairs were converted at, by currency and
+    date: what a page lists under a US$ figure."""
+    pairs = {(currency.upper(), day) for currency, day in days if currency.upper() != USD}
+    rates = Rates({currency for currency, _day in pairs})
+    used = set()
+    for currency, day in pairs:
+        try:
+            used.add(rates.in_force(currency, day))
+        except MissingRate:
+            continue
+    return sorted(used, key=lambda rate: (rate.currency, rate.valid_from))
+
+
+def check_one_source(rate: ExchangeRate) -> None:
+    """Rule 2: refuse a rate that would interleave its source with another one of its currency
+    (a ValidationError naming the source that is there and the days it covers)."""
+    others = list(ExchangeRate.objects.filter(currency=rate.currency).exclude(pk=rate.pk)
+                  .exclude(valid_from=rate.valid_from).order_by("valid_from")
+                  .values_list("valid_from", "source"))
+    source = _source_key(rate.source)
+    before = [s for day, s in others if day < rate.valid_from]
+    after = [s for day, s in others if day > rate.valid_from]
+    between = _interleaved(source, before, after)
+    if between is None:
+        return
+    days = [day for day, s in others if _source_key(s) == _source_key(between)]
+    raise ValidationError(
+        _('%(currency)s has rates from "%(there)s" from %(first)s to %(last)s. A currency '
+          'takes its rates from one source at a time, so a rate from "%(source)s" may start '
+          'only after that series or end before it. Give this rate the same source, or '
+          'correct the rates of that series.')
+        % {"currency": rate.currency, "there": between or "?", "first": days[0].isoformat(),
+           "last": days[-1].isoformat(), "source": rate.source or "?"})
+
+
+def _interleaved(source: str, before: list[str], after: list[str]) -> str | None:
+    """The other source a rate would interleave with: one on both sides of its day, or one that
+    lies between its day and a rate of its own source."""
+    keys_before = [_source_key(s) for s in before]
+    keys_after = [_source_key(s) for s in after]
+    for index, key in enumerate(keys_before):
+        if key != source and (key in keys_after or source in keys_before[:index]):
+            return before[index]
+    for index, key in enumerate(keys_after):
+        if key != source and source in keys_after[index + 1:]:
+            return after[index]
+    return None
+
+
+def _source_key(source: str) -> str:
+    return " ".join(source.split()).casefold()

@@ -11,22 +11,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.functional import Promise
-from openpyxl import Workbook
 
 from learnlink.alliance.models import Alliance
+from learnlink.lib.spreadsheets import Table
 
 
 @dataclass(frozen=True)
 class Section:
     """One block of the dashboard: `template` is rendered with `context(alliance)` (plus the
-    alliance itself); `sheets`, when given, adds that block's worksheets to the export.
+    alliance itself); `sheets`, when given, gives that block's worksheets in the export, by name.
     `public` blocks are shown to every reader of the alliance, the others to insiders only."""
 
     key: str
     title: str | Promise
     template: str
     context: Callable[[Alliance], dict[str, Any]]
-    sheets: Callable[[Alliance, Workbook], None] | None = None
+    sheets: Callable[[Alliance], dict[str, Table]] | None = None
     public: bool = False
 
 

@@ -5,8 +5,6 @@ Every view starts by asking `permissions` for the alliance; nothing else decides
 
 from __future__ import annotations
 
-import io
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -53,9 +51,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 
 def spreadsheet(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
-    buffer = io.BytesIO()
-    export(alliance, buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response = HttpResponse(export(alliance), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{alliance.slug}.xlsx"'
     return response
 

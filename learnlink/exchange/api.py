@@ -129,7 +129,7 @@ def thread(request: HttpRequest, thread_id: int) -> dict[str, object]:
         raise Http404
     messages = [{
         "message_id": item.message.message_id, "parent": api_parent(item),
-        "depth": item.depth, "sender": item.message.sender_name or item.message.sender_address,
+        "depth": item.depth, "sender": item.message.sender_label(found.group.name),
         "date": item.message.date, "subject": item.message.subject, "text": item.message.text,
     } for item in tree(found) if not item.message.is_placeholder]
     return {"id": found.pk, "group": found.group.slug, "subject": found.subject,

@@ -1,5 +1,6 @@
 """The demo network's groups and what was said in them, loaded through the real mail path:
-each demo mbox goes through the same import as any old archive."""
+each demo mbox goes through the same import as any old archive, its threads first moved to the
+last few months (demo_dates) so the network looks alive on the day it is loaded."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ import csv
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
+from learnlink.exchange.demo_dates import dated_now
 from learnlink.exchange.digests import build
-from learnlink.exchange.importing import ImportStats, import_mbox
+from learnlink.exchange.importing import ImportStats, import_messages
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
+from learnlink.mail.mbox import read_messages
 
 DEMO_DIR = Path(__file__).with_name("demo")
 
@@ -32,9 +36,13 @@ def load_groups() -> list[Group]:
 
 
 def load_demo() -> dict[str, ImportStats]:
-    """Idempotent: groups are updated, and messages already archived are not imported again."""
-    stats = {group.slug: import_mbox(group, DEMO_DIR / f"{group.slug}.mbox", processes=1)
-             for group in load_groups()}
+    """Idempotent: groups are updated, and messages already archived are not imported again
+    (they keep the dates of the day they were first loaded)."""
+    groups = load_groups()
+    archives = dated_now({group.slug: list(read_messages(DEMO_DIR / f"{group.slug}.mbox"))
+                          for group in groups}, timezone.now())
+    stats = {group.slug: import_messages(group, archives[group.slug], processes=1)
+             for group in groups}
     show_digests()
     return stats
 

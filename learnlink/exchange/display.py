@@ -133,9 +133,8 @@ class _Reading:
             text = message.html
             size = len(text) + len(escape(message.quoted))
             cut = None if whole or size <= LONG_ARTICLE else _cut(text)
-            person = message.sender
             context.update({
-                "sender_name": message.sender_name or (person.name if person else ""),
+                "sender_name": message.author_name(),
                 "own_subject": strip_reply_prefixes(message.subject) != self.thread.subject,
                 "text": text if cut is None else cut,
                 "cut_size": None if cut is None else size,

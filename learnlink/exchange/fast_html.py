@@ -10,22 +10,22 @@ bench/web.py's archive, December 2026). Every value put into the markup is escap
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from html import escape
 
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.dates import MONTHS_3
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
 from learnlink.exchange.models import Group, Thread
+from learnlink.lib.dates import formatter
 
 
 def thread_rows_html(group: Group, rows: Iterable[tuple[Thread, list[Thread]]]) -> SafeString:
     """The rows of a group page (subject, replies, last activity), each with the threads that
-    are probably replies to it below it (`probable_replies`); each label looked up once."""
-    when = short_dates()
+    are probably replies to it below it (`probable_replies`); each label and the language
+    looked up once."""
+    when = formatter("day")
     untitled = escape(gettext("(no subject)"))
     replies: dict[int, str] = {}
     html = []
@@ -51,31 +51,12 @@ def thread_rows_html(group: Group, rows: Iterable[tuple[Thread, list[Thread]]]) 
 
 def month_links_html(group: Group, months: Iterable[datetime.date]) -> SafeString:
     """Links to the months of the group's archive (`archive.archive_months`), "Mar 2005" in the
-    reader's language; each month's name looked up once."""
+    reader's language, looked up once."""
     base = escape(group.get_absolute_url())  # a month's page is the group's, then year/month/
-    names = [escape(name) for name in month_names()]
+    shown = formatter("month")
     return mark_safe(" · ".join(  # noqa: S308 - built of escaped parts
-        f'<a href="{base}{month.year}/{month.month}/">{names[month.month]} {month.year}</a>'
+        f'<a href="{base}{month.year}/{month.month}/">{escape(shown(month))}</a>'
         for month in months))
-
-
-def short_dates() -> Callable[[datetime.datetime], str]:
-    """"7 Mar 2005" in local time, the month in the reader's language (as |date:"j M Y"), for a
-    page of dates: the time zone and the month names are looked up once, not per date."""
-    zone = timezone.get_current_timezone()
-    months = month_names()
-
-    def short(moment: datetime.datetime) -> str:
-        local = moment.astimezone(zone)
-        return f"{local.day} {months[local.month]} {local.year}"
-
-    return short
-
-
-def month_names() -> list[str]:
-    """"Jan" to "Dec" in the reader's language, at their month's index: each is a translation
-    lookup, so a page of dates asks once for all of them."""
-    return ["", *(str(MONTHS_3[month]).title() for month in range(1, 13))]
 
 
 def _thread_url(group: Group, thread: Thread) -> str:

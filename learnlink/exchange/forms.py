@@ -28,6 +28,9 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["group"].choices = [  # type: ignore[attr-defined]
             ("", _("All groups")), *groups.order_by("name").values_list("slug", "name")]
+        for name in ("group", "sender", "since", "until"):
+            # Drawn after the results, outside the form, yet sent with it (see search.html).
+            self.fields[name].widget.attrs["form"] = "search"
 
 
 class ModeForm(forms.Form):

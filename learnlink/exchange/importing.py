@@ -82,9 +82,16 @@ def _read(raw: bytes) -> Read:
 
 def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None = None,
                 processes: int | None = None) -> ImportStats:
+    return import_messages(group, read_messages(path), progress, processes)
+
+
+def import_messages(group: Group, messages: Iterable[bytes],
+                    progress: Callable[[int], None] | None = None,
+                    processes: int | None = None) -> ImportStats:
+    """Each message's bytes into the group's archive, as an mbox import does."""
     stats = ImportStats()
     started = time.monotonic()
-    batches = parsed_batches(_prefetched(in_batches(read_messages(path), len)), bytes,
+    batches = parsed_batches(_prefetched(in_batches(messages, len)), bytes,
                              processes or os.cpu_count() or 1)
     for batch in batches:
         _import_batch(group, batch, stats)

@@ -1,5 +1,6 @@
-"""What of a message the search index sees: subject, new text (never the quotes), sender; and
-rebuilding the index from the archive."""
+"""What of a message the search index sees: subject, new text (never the quotes), the sender's
+name (never the address, which a guest's search would otherwise find); and rebuilding the index
+from the archive."""
 
 from __future__ import annotations
 
@@ -20,12 +21,12 @@ from learnlink.search.engine import (
 
 REINDEX_BATCH = 1000
 # What a document is made of (`document`), and nothing else: texts can be long.
-_INDEXED = ("group", "is_placeholder", "sender_name", "sender_address", "date", "subject", "text")
+_INDEXED = ("group", "is_placeholder", "sender_name", "sender__name", "date", "subject", "text")
 
 
 def document(message: Message) -> Document:
     return Document(object_id=message.pk, group_id=message.group_id,
-                    sender=f"{message.sender_name} {message.sender_address}".strip(),
+                    sender=message.author_name(),
                     date=message.date, subject=message.subject, body=message.text)
 
 
@@ -53,7 +54,7 @@ def reindex(groups: QuerySet[Group] | None = None) -> ReindexStats:
     messages = Message.objects.filter(is_placeholder=False)
     if groups is not None:
         messages = messages.filter(group__in=groups)
-    rows = messages.only(*_INDEXED).order_by("pk")
+    rows = messages.select_related("sender").only(*_INDEXED).order_by("pk")
     last = 0
     while batch := list(rows.filter(pk__gt=last)[:REINDEX_BATCH]):
         index_messages(batch)

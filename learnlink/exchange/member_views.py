@@ -4,7 +4,8 @@ of a subscription asked for by email.
 
 Permission here is the link itself (see member_links): every view starts by reading it. The
 link may be quoted in the public archive, so it changes this delivery and nothing about the
-person: a new address is asked for signed in (people's address page, linked from here).
+person: a new address is asked for signed in (people's address page, linked from here). The
+page speaks the member's language, not the browser's: it is theirs, reached from their mail.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from learnlink.exchange.member_links import BadLink, membership_for
 from learnlink.exchange.models import Membership
 from learnlink.exchange.subscriptions import change_mode, confirm_join, leave, pending
 from learnlink.people.addresses import delivery_address
+from learnlink.people.person_language import speak_to
 
 
 def _refused(request: HttpRequest, problem: BadLink) -> HttpResponse:
@@ -37,6 +39,7 @@ def member(request: HttpRequest, token: str) -> HttpResponse:
         membership = membership_for(token)
     except BadLink as problem:
         return _refused(request, problem)
+    speak_to(request, membership.person)
     mode_form = ModeForm(initial={"mode": membership.mode})
     # An organisation's delivery is its mentor's to change, as the page and the email
     # commands say: the link its people share does not change it.
@@ -59,6 +62,7 @@ def leave_group(request: HttpRequest, token: str) -> HttpResponse:
         membership = membership_for(token)
     except BadLink as problem:
         return _refused(request, problem)
+    speak_to(request, membership.person)
     group = membership.group
     if membership.organisation_id:
         # One person's click must not take a whole farmer group out: its mentor decides.

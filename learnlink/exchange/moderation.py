@@ -36,7 +36,7 @@ def approve_and_add(held: HeldMessage, by: User) -> None:
 
 @transaction.atomic
 def reject(held: HeldMessage, by: User, reason: str) -> None:
-    """Refuse it and tell the sender why, in the group's language."""
+    """Refuse it and tell the sender why, in their language."""
     _decide(held, by, HeldStatus.REJECTED)
     finish(held.inbound, State.REJECTED, f"rejected by a moderator: {reason}")
     send_rejection(held.pk, reason)

@@ -24,7 +24,8 @@ def notify_sender(held: HeldMessage) -> bool:
                                       notified__gt=now - QUIET).exists()
     if told or not held.sender_address:
         return False
-    tell(held.group, held.sender_address, "held", {"held": held})
+    tell(held.group, held.sender_address, "held", {"held": held},
+         reply_to=held.group.owner_address)
     held.notified = now
     held.save(update_fields=["notified"])
     return True

@@ -1,7 +1,8 @@
 """Every permission decision of the exchange app, in one place.
 
 Public groups: anyone reads the archive. Private groups: their members, the network's mentors
-and staff; to anyone else a private group does not exist (404, not 403). Moderation: the
+and staff; to anyone else a private group does not exist (404, not 403; a guest is asked to
+sign in first, whether the group exists or not: see people.guests). Moderation: the
 group's mentors and owners, the network's mentors, staff. The raw source of a message
 (addresses, headers): members of the group, mentors and staff.
 """
@@ -10,10 +11,11 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
 from learnlink.exchange.models import Group, Membership, Role
 from learnlink.exchange.models.groups import GroupQuerySet, Visibility
+from learnlink.people.guests import refuse
 from learnlink.people.models import Person
 from learnlink.people.roles import MENTOR, STAFF, roles_of
 
@@ -74,16 +76,36 @@ def can_see_source(user: AnyUser, group: Group) -> bool:
     return sees_every_group(user) or is_member(user, group)
 
 
+def may_see_source(request: HttpRequest, group: Group) -> bool:
+    """Whether to show a message's source; a guest is asked to sign in first."""
+    if can_see_source(request.user, group):
+        return True
+    if not request.user.is_authenticated:
+        refuse(request)
+    return False
+
+
+def own_membership(request: HttpRequest, slug: str) -> Membership:
+    """The signed-in person's own membership of a group, which they may change or end; an
+    organisation's is its mentor's to change, so it is not theirs."""
+    pid = person_id(request.user)
+    membership = (Membership.objects.select_related("group", "person")
+                  .filter(group__slug=slug, person_id=pid).first() if pid else None)
+    if membership is None:
+        refuse(request)
+    return membership
+
+
 def group_for_reader(request: HttpRequest, slug: str) -> Group:
     """The group if the user may read it; 404 otherwise, so private groups stay unlisted."""
     group = visible_groups(request.user).filter(slug=slug).first()
     if group is None:
-        raise Http404
+        refuse(request)
     return group
 
 
 def group_for_moderator(request: HttpRequest, slug: str) -> Group:
     group = group_for_reader(request, slug)
     if not can_moderate(request.user, group):
-        raise Http404
+        refuse(request)
     return group

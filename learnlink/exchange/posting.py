@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from learnlink.exchange.command_words import administrivia
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
+from learnlink.exchange.email_commands import answer
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.member_links import void_quoted_links
 from learnlink.exchange.membership import membership_of
@@ -50,13 +53,18 @@ class Checks:
     auto_replies: bool = True
 
 
+READ_AS_COMMAND = gettext_lazy(
+    "Your mail was read as a command, so it was not sent to the group. To write to everyone, "
+    "say more than the command word.")
+
+
 def group_for(inbound: InboundMessage) -> Group:
     local, _domain = split_address(inbound.recipient)
     return Group.objects.get(slug=local)
 
 
 def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
-    """Decide and act: quarantine, reject, hold or post."""
+    """Decide and act: quarantine, reject, answer as a command, hold or post."""
     group = group_for(inbound)
     if checks.size and inbound.size > group.size_limit:
         quarantine(inbound, f"larger than the group's limit ({inbound.size:,} bytes > "
@@ -73,6 +81,10 @@ def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
         return
     if BannedAddress.objects.filter(group=group, address=parsed.from_address).exists():
         finish(inbound, State.REJECTED, f"{parsed.from_address} is always rejected here")
+        return
+    said = administrivia(parsed)
+    if said:
+        answer(inbound, group, said, parsed, note=READ_AS_COMMAND)
         return
     person = author_of(parsed)
     hold_reason = _hold_reason(group, membership_of(group, person))
@@ -92,13 +104,19 @@ def _automatic_refusal(group: Group, parsed: ParsedMessage, checks: Checks) -> s
     return ""
 
 
+# Hold reasons are stored in English, as the catalogue's msgids, and translated where they are
+# shown ({% translate held.reason %}), so a notice and a queue read in their reader's language.
+NOT_A_MEMBER = gettext_noop("the sender is not a member of the group")
+MODERATED = gettext_noop("the group is moderated")
+
+
 def _hold_reason(group: Group, membership: Membership | None) -> str:
     if group.posting_policy == PostingPolicy.OPEN:
         return ""
     if membership is None:
-        return "the sender is not a member of the group"
+        return NOT_A_MEMBER
     if group.posting_policy == PostingPolicy.MODERATED and not membership.moderates:
-        return "the group is moderated"
+        return MODERATED
     return ""
 
 

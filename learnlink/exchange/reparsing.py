@@ -34,8 +34,8 @@ from learnlink.search.engine import optimize
 
 # What a batch reads of each message: what parsing may change, and what the index needs.
 _COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
-            "sender_address", "text", "quoted", "signature", "html", "corrected", "references",
-            "inbound__raw")
+            "sender_address", "sender__name", "text", "quoted", "signature", "html", "corrected",
+            "references", "inbound__raw")
 _DERIVED = ("sender_name", "sender_address", "text", "quoted", "signature", "html")
 # Replaced search documents past which the index is tidied (`optimize`): below it, what they
 # leave costs searches little, and a tidy of a large index costs seconds.
@@ -80,7 +80,7 @@ def _batches(messages: QuerySet[Message]) -> Iterator[list[Message]]:
     sizes, read first), a query per batch: no cursor stays open across the batches' writes (or
     across the fork of the parsing processes)."""
     rows = (messages.filter(is_placeholder=False, inbound__isnull=False)
-            .select_related("inbound").only(*_COLUMNS).order_by("pk"))
+            .select_related("inbound", "sender").only(*_COLUMNS).order_by("pk"))
     last = 0
     while sizes := list(rows.filter(pk__gt=last).values_list("pk", "inbound__size")[:BATCH]):
         for batch in in_batches(sizes, itemgetter(1)):

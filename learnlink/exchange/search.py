@@ -26,7 +26,7 @@ class MessageHit:
     def as_api(self) -> dict[str, object]:
         m = self.message
         return {"message_id": m.message_id, "thread": m.thread_id, "group": m.group.slug,
-                "subject": m.subject, "sender": m.sender_name or m.sender_address,
+                "subject": m.subject, "sender": m.sender_label(),
                 "date": m.date, "snippet": self.snippet_text, "url": self.url}
 
 
@@ -48,8 +48,8 @@ def search_messages(groups: QuerySet[Group], query: str, *, group_slug: str = ""
                      since=since, until=until, limit=limit, offset=offset)
     # A hit shows a snippet, never the message's texts or HTML, which can be long: only what
     # the page and the API show of each is read.
-    found = (Message.objects.select_related("group")
-             .only("message_id", "thread_id", "subject", "sender_name", "sender_address", "date",
+    found = (Message.objects.select_related("group", "sender")
+             .only("message_id", "thread_id", "subject", "sender_name", "sender__name", "date",
                    "group__slug", "group__name")
              .in_bulk([hit.object_id for hit in results.hits]))
     hits = [MessageHit(found[hit.object_id], hit.snippet_html, hit.snippet_text)

@@ -13,19 +13,21 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months
 from learnlink.exchange.display import thread_pages, whole_message, whole_messages
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
 from learnlink.exchange.forms import RejectForm, SearchForm
+from learnlink.exchange.held_display import held_items
 from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
 from learnlink.exchange.permissions import (
     can_moderate,
     can_see_source,
     group_for_moderator,
     group_for_reader,
+    may_see_source,
     visible_groups,
 )
 from learnlink.exchange.probable_replies import thread_families
@@ -89,7 +91,7 @@ def whole(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     team = group_for_reader(request, slug)
-    if not can_see_source(request.user, team):
+    if not may_see_source(request, team):
         return render(request, "exchange/members_only.html", {"group": team}, status=403)
     message = get_object_or_404(Message.objects.select_related("inbound"), group=team, pk=pk,
                                 is_placeholder=False)
@@ -109,11 +111,16 @@ def attachment(request: HttpRequest, slug: str, pk: int, filename: str) -> HttpR
     return response
 
 
+QUEUE_PAGE_SIZE = 10  # held messages per page, each with up to 2,500 characters of text
+
+
 def moderation_queue(request: HttpRequest, slug: str) -> HttpResponse:
     team = group_for_moderator(request, slug)
-    held = HeldMessage.objects.filter(group=team, status=HeldStatus.WAITING)
+    waiting = (HeldMessage.objects.filter(group=team, status=HeldStatus.WAITING)
+               .select_related("inbound"))
+    page = Paginator(waiting, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/moderation.html",
-                  {"group": team, "held": held, "reject_form": RejectForm()})
+                  {"group": team, "page": page, "items": held_items(page)})
 
 
 def quarantine(request: HttpRequest, slug: str) -> HttpResponse:
@@ -144,18 +151,22 @@ def approve_and_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_POST
 def reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     held = _held(request, slug, pk)
-    form = RejectForm(request.POST)
+    form = RejectForm(request.POST, auto_id=f"id_%s_{held.pk}")
     if not form.is_valid():
         return render(request, "exchange/moderation.html", {
-            "group": held.group, "held": [held], "reject_form": form}, status=400)
+            "group": held.group, "items": held_items([held], form)}, status=400)
     moderation.reject(held, request.user, form.cleaned_data["reason"])  # type: ignore[arg-type]
     return redirect("exchange:moderation", slug)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def ban(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.ban(_held(request, slug, pk), request.user)  # type: ignore[arg-type]
-    return redirect("exchange:moderation", slug)
+    """GET asks first: a standing decision about an address deserves a second look."""
+    held = _held(request, slug, pk)
+    if request.method == "POST":
+        moderation.ban(held, request.user)  # type: ignore[arg-type]
+        return redirect("exchange:moderation", slug)
+    return render(request, "exchange/ban.html", {"group": held.group, "held": held})
 
 
 def _quarantined(request: HttpRequest, slug: str, pk: int) -> InboundMessage:

@@ -107,7 +107,10 @@ def parse_line(line: str, person: Person, received: datetime.date) -> SaleInput:
     if fields is None:
         raise NotUnderstood(_("Could not find the quantity, unit, value and currency."))
     pmg, product_name = _pmg_and_product(fields.group("names"))
-    product = Enterprise.objects.filter(name__iexact=product_name).first()
+    # Named in any of its languages: a Swahili speaker writes "machungwa" for oranges.
+    product = Enterprise.objects.filter(Q(name__iexact=product_name)
+                                        | Q(name_sw__iexact=product_name)
+                                        | Q(name_fr__iexact=product_name)).first()
     if product is None:
         raise NotUnderstood(_("Unknown product %(product)r.") % {"product": product_name})
     unit = unit_named(fields.group("unit"))

@@ -9,6 +9,8 @@ from decimal import Decimal
 
 from django.utils.formats import number_format
 
+from learnlink.lib.dates import formatter
+
 WIDTH = 320
 LABEL = 96
 BAR = 18
@@ -46,9 +48,9 @@ def vertical(items: list[tuple[datetime.date, Decimal]], height: int = 120) -> C
     """One column per month, the tallest for the largest volume; labelled with the month."""
     largest = max((value for _day, value in items), default=Decimal(0)) or Decimal(1)
     step = max(WIDTH // max(len(items), 1), 6)
-    bars = []
+    bars, month_of = [], formatter("month")
     for index, (month, value) in enumerate(items):
         tall = int(height * value / largest)
-        bars.append(Bar(month.strftime("%Y-%m"), number_format(value, 1, force_grouping=True),
+        bars.append(Bar(month_of(month), number_format(value, 1, force_grouping=True),
                         index * step, height - tall, max(step - 2, 4), tall))
     return Chart(bars, max(len(items) * step, WIDTH), height)

@@ -9,18 +9,22 @@ shillings they were made in. The impact table computed from them is the publishe
 | Tana River | 4,125 | 5 | 4,000 | 3.5 t | US$3,222 |
 | total | 18,125 | 49 | 7,842 | 341.5 t | US$140,653 |
 
+The sales are converted at the demo's one shilling series (alliance/demo/rates.py), the same
+rates the alliance's cost shares use: the table is the published one after the whole
+`learnlink demo`, not only after this part of it.
+
 Safe to run again: everything is got or created by its natural key, and sales are imported
 only into an alliance that has none.
 """
 
 from __future__ import annotations
 
-import datetime
 from decimal import Decimal
 from pathlib import Path
 
 from learnlink.alliance.demo.core import demo_alliance
-from learnlink.alliance.models import ExchangeRate, Partner, PartnerRole
+from learnlink.alliance.demo.rates import load_rates
+from learnlink.alliance.models import Partner, PartnerRole
 from learnlink.impact.conversions import set_conversion
 from learnlink.impact.importing import ImportReport, import_sales
 from learnlink.impact.models import Sale
@@ -29,11 +33,6 @@ from learnlink.people.models import Enterprise, Organisation, OrganisationKind, 
 from learnlink.people.slugs import unique_slug
 
 DEMO = Path(__file__).resolve().parent / "demo"
-# KES -> US$ as the shilling moved in 2003-2004 (about 75-80 shillings to the dollar).
-KES_PER_USD = [("2003-01-01", "77.0"), ("2003-04-01", "76.0"), ("2003-07-01", "75.5"),
-               ("2003-10-01", "76.5"), ("2004-01-01", "77.5"), ("2004-04-01", "78.5"),
-               ("2004-07-01", "79.5"), ("2004-10-01", "80.0")]
-RATE_PLACES = Decimal("1e-10")
 # What a local unit weighs, in tonnes, where the unit depends on the product.
 CONVERSIONS = [("sunflower oil", Unit.LITRE, "0.00092"), ("horticulture", Unit.CRATE, "0.064"),
                ("tomatoes", Unit.CRATE, "0.064"), ("kales", Unit.CRATE, "0.025")]
@@ -55,11 +54,7 @@ def load_demo() -> ImportReport:
         "place": kenya})
     Partner.objects.get_or_create(alliance=alliance, organisation=crs, defaults={
         "role": PartnerRole.COUNTRY_TEAM, "country": kenya})
-    for day, kes in KES_PER_USD:
-        ExchangeRate.objects.get_or_create(
-            currency="KES", valid_from=datetime.date.fromisoformat(day),
-            defaults={"usd_per_unit": (1 / Decimal(kes)).quantize(RATE_PLACES),
-                      "source": "Central Bank of Kenya, quarterly mean (rounded)"})
+    load_rates("KES")
     for name, unit, tonnes in CONVERSIONS:
         product, _created = Enterprise.objects.get_or_create(
             name=name, defaults={"slug": unique_slug(Enterprise, name)})

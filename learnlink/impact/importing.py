@@ -31,6 +31,7 @@ from learnlink.impact.sales import (
 from learnlink.impact.sheet_format import COLUMNS, MEMBERSHIPS, REQUIRED, SALES, SHEETS, TARGETS
 from learnlink.impact.sheet_format import sheet_of_csv as _sheet_of_csv
 from learnlink.impact.units import unit_example, unit_named
+from learnlink.lib.spreadsheets import SpreadsheetError
 from learnlink.people import directory_cells as cells
 from learnlink.people.directory_cells import CellError
 from learnlink.people.directory_checks import RowErrors
@@ -38,7 +39,7 @@ from learnlink.people.directory_format import split_list
 from learnlink.people.directory_writer import Enterprises, PlaceTree
 from learnlink.people.models import Organisation, OrganisationKind, Place
 from learnlink.people.slugs import unique_slug
-from learnlink.people.spreadsheets import Row, SpreadsheetError, read_sheets
+from learnlink.people.spreadsheets import Row, read_sheets
 
 BATCH = 5000
 

@@ -17,7 +17,9 @@ from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import TruncMonth
 
 from learnlink.alliance.models import Alliance
+from learnlink.alliance.money import RateUsed, rates_in_force
 from learnlink.impact.models import Membership, Sale, Target, Territory, TerritoryProduct
+from learnlink.people.models.places import local_name
 
 ZERO = Decimal(0)
 
@@ -139,10 +141,11 @@ def impact_table(alliance: Alliance, period: Period) -> ImpactTable:
     ids = [t.pk for t in territories]
     rows = {t.pk: ImpactRow(territory=t.place.name) for t in territories}
     chosen: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for territory_id, product_id, name in (TerritoryProduct.objects.filter(territory__in=ids)
-                                           .values_list("territory_id", "product_id",
-                                                        "product__name")):
-        chosen[territory_id].append((product_id, name))
+    for territory_id, product_id, *names in (TerritoryProduct.objects.filter(territory__in=ids)
+                                             .values_list("territory_id", "product_id",
+                                                          "product__name", "product__name_sw",
+                                                          "product__name_fr")):
+        chosen[territory_id].append((product_id, local_name(*names)))
     for territory_id, households in _targets(ids, period).items():
         rows[territory_id].target_households = households
     pmgs: dict[int, set[int]] = defaultdict(set)
@@ -220,3 +223,12 @@ def volume_by_month(alliance: Alliance, period: Period) -> list[tuple[datetime.d
             .annotate(month=TruncMonth("date")).values_list("month")
             .annotate(tonnes=Sum("tonnes")).order_by("month"))
     return [(month, tonnes or ZERO) for month, tonnes in rows]
+
+
+def rates_used(alliance: Alliance, period: Period) -> list[RateUsed]:
+    """The exchange rates the period's US$ figures were converted at, with their sources (two
+    queries: the currencies and days of the sales, then their rates)."""
+    days = (Sale.objects.filter(territory__alliance=alliance, date__gte=period.start,
+                                date__lte=period.end)
+            .values_list("currency", "date").distinct().order_by())
+    return rates_in_force(days)

@@ -17,6 +17,7 @@ from learnlink.alliance.models import Alliance
 from learnlink.alliance.money import MissingRate
 from learnlink.impact.models import Sale, SaleSource, Territory, TerritoryProduct
 from learnlink.impact.normalise import MissingConversion, Normaliser
+from learnlink.lib.dates import shown
 from learnlink.people.models import Enterprise, Organisation, Place
 
 
@@ -86,7 +87,7 @@ class SaleChecker:
         if sale.value < 0:
             found.append(_("the value %(value)s is negative") % {"value": sale.value})
         if sale.date > self.today:
-            found.append(_("the date %(date)s is in the future") % {"date": sale.date})
+            found.append(_("the date %(date)s is in the future") % {"date": shown(sale.date)})
         if not self.pmg_in_territory(sale.pmg, sale.territory):
             found.append(_("the PMG %(pmg)s is not in %(territory)s")
                          % {"pmg": sale.pmg.name, "territory": sale.territory.place.name})

@@ -31,11 +31,18 @@ from learnlink.impact.permissions import (
     may_import,
     may_record_sales,
 )
-from learnlink.impact.report import ImpactTable, Period, by_buyer, impact_table, volume_by_month
+from learnlink.impact.report import (
+    ImpactTable,
+    Period,
+    by_buyer,
+    impact_table,
+    rates_used,
+    volume_by_month,
+)
 from learnlink.impact.routes import SALES_ADDRESS
 from learnlink.impact.sales import SaleRejected, record_sale
 from learnlink.impact.sheet_format import COLUMNS, EXAMPLES, SHEETS
-from learnlink.people.spreadsheets import Table, write_sheets
+from learnlink.lib.spreadsheets import Table, xlsx_bytes
 
 
 def _table(request: HttpRequest, alliance: Alliance) -> tuple[PeriodForm, ImpactTable]:
@@ -56,6 +63,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_report(request, slug)
     context = _context(request, alliance)
     context.update(_charts(alliance, context["impact"]),
+                   rates=rates_used(alliance, context["impact"].period),
                    may_record=may_record_sales(request, alliance),
                    may_import=may_import(request, alliance))
     return render(request, "impact/report.html", context)
@@ -102,7 +110,7 @@ def _filename(table: ImpactTable, suffix: str) -> str:
 def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_report(request, slug)
     _form, table = _table(request, alliance)
-    response = HttpResponse("\ufeff" + impact_csv(table), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(impact_csv(table), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_filename(table, "csv")}"'
     return response
 
@@ -159,11 +167,7 @@ def import_file(request: HttpRequest, slug: str) -> HttpResponse:
 def template(request: HttpRequest, slug: str) -> HttpResponse:
     """The import's workbook with its three sheets, headers and one example row each."""
     alliance = alliance_for_import(request, slug)
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "sales.xlsx"
-        write_sheets(path, {sheet: Table(COLUMNS[sheet], [EXAMPLES[sheet]])
-                            for sheet in SHEETS})
-        content = path.read_bytes()
+    content = xlsx_bytes({sheet: Table(COLUMNS[sheet], [EXAMPLES[sheet]]) for sheet in SHEETS})
     response = HttpResponse(content, content_type=XLSX)
     response["Content-Disposition"] = (f'attachment; filename="impact-{alliance.slug}-'
                                        'template.xlsx"')

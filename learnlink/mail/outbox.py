@@ -11,8 +11,10 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from learnlink.lib.bulk import insert_values
+from learnlink.mail.console import echo
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.models.outbox import Kind
+from learnlink.mail.permissions import shows_mail_whole
 
 
 def new_marker() -> str:
@@ -30,6 +32,8 @@ def enqueue(raw: bytes, recipients: Iterable[tuple[str, str]], *, kind: str = Ki
         unique = {address.strip().lower(): token for address, token in recipients}
         _insert(outgoing, unique.items())
         transaction.on_commit(_kick)
+        if shows_mail_whole():
+            transaction.on_commit(lambda: echo(outgoing))
     return outgoing
 
 

@@ -28,14 +28,24 @@ class Readable:
     size: int
 
 
-def readable(item: Outgoing) -> Readable:
-    raw = item.bytes_for(HIDDEN)
+def readable(item: Outgoing, whole: bool = False) -> Readable:
+    """`whole` (only where mail.permissions.shows_mail_whole says so): as its first recipient
+    got it, keys and all."""
+    raw = item.bytes_for(_first_token(item) if whole else HIDDEN)
     message = email.message_from_bytes(raw, policy=default)
-    headers = [(name, hide_keys(str(message[name]))) for name in SHOWN_HEADERS
-               if message[name]]
-    texts = [hide_keys(part.get_content()) for part in message.walk()
+    shown = _unchanged if whole else hide_keys
+    headers = [(name, shown(str(message[name]))) for name in SHOWN_HEADERS if message[name]]
+    texts = [shown(part.get_content()) for part in message.walk()
              if part.get_content_type() == "text/plain" and not part.is_attachment()]
     return Readable(headers, texts, len(raw))
+
+
+def _first_token(item: Outgoing) -> str:
+    return item.deliveries.order_by("pk").values_list("token", flat=True).first() or ""
+
+
+def _unchanged(text: str) -> str:
+    return text
 
 
 def hide_keys(text: str) -> str:

@@ -1,7 +1,7 @@
 """The web page of outgoing mail: what was sent, what waits and why, what failed.
 
 For an installation without a relay this is where mail can be read at all, so a message's text
-is shown as its recipients would read it (tokens hidden)."""
+is shown as its recipients would read it (tokens hidden; whole on a development run)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
-from learnlink.mail.permissions import check_outbox_reader
+from learnlink.mail.permissions import check_outbox_reader, shows_mail_whole
 from learnlink.mail.readable import readable
 
 
@@ -37,6 +37,8 @@ def outgoing(request: HttpRequest, pk: int) -> HttpResponse:
     if state in DeliveryState.values:
         deliveries = deliveries.filter(state=state)
     page = Paginator(deliveries.defer("token"), 50).get_page(request.GET.get("page"))
+    whole = shows_mail_whole()
     return render(request, "mail/outgoing.html", {
-        "item": item, "message": readable(item), "page": page, "state": state,
+        "item": item, "message": readable(item, whole), "whole": whole, "page": page,
+        "state": state,
         "states": DeliveryState.choices, "relay": settings.LEARNLINK_RELAY})

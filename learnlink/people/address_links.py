@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from learnlink.people.models import Person
+from learnlink.people.person_language import language_of
 
 SALT = "learnlink.people.address"
 UNDO_SALT = "learnlink.people.address-undo"
@@ -82,9 +83,10 @@ def send_address_link(person: Person, address: str, template: str, language: str
          link=address_link(person, address, purpose), **context)
 
 
-def tell(to: str, template: str, language: str, **context: object) -> None:
-    """A short mail about an address: `people/email/TEMPLATE.txt`, its first line the subject."""
-    with translation.override(language):
-        text = render_to_string(f"people/email/{template}.txt", context)
+def tell(to: str, template: str, language: str, *, person: Person, **context: object) -> None:
+    """A short mail about a person's address: `people/email/TEMPLATE.txt`, its first line the
+    subject; in the person's language, else in `language` (that of whoever caused it)."""
+    with translation.override(language_of(person) or language):
+        text = render_to_string(f"people/email/{template}.txt", {"person": person, **context})
     subject, _blank, body = text.strip().partition("\n")
     send_mail(subject.strip(), body.strip() + "\n", None, [to])

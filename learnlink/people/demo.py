@@ -23,7 +23,7 @@ from learnlink.people.roles import COORDINATOR, LEARNER, MENTOR, STAFF, grant_ro
 from learnlink.people.spreadsheets import read_sheets
 
 DEMO_DIR = Path(__file__).with_name("demo")
-DEMO_FILES = ("organisations.csv", "people.csv")
+DEMO_FILES = ("organisations.csv", "people.csv", "enterprises.csv")
 DEMO_PASSWORD = "learnlink-demo"  # noqa: S105 - printed for anyone trying the demo
 ADMIN_USERNAME = "admin"
 # A person whose role in people.csv contains one of these words gets that role's account.

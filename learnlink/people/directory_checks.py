@@ -179,11 +179,11 @@ def _columns(rows: list[Row]) -> frozenset[str]:
     return frozenset(rows[0].cells) if rows else frozenset()
 
 
-def _read_rows(sheet: str, rows: list[Row], errors: RowErrors) -> list[dict[str, Any]]:
+def read_rows(sheet: str, rows: list[Row], errors: RowErrors,
+              parsers: dict[str, Parser]) -> list[dict[str, Any]]:
     """Each row's cells read by the sheet's parsers; rows with a bad cell are left out."""
     if rows and not _check_header(sheet, _columns(rows), errors):
         return []
-    parsers = ORGANISATION_CELLS if sheet == ORGANISATIONS else PERSON_CELLS
     read = []
     for row in rows:
         values, failed = {"row": row.number}, False
@@ -213,7 +213,7 @@ def _check_organisations(rows: list[Row], known: set[str], existing: dict[str, O
                          errors: RowErrors) -> dict[str, OrganisationRow]:
     """The file's organisations by lower-cased name; a name given twice must say the same."""
     entries: dict[str, OrganisationRow] = {}
-    for values in _read_rows(ORGANISATIONS, rows, errors):
+    for values in read_rows(ORGANISATIONS, rows, errors, ORGANISATION_CELLS):
         entry = OrganisationRow(**values)
         first = entries.setdefault(entry.name.casefold(), entry)
         if first.details() != entry.details():
@@ -257,7 +257,8 @@ def _parent_chain(key: str, parent_of: dict[str, str]) -> list[str]:
 def _check_people(rows: list[Row], known: set[str], existing: dict[str, Organisation],
                   errors: RowErrors) -> list[PersonEntry]:
     """The file's people, each checked against the file and matched to the directory."""
-    person_rows = [PersonRow(**values) for values in _read_rows(PEOPLE, rows, errors)]
+    person_rows = [PersonRow(**values) for values in read_rows(PEOPLE, rows, errors,
+                                                                PERSON_CELLS)]
     for row in person_rows:
         _check_affiliation(row, known, errors)
     entries = _group_people(person_rows, errors)

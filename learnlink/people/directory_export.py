@@ -13,8 +13,10 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 
+from learnlink.lib.spreadsheets import SpreadsheetError, Table, write_sheets
 from learnlink.people.directory_format import (
     COLUMNS,
+    ENTERPRISES,
     LIST_SEPARATOR,
     ORGANISATIONS,
     PEOPLE,
@@ -22,8 +24,14 @@ from learnlink.people.directory_format import (
     AddressCell,
     kind_labels,
 )
-from learnlink.people.models import Affiliation, EmailAddress, Organisation, Person, Place
-from learnlink.people.spreadsheets import SpreadsheetError, Table, write_sheets
+from learnlink.people.models import (
+    Affiliation,
+    EmailAddress,
+    Enterprise,
+    Organisation,
+    Person,
+    Place,
+)
 
 
 def export_directory(path: Path, sheet: str | None = None) -> None:
@@ -35,7 +43,7 @@ def export_directory(path: Path, sheet: str | None = None) -> None:
                                f"{' or '.join(SHEETS)}")
     place_paths: dict[int | None, str] = {None: ""}
     place_paths.update((place.pk, place.path) for place in Place.objects.with_path())
-    tables = {ORGANISATIONS: _organisations, PEOPLE: _people}
+    tables = {ORGANISATIONS: _organisations, PEOPLE: _people, ENTERPRISES: _enterprises}
     write_sheets(path, {name: Table(COLUMNS[name], tables[name](place_paths))
                         for name in ((sheet,) if sheet else SHEETS)})
 
@@ -52,6 +60,11 @@ def _organisations(place_paths: dict[int | None, str]) -> Iterator[list[str]]:
             org.description,
             org.website,
         ]
+
+
+def _enterprises(_place_paths: dict[int | None, str]) -> Iterator[list[str]]:
+    for enterprise in Enterprise.objects.order_by("name"):
+        yield [enterprise.name, enterprise.name_sw, enterprise.name_fr]
 
 
 def _people(place_paths: dict[int | None, str]) -> Iterator[list[str]]:

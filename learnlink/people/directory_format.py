@@ -14,14 +14,16 @@ from learnlink.people.models import OrganisationKind, PlaceKind
 
 ORGANISATIONS = "organisations"
 PEOPLE = "people"
-SHEETS = (ORGANISATIONS, PEOPLE)
+ENTERPRISES = "enterprises"
+SHEETS = (ORGANISATIONS, PEOPLE, ENTERPRISES)
 
 COLUMNS = {
     ORGANISATIONS: ("name", "kind", "place", "enterprises", "parent", "description", "website"),
     PEOPLE: ("name", "email", "other_emails", "organisation", "role", "place", "languages",
              "phone", "about"),
+    ENTERPRISES: ("name", "name_sw", "name_fr"),
 }
-REQUIRED_COLUMNS = {ORGANISATIONS: ("name", "kind"), PEOPLE: ("name",)}
+REQUIRED_COLUMNS = {ORGANISATIONS: ("name", "kind"), PEOPLE: ("name",), ENTERPRISES: ("name",)}
 
 PLACE_SEPARATOR = " / "
 LIST_SEPARATOR = "; "

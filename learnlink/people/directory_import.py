@@ -16,10 +16,12 @@ from pathlib import Path
 
 from django.db import transaction
 
+from learnlink.lib.spreadsheets import SpreadsheetError
 from learnlink.people.directory_checks import RowErrors, check_directory
-from learnlink.people.directory_format import ORGANISATIONS, PEOPLE, SHEETS
+from learnlink.people.directory_enterprises import check_enterprises, write_enterprises
+from learnlink.people.directory_format import ENTERPRISES, ORGANISATIONS, PEOPLE, SHEETS
 from learnlink.people.directory_writer import PlaceTree, write_organisations, write_people
-from learnlink.people.spreadsheets import SpreadsheetError, read_sheets
+from learnlink.people.spreadsheets import read_sheets
 
 
 @dataclass
@@ -30,12 +32,15 @@ class ImportReport:
     organisations_updated: int = 0
     people_created: int = 0
     people_updated: int = 0
+    enterprises_named: int = 0
     errors: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
+        named = (f"; {self.enterprises_named} enterprises named in other languages"
+                 if self.enterprises_named else "")
         return (f"Imported: {self.organisations_created} organisations created, "
                 f"{self.organisations_updated} updated; {self.people_created} people created, "
-                f"{self.people_updated} updated")
+                f"{self.people_updated} updated{named}")
 
 
 def import_directory(path: Path) -> ImportReport:
@@ -52,8 +57,10 @@ def import_directory(path: Path) -> ImportReport:
     with transaction.atomic():
         errors = RowErrors()
         plan = check_directory(sheets, errors)
+        names = check_enterprises(sheets.get(ENTERPRISES, []), errors)
         report.errors = errors.lines()
         if not report.errors:
+            report.enterprises_named = sum(write_enterprises(names))
             places = PlaceTree()
             organisations, (report.organisations_created, report.organisations_updated) = (
                 write_organisations(plan, places))
@@ -68,5 +75,8 @@ def _csv_sheet(path: Path, header: Sequence[str]) -> str:
         return ORGANISATIONS
     if "email" in header:
         return PEOPLE
+    if "name_sw" in header or "name_fr" in header:
+        return ENTERPRISES
     raise SpreadsheetError(f"{path.name}: the first row needs a 'kind' column (a list of "
-                           "organisations) or an 'email' column (a list of people)")
+                           "organisations), an 'email' column (a list of people) or a "
+                           "'name_sw' or 'name_fr' column (enterprises' names)")

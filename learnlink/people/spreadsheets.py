@@ -1,4 +1,5 @@
-"""Reading and writing the spreadsheets programme officers exchange: CSV and XLSX.
+"""Reading the spreadsheets programme officers send: CSV and XLSX (`learnlink.lib.spreadsheets`
+writes them).
 
 Every cell is read as stripped text, exactly as a CSV would give it, so one parser serves both
 formats and the importers never see Excel's floats or datetimes. Rows keep their spreadsheet
@@ -11,21 +12,17 @@ import csv
 import datetime
 import io
 import zipfile
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import zip_longest
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-from openpyxl.cell import Cell, WriteOnlyCell
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+from learnlink.lib.spreadsheets import SpreadsheetError, restored
 
 CSV_DELIMITERS = ",;\t"
-
-
-class SpreadsheetError(Exception):
-    """A file that cannot be read or written as a spreadsheet; the message is for the user."""
 
 
 @dataclass(frozen=True)
@@ -38,14 +35,6 @@ class Row:
     def get(self, column: str) -> str:
         """The cell's text; empty when the column is absent, as when it is blank."""
         return self.cells.get(column, "")
-
-
-@dataclass(frozen=True)
-class Table:
-    """A sheet to write: a header and rows of text in the header's order."""
-
-    header: Sequence[str]
-    rows: Iterable[Sequence[str]]
 
 
 def default_csv_sheet_name(path: Path, header: Sequence[str]) -> str:
@@ -152,7 +141,8 @@ def _rows(where: str, header: list[str], raw_rows: Sequence[Sequence[object]]) -
 
 
 def _cell_text(value: object) -> str:
-    """A cell as the text a person typed: whole numbers without '.0', dates in ISO form."""
+    """A cell as the text a person typed: whole numbers without '.0', dates in ISO form, and
+    the apostrophe our exports put before a formula's first character taken off."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -161,49 +151,5 @@ def _cell_text(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, datetime.date | datetime.time):
         return value.isoformat()
-    return str(value).strip()
+    return restored(str(value).strip()).strip()
 
-
-def write_sheets(path: Path, sheets: Mapping[str, Table]) -> None:
-    """Write sheets by name: an XLSX holds them all, a CSV exactly one (its name is not kept)."""
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
-        raise SpreadsheetError(f"{path.name}: cannot write a {suffix or 'nameless'} file; "
-                               "use .csv or .xlsx")
-    if suffix == ".csv" and len(sheets) != 1:
-        raise SpreadsheetError(f"{path.name}: a CSV file holds one sheet, not {len(sheets)}")
-    try:
-        if suffix == ".csv":
-            _write_csv(path, *sheets.values())
-        else:
-            _write_xlsx(path, sheets)
-    except OSError as error:
-        raise SpreadsheetError(f"{path.name}: cannot be written ({error.strerror})") from error
-
-
-def _write_csv(path: Path, table: Table) -> None:
-    """With a byte-order mark, so Excel shows Swahili and French names with their accents."""
-    with path.open("w", encoding="utf-8-sig", newline="") as file:
-        writer = csv.writer(file)
-        writer.writerow(table.header)
-        writer.writerows(table.rows)
-
-
-def _write_xlsx(path: Path, sheets: Mapping[str, Table]) -> None:
-    """Built in memory and written at once: a file that cannot be written is left untouched."""
-    workbook = Workbook(write_only=True)
-    for name, table in sheets.items():
-        sheet = workbook.create_sheet(name)
-        sheet.append(list(table.header))
-        for row in table.rows:
-            sheet.append([_text_cell(sheet, value) for value in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    path.write_bytes(buffer.getvalue())
-
-
-def _text_cell(sheet: WriteOnlyWorksheet, value: str) -> Cell:
-    """A cell that stays text: '=SUM(...)' typed in a description is not run as a formula."""
-    cell = WriteOnlyCell(sheet, value)
-    cell.data_type = "s"
-    return cell

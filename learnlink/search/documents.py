@@ -12,7 +12,7 @@ class Document:
 
     object_id: int
     group_id: int
-    sender: str  # name and address, as "Halima Omari <halima@example.org>"
+    sender: str  # the name readers see ("Halima Omari"), never the address
     date: datetime.datetime | None  # aware
     subject: str
     body: str  # the new text only: quotes and signatures left out by the caller

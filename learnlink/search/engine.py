@@ -62,7 +62,8 @@ def search(query: str, *, group_ids: Collection[int], sender: str = "",
     """The documents matching `query` in `group_ids`, best first, one page of them.
 
     `group_ids` are the groups the user may see; none means no results, never all. `sender` is
-    a substring of the sender's name or address; `since` and `until` are days, both included.
+    a substring of the sender's name (the index holds no address); `since` and `until` are
+    days, both included.
     A query without any word finds nothing.
     """
     if not 1 <= limit <= MAX_LIMIT or offset < 0:

@@ -1,20 +1,24 @@
-"""The home page: what Learnlink is and a way into the network."""
+"""The home page: what is happening in the network (the latest discussions, the groups where
+they happen, who joined the directory), each one link from the whole of it."""
 
-from django.db.models import Count
+from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from learnlink.people.models import Enterprise, Organisation, Person, Place
+from learnlink.exchange.models import Thread
+from learnlink.exchange.permissions import visible_groups
+from learnlink.people.models import Organisation, Person
+
+LATEST = 8
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    counts = {
-        "organisations": Organisation.objects.count(),
-        "people": Person.objects.count(),
-        "places": Place.objects.filter(organisations__isnull=False).distinct().count(),
-    }
-    enterprises = (Enterprise.objects.annotate(n=Count("organisations"))
-                   .filter(n__gt=0).order_by("-n", "name")[:20])
-    recent = Organisation.objects.select_related("place").order_by("-created", "name")[:6]
-    return render(request, "web/home.html",
-                  {"counts": counts, "enterprises": enterprises, "recent": recent})
+    """Six queries whatever the size of the network; only groups the reader may see."""
+    groups = visible_groups(request.user)
+    discussions = (Thread.objects.filter(group__in=groups).select_related("group")
+                   .order_by("-last_activity", "-pk")[:LATEST])
+    active = groups.with_activity().order_by(F("last").desc(nulls_last=True), "name")[:6]
+    joined = Organisation.objects.select_related("place").order_by("-created", "name")[:6]
+    counts = {"organisations": Organisation.objects.count(), "people": Person.objects.count()}
+    return render(request, "web/home.html", {"discussions": discussions, "groups": active,
+                                             "joined": joined, "counts": counts})

@@ -1,12 +1,15 @@
-"""US$ conversion at the rate in force on each day, and a clear refusal where there is none."""
+"""US$ conversion at the rate in force on each day, a clear refusal where there is none, and
+one source of rates at a time for each currency."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
+from django.http import HttpResponse
 
 from learnlink.alliance.models import ExchangeRate
 from learnlink.alliance.money import MissingRate, Rates, to_usd
+from tests.alliance.small import Small, client_for, small  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date
@@ -35,7 +38,35 @@ def test_dollars_need_no_rate() -> None:
 def test_a_day_before_the_first_rate_is_refused_with_what_to_add(shillings: None) -> None:
     with pytest.raises(MissingRate) as refused:
         Rates(["KES", "UGX"]).to_usd(Decimal("5"), "KES", DAY(2003, 2, 28))
-    assert "KES on 2003-02-28" in str(refused.value)
+    assert "KES on 28 Feb 2003" in str(refused.value)
     assert "valid from that day or earlier" in str(refused.value)
-    with pytest.raises(MissingRate, match="UGX on 2003-05-01"):
+    with pytest.raises(MissingRate, match="UGX on 1 May 2003"):
         Rates(["KES", "UGX"]).to_usd(Decimal("5"), "UGX", DAY(2003, 5, 1))
+
+
+QUARTERLY = "Central Bank of Kenya, quarterly mean"
+MONTHLY = "Central Bank of Kenya mid-rate, month average"
+
+
+def add_rate(people: Small, day: str, per_usd: str, source: str) -> HttpResponse:
+    return client_for(people.coordinator).post("/alliances/beans/costs/rates/new/", {
+        "currency": "KES", "valid_from": day, "per_usd": per_usd, "source": source})
+
+
+def test_a_second_source_may_follow_a_series_but_never_interleave_with_it(
+        small: Small) -> None:  # noqa: F811
+    for day, per_usd in (("2003-01-01", "77.0"), ("2003-07-01", "75.5"), ("2003-10-01", "76.5")):
+        assert add_rate(small, day, per_usd, QUARTERLY).status_code == 302
+
+    refused = add_rate(small, "2003-09-01", "77.7", MONTHLY)
+    assert refused.status_code == 400
+    assert (f"KES has rates from &quot;{QUARTERLY}&quot; from 2003-01-01 to 2003-10-01"
+            in refused.content.decode())
+    assert ExchangeRate.objects.count() == 3
+    assert to_usd(Decimal(75500), "KES", DAY(2003, 9, 15)) == Decimal("1000.00")
+
+    assert add_rate(small, "2003-09-01", "77.7", f"  {QUARTERLY.upper()} ").status_code == 302
+    assert add_rate(small, "2004-01-01", "77.9", MONTHLY).status_code == 302  # takes over
+    assert add_rate(small, "2004-04-01", "78.5", QUARTERLY).status_code == 400  # and back: no
+    assert add_rate(small, "2002-10-01", "78.0", MONTHLY).status_code == 400  # before: no
+    assert ExchangeRate.objects.count() == 5

@@ -27,9 +27,9 @@ def test_a_task_due_before_its_cycle_starts_is_refused_saying_what_to_fix(small:
         planning.add_task(plan, title="Sell the oranges", owner=small.grower.person,
                           due=D(2003, 7, 20))
     assert refused.value.message_dict["due"] == [
-        "This task is due on 2003-07-20, before cycle 2 starts on 2003-08-01: give it a due "
-        "date from 2003-08-01 to 2003-12-31, or put it in the plan of an earlier cycle."]
-    with pytest.raises(ValidationError, match="after cycle 2 ends on 2003-12-31"):
+        "This task is due on 20 Jul 2003, before cycle 2 starts on 1 Aug 2003: give it a due "
+        "date from 1 Aug 2003 to 31 Dec 2003, or put it in the plan of an earlier cycle."]
+    with pytest.raises(ValidationError, match="after cycle 2 ends on 31 Dec 2003"):
         planning.add_task(plan, title="Sell the oranges", owner=small.grower.person,
                           due=D(2004, 1, 5))
     assert not Task.objects.exists()
@@ -41,7 +41,7 @@ def test_the_web_form_refuses_it_too_and_keeps_what_was_typed(small: Small) -> N
         {"title": "Sell the oranges", "owner": small.grower.person.pk, "due": "2003-07-20"})
     assert page.status_code == 400
     text = page.content.decode()
-    assert "before cycle 2 starts on 2003-08-01" in text
+    assert "before cycle 2 starts on 1 Aug 2003" in text
     assert 'value="Sell the oranges"' in text
     assert not Task.objects.exists() and not ActionPlan.objects.exists()
 
@@ -168,7 +168,7 @@ def test_a_team_writes_its_plan_and_edits_drops_and_reopens_its_tasks(small: Sma
     moved = grower.post(f"{base}/tasks/{task.pk}/", {
         "title": "Grade oranges", "owner": small.grower.person.pk, "due": "2003-08-15"})
     assert moved.status_code == 400
-    assert "after cycle 1 ends on 2003-07-31" in moved.content.decode()
+    assert "after cycle 1 ends on 31 Jul 2003" in moved.content.decode()
     assert grower.post(f"{base}/tasks/{task.pk}/drop/",
                        {"reason": "The buyers want tangerines."}).status_code == 302
     task.refresh_from_db()

@@ -20,7 +20,8 @@ from learnlink.alliance.models import (
     Synthesis,
 )
 from learnlink.alliance.reflection.reviews import publish_synthesis, save_reflection, save_synthesis
-from learnlink.alliance.reflection.synthesis import draft, group_points, recurring_themes, sentences
+from learnlink.alliance.reflection.synthesis import draft, group_points, recurring_themes
+from learnlink.drafting.sentences import answer_points
 from learnlink.people.roles import grant_role
 from tests.alliance.conftest import sign_in
 from tests.alliance.small import Small, client_for, small  # noqa: F401
@@ -59,8 +60,9 @@ def test_a_point_shared_in_the_first_clause_is_merged_and_the_rest_kept_apart() 
 
 
 def test_sentences_are_split_and_bullets_dropped() -> None:
-    assert sentences("One thing worked. Another did not!\n* a third point; and a fourth one") == [
-        "One thing worked.", "Another did not!", "a third point", "and a fourth one"]
+    assert answer_points("One thing worked. Another did not!\n* a third point; and a fourth one"
+                         ) == ["One thing worked.", "Another did not!", "a third point",
+                               "and a fourth one"]
 
 
 def test_recurring_themes_are_meaningful_words_of_several_partners_in_any_language() -> None:
@@ -197,8 +199,8 @@ def test_the_coordinator_runs_the_end_of_a_cycle_on_the_web(demo: Alliance) -> N
     kenya = demo.partners.get(organisation__name="CRS Kenya")
     line = demo.budget_lines.get(name="In-country monitoring visits")
     assert annet.post(f"{SLUG}/costs/contributions/new/", {
-        "partner": kenya.pk, "budget_line": line.pk, "day": "2004-09-20", "amount": "40350",
+        "partner": kenya.pk, "budget_line": line.pk, "day": "2004-09-20", "amount": "39750",
         "currency": "KES", "kind": "in_kind", "description": "Hosting the last visit"},
     ).status_code == 302
     given = Contribution.objects.get(description="Hosting the last visit")
-    assert given.amount_usd == Decimal("500.00")  # 40,350 KES at 80.7 a US$ from Sep 2004
+    assert given.amount_usd == Decimal("500.00")  # 39,750 KES at 79.5 a US$ from July 2004

@@ -6,12 +6,13 @@ import datetime
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
-from learnlink.alliance.models import TaskReminder
+from learnlink.alliance.models import Alliance, TaskReminder
 from learnlink.alliance.planning import actions as planning
 from learnlink.alliance.planning.reminders import send_reminders
 from learnlink.alliance.tasks import task_reminders
-from tests.alliance.teams import D, Small, make_small
+from tests.alliance.teams import D, Small, make_small, signed_in
 from tests.conftest import Sink
 
 
@@ -103,3 +104,55 @@ def test_the_worker_sends_reminders_once_every_morning() -> None:
     assert task.validate_datetime(morning)
     assert not task.validate_datetime(morning.replace(hour=7))
     assert not task.validate_datetime(morning.replace(minute=31))
+
+
+def _alliance_running_today(small: Small) -> datetime.date:
+    """The periodic task reminds on today's date: move the alliance and its first cycle there."""
+    today = timezone.localdate()
+    Alliance.objects.filter(pk=small.alliance.pk).update(
+        start=today - datetime.timedelta(days=60), end=today + datetime.timedelta(days=300))
+    small.first.start, small.first.end = (today - datetime.timedelta(days=30),
+                                          today + datetime.timedelta(days=30))
+    small.first.save(update_fields=["start", "end"])
+    return today
+
+
+def test_a_task_title_with_a_bare_cr_is_reminded_on_one_subject_line(small: Small,
+                                                                      smtp_sink: Sink) -> None:
+    """The title comes through the plan's web form; the daily task runs as the worker runs it."""
+    today = _alliance_running_today(small)
+    due = (today + datetime.timedelta(days=3)).isoformat()
+    added = signed_in(small.grower).post(
+        f"/alliances/tanga-oranges/cycles/1/plans/{small.growers.pk}/tasks/new/",
+        {"title": "Grade the oranges\rBcc: everyone@example.org", "owner": small.grower.person.pk,
+         "due": due})
+    assert added.status_code == 302
+    planning.add_task(planning.plan_for(small.spies, small.first), title="Rice prices",
+                      owner=small.spy.person, due=today + datetime.timedelta(days=3))
+
+    task_reminders()
+
+    [halima] = smtp_sink.to("halima@example.org")
+    assert halima["Subject"] == ('Reminder: "Grade the oranges Bcc: everyone@example.org" is due '
+                                 "in 3 days")
+    assert halima["Bcc"] is None and len(smtp_sink.to("everyone@example.org")) == 0
+    assert len(smtp_sink.to("juma.bakari@example.org")) == 1
+
+
+def test_one_reminder_that_cannot_be_sent_never_stops_the_others(small: Small,
+                                                                  smtp_sink: Sink) -> None:
+    """An owner's address with a line break in it (as an old import left it) cannot be a
+    header: that reminder is logged and tried again tomorrow, the others go today."""
+    today = _alliance_running_today(small)
+    small.grower.person.email_addresses.update(address="halima@example.org\rBcc: x@example.org")
+    plan = planning.plan_for(small.growers, small.first)
+    broken = planning.add_task(plan, title="Grade the oranges", owner=small.grower.person,
+                               due=today + datetime.timedelta(days=1))
+    planning.add_task(planning.plan_for(small.spies, small.first), title="Rice prices",
+                      owner=small.spy.person, due=today + datetime.timedelta(days=2))
+
+    task_reminders()
+
+    assert [m["Subject"] for m in smtp_sink.messages] == [
+        'Reminder: "Rice prices" is due in 2 days']
+    assert not TaskReminder.objects.filter(task=broken).exists()

@@ -24,7 +24,7 @@ def test_a_space_outside_its_cycle_is_refused_saying_what_to_fix(small: Small) -
     page = signed_in(small.coordinator).post("/alliances/tanga-oranges/cycles/1/spaces/new/", {
         "kind": "workshop", "title": "Buyers' day", "start": "2003-07-30", "end": "2003-08-02"})
     assert page.status_code == 400
-    assert ("A learning space of cycle 1 must fall within it, 2003-03-01 to 2003-07-31: "
+    assert ("A learning space of cycle 1 must fall within it, 1 Mar 2003 to 31 Jul 2003: "
             "change its dates or choose another cycle.") in page.content.decode().replace(
                 "&#x27;", "'")
     assert not LearningSpace.objects.exists()

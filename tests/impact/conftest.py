@@ -11,7 +11,7 @@ from django.test import Client
 
 from learnlink.alliance.models import Alliance, Participant
 from learnlink.impact.demo import load_demo
-from learnlink.people.spreadsheets import Table, write_sheets
+from learnlink.lib.spreadsheets import Table, write_sheets
 from tests.conftest import PASSWORD, make_member
 
 

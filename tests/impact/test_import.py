@@ -55,7 +55,7 @@ def test_a_file_with_bad_rows_imports_nothing_and_names_each_row(kenya: Alliance
         "sales row 3: unknown unit 'sacks'; use one of kg, t, 90 kg bags, crates, litres",
         "sales row 4: negative quantity -5",
         "sales row 5: the date 2999-01-01 is in the future",
-        "sales row 6: No US$ rate for UGX on 2004-09-03: add an exchange rate for UGX valid "
+        "sales row 6: No US$ rate for UGX on 3 Sep 2004: add an exchange rate for UGX valid "
         "from that day or earlier.",
         "sales row 7: the PMG Siakago PMG is not in Kitui",
         "sales row 8: duplicate of row 2 (same PMG, product, date, quantity and value)",

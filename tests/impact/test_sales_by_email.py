@@ -55,10 +55,10 @@ def test_lines_not_understood_are_answered_with_why_and_an_example(
     mail_server.send(email_from(SECRETARY, SALES, "sales", body), SALES)
     text = smtp_sink.to(SECRETARY)[0].get_content()
     assert "Unknown unit 'sacks'" in text
-    assert "No US$ rate for XYZ on 2004-07-20" in text
+    assert "No US$ rate for XYZ on 20 Jul 2004" in text
     assert "Could not find the quantity, unit, value and currency." in text
     assert "SALE Siakago PMG greengrams 40 bags 108000 KES 2004-07-14 Kitui Millers" in text
-    assert "Siakago PMG, blackgrams, 2004-07-21" in text
+    assert "Siakago PMG, blackgrams, 21 Jul 2004" in text
     assert list(Sale.objects.filter(source="email").values_list("product__name", flat=True)) \
         == ["blackgrams"]
     assert "1 recorded, 3 lines not understood" in InboundMessage.objects.get().reason

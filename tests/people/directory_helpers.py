@@ -42,7 +42,7 @@ def describe_directory() -> dict[str, Any]:
         for person in Person.objects.all()
     )
     return {"organisations": organisations, "people": people,
-            "enterprises": sorted(Enterprise.objects.values_list("name", flat=True))}
+            "enterprises": sorted(Enterprise.objects.values_list("name", "name_sw", "name_fr"))}
 
 
 def empty_the_directory() -> None:

@@ -35,12 +35,18 @@ Edwin Ndunguru,,,Kilulu Orange Growers,chairperson,,sw,,
 Athumani Kaniki,athumani@example.net,,Kilulu Orange Growers,chairperson,,sw,,
 Omari Semboja,omari@example.net,,Amani Black Pepper Group,chairperson,,sw,,
 """
+ENTERPRISES = """\
+name,name_sw,name_fr
+oranges,machungwa,oranges
+black pepper,pilipili manga,poivre noir
+"""
 
 
 @pytest.fixture
 def demo_dir(tmp_path: Path) -> Path:
     (tmp_path / "organisations.csv").write_text(ORGANISATIONS)
     (tmp_path / "people.csv").write_text(PEOPLE)
+    (tmp_path / "enterprises.csv").write_text(ENTERPRISES)
     return tmp_path
 
 
@@ -81,7 +87,7 @@ def test_loading_the_demo_twice_changes_nothing_the_second_time(demo_dir):
 
     assert everything() == before
     assert [report.summary() for report in result.reports] == [
-        "Imported: 0 organisations created, 0 updated; 0 people created, 0 updated"] * 2
+        "Imported: 0 organisations created, 0 updated; 0 people created, 0 updated"] * 3
 
 
 @pytest.mark.django_db
@@ -122,6 +128,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
     assert lines == [
         "Imported: 5 organisations created, 0 updated; 0 people created, 0 updated",
         "Imported: 0 organisations created, 0 updated; 6 people created, 0 updated",
+        "Imported: 0 organisations created, 0 updated; 0 people created, 0 updated; "
+        "2 enterprises named in other languages",
         "",
         "Demo alliance: https://learn.example.org/alliances/ciat-crs-east-africa/",
         "",

@@ -290,9 +290,10 @@ def test_files_the_import_cannot_read_are_reported_as_errors(tmp_path):
     assert errors == [
         ["list.txt: cannot read a .txt file; use .csv or .xlsx"],
         ["broken.xlsx: cannot be read (it is not an Excel workbook)"],
-        ["phones.csv: the first row needs a 'kind' column (a list of organisations) or an "
-         "'email' column (a list of people)"],
-        ["sheet1.xlsx: has no sheet named organisations or people"],
+        ["phones.csv: the first row needs a 'kind' column (a list of organisations), an "
+         "'email' column (a list of people) or a 'name_sw' or 'name_fr' column (enterprises' "
+         "names)"],
+        ["sheet1.xlsx: has no sheet named organisations or people or enterprises"],
     ]
 
 
@@ -332,3 +333,37 @@ def test_the_import_command_prints_every_problem_and_exits_with_status_1(tmp_pat
         "people row 3: name is required\n"
         "CommandError: Nothing imported: 2 problems to fix first.\n")
     assert not Person.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_enterprises_sheet_names_them_in_kiswahili_and_french_for_their_readers(client):
+    import_samples()
+    report = import_directory(DATA / "enterprises.csv")
+    assert report.errors == []
+    assert report.enterprises_named == 3
+
+    shown = {}
+    for language in ("en", "sw", "fr"):
+        client.cookies["django_language"] = language
+        page = client.get(Organisation.objects.get(name="Babati Market Spies")
+                          .get_absolute_url()).content.decode()
+        directory = client.get("/directory/").content.decode()
+        shown[language] = [name in directory for name in (
+            "machungwa", "pilipili manga", "poivre noir", "black pepper")], page
+    assert shown["sw"][0] == [True, True, False, False]
+    assert shown["fr"][0] == [False, False, True, False], "oranges stay oranges in French"
+    assert shown["en"][0] == [False, False, False, True]
+    assert "taarifa za masoko" in shown["sw"][1]
+    assert "market information" in shown["fr"][1], "no French name: the English one"
+
+
+@pytest.mark.django_db
+def test_an_enterprise_given_two_sets_of_names_is_refused_and_nothing_changes(tmp_path):
+    import_samples()
+    path = tmp_path / "enterprises.csv"
+    path.write_text("name,name_sw\noranges,machungwa\nOranges,michungwa\n")
+
+    report = import_directory(path)
+
+    assert report.errors == ["enterprises row 3: 'Oranges' is also on row 2, with other names"]
+    assert Enterprise.objects.get(name="oranges").name_sw == ""

@@ -4,7 +4,8 @@ import datetime
 
 import pytest
 
-from learnlink.people.spreadsheets import Row, SpreadsheetError, Table, read_sheets, write_sheets
+from learnlink.lib.spreadsheets import SpreadsheetError, Table, write_sheets
+from learnlink.people.spreadsheets import Row, read_sheets
 from tests.people.directory_helpers import write_xlsx
 
 

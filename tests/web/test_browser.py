@@ -59,7 +59,7 @@ def test_a_learner_reads_a_thread_unfolds_a_quote_and_searches(
         receive(message.as_bytes(), [oranges.address], Source.PIPE)
 
     phone.goto(live_server.url)
-    phone.get_by_role("link", name="Groups").click()
+    phone.get_by_role("link", name="Groups", exact=True).click()
     phone.get_by_role("link", name="Muheza orange growers").click()
     phone.get_by_role("link", name="Grading oranges").click()
     quote = phone.locator("details .quote")
@@ -72,4 +72,8 @@ def test_a_learner_reads_a_thread_unfolds_a_quote_and_searches(
     phone.get_by_label("Search for").fill("buyer price")
     phone.get_by_role("button", name="Search").click()
     assert phone.locator("mark").first.inner_text().lower() in ("buyer", "price")
+    results, filters = (phone.locator(found).bounding_box()["y"]
+                        for found in ("ol.results", "details.filters"))
+    assert results < filters, "on a phone the results come first"
+    assert not phone.get_by_label("From").is_visible(), "and the filters fold"
     phone.screenshot(path=output_dir / "search-360px.png", full_page=True)

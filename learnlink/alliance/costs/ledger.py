@@ -13,9 +13,7 @@ from typing import Any
 from django.db.models import DecimalField, OuterRef, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from learnlink.alliance.export import header
 from learnlink.alliance.models import (
     Alliance,
     BudgetLine,
@@ -24,6 +22,7 @@ from learnlink.alliance.models import (
     ExchangeRate,
     Partner,
 )
+from learnlink.lib.spreadsheets import Table
 
 ZERO = Decimal("0.00")
 MONEY = DecimalField(max_digits=16, decimal_places=2)
@@ -95,22 +94,22 @@ def costs_block(alliance: Alliance) -> dict[str, Any]:
     return {"balances": rows, "totals": totals(rows), "lines": budget_lines(alliance)}
 
 
-def costs_sheets(alliance: Alliance, book: Workbook) -> None:
-    sheet = book.create_sheet(_("Cost shares"))
-    header(sheet, [_("Partner"), _("Committed (US$)"), _("Contributed (US$)"),
-                   _("Balance (US$)")])
+def costs_sheets(alliance: Alliance) -> dict[str, Table]:
     rows = balances(alliance)
-    for row in [*rows, totals(rows)]:
-        sheet.append([row.partner, row.committed_usd, row.contributed_usd, row.balance_usd])
-    lines = book.create_sheet(_("Budget lines"))
-    header(lines, [_("Budget line"), _("Budget (US$)"), _("Committed (US$)"),
-                   _("Contributed (US$)")])
-    for line in budget_lines(alliance):
-        lines.append([line.name, line.amount_usd, _cents(line.committed),  # type: ignore[attr-defined]
-                      _cents(line.contributed)])  # type: ignore[attr-defined]
-    given = book.create_sheet(_("Contributions"))
-    header(given, [_("Date"), _("Partner"), _("Budget line"), _("Amount"), _("Currency"),
-                   _("Cash or in kind"), _("US$"), _("Description")])
-    for c in contributions(alliance).order_by("day", "pk"):
-        given.append([c.day, c.partner.organisation.name, c.budget_line.name, c.amount,
-                      c.currency, c.get_kind_display(), c.amount_usd, c.description])
+    return {
+        _("Cost shares"): Table(
+            [_("Partner"), _("Committed (US$)"), _("Contributed (US$)"), _("Balance (US$)")],
+            [[row.partner, row.committed_usd, row.contributed_usd, row.balance_usd]
+             for row in [*rows, totals(rows)]]),
+        _("Budget lines"): Table(
+            [_("Budget line"), _("Budget (US$)"), _("Committed (US$)"), _("Contributed (US$)")],
+            [[line.name, line.amount_usd, _cents(line.committed),  # type: ignore[attr-defined]
+              _cents(line.contributed)]  # type: ignore[attr-defined]
+             for line in budget_lines(alliance)]),
+        _("Contributions"): Table(
+            [_("Date"), _("Partner"), _("Budget line"), _("Amount"), _("Currency"),
+             _("Cash or in kind"), _("US$"), _("Description")],
+            [[c.day, c.partner.organisation.name, c.budget_line.name, c.amount, c.currency,
+              c.get_kind_display(), c.amount_usd, c.description]
+             for c in contributions(alliance).order_by("day", "pk")]),
+    }

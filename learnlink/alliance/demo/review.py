@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from learnlink.alliance.demo.rates import load_rates
 from learnlink.alliance.demo.review_text import FEEDBACK, SYNTHESES
 from learnlink.alliance.evaluation.performance import record_evaluation
 from learnlink.alliance.models import (
@@ -19,7 +20,6 @@ from learnlink.alliance.models import (
     Contribution,
     Criterion,
     Evaluation,
-    ExchangeRate,
     Participant,
     Partner,
     PerformanceAction,
@@ -86,38 +86,6 @@ ACTION = ("Monthly call with the co-coordinator; one person in the Eritrea team 
           "2004-01-31",
           "Reporting person named in January; reports on time from February 2004; cycle 3 "
           "average 3.5.")
-
-# currency -> (source, [(valid from, units per US$)]); plausible 2003-2004 month averages
-RATES: dict[str, tuple[str, list[tuple[str, str]]]] = {
-    "KES": ("Central Bank of Kenya mid-rate, month average",
-            [("2003-03-01", "76.6"), ("2003-09-01", "77.7"), ("2004-03-01", "77.9"),
-             ("2004-09-01", "80.7")]),
-    "UGX": ("Bank of Uganda mid-rate, month average",
-            [("2003-03-01", "1945"), ("2003-09-01", "1985"), ("2004-03-01", "1890"),
-             ("2004-09-01", "1745")]),
-    "TZS": ("Bank of Tanzania mid-rate, month average",
-            [("2003-03-01", "1000"), ("2003-09-01", "1040"), ("2004-03-01", "1085"),
-             ("2004-09-01", "1075")]),
-    "ETB": ("National Bank of Ethiopia mid-rate, month average",
-            [("2003-03-01", "8.57"), ("2003-09-01", "8.60"), ("2004-03-01", "8.63"),
-             ("2004-09-01", "8.65")]),
-    "RWF": ("National Bank of Rwanda mid-rate, month average",
-            [("2003-03-01", "514"), ("2003-09-01", "545"), ("2004-03-01", "568"),
-             ("2004-09-01", "577")]),
-    "BIF": ("Bank of the Republic of Burundi mid-rate, month average",
-            [("2003-03-01", "1020"), ("2003-09-01", "1090"), ("2004-03-01", "1110"),
-             ("2004-09-01", "1095")]),
-    "MGF": ("Central Bank of Madagascar mid-rate, month average (Malagasy franc)",
-            [("2003-03-01", "6250"), ("2003-09-01", "6100")]),
-    "MGA": ("Central Bank of Madagascar mid-rate, month average (ariary, 1 MGA = 5 MGF)",
-            [("2003-09-01", "1220"), ("2004-03-01", "1660"), ("2004-09-01", "1950")]),
-    "ERN": ("Bank of Eritrea official rate, month average",
-            [("2003-03-01", "13.90"), ("2003-09-01", "13.88"), ("2004-03-01", "13.80"),
-             ("2004-09-01", "13.79")]),
-    "SDD": ("Bank of Sudan mid-rate, month average (Sudanese dinar)",
-            [("2003-03-01", "262"), ("2003-09-01", "260"), ("2004-03-01", "258"),
-             ("2004-09-01", "252")]),
-}
 
 COURSES = "Four 5-day residential courses"
 MONITORING = "In-country monitoring visits"
@@ -240,15 +208,6 @@ def _evaluations(alliance: Alliance) -> None:
     PerformanceAction.objects.get_or_create(evaluation=evaluation, defaults={
         "what": what, "by_whom": by_whom, "by_when": DAY(by_when), "outcome": outcome,
         "recorded_by": _person(MARGARET)})
-
-
-def load_rates() -> None:
-    for currency, (source, rates) in RATES.items():
-        for valid_from, per_usd in rates:
-            ExchangeRate.objects.get_or_create(currency=currency, valid_from=DAY(valid_from),
-                                               defaults={
-                "usd_per_unit": (1 / Decimal(per_usd)).quantize(Decimal("1e-10")),
-                "source": source})
 
 
 def _costs(alliance: Alliance) -> None:

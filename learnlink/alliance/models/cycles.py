@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.alliance.models.alliances import Alliance, Partner
+from learnlink.lib.dates import shown
 
 
 class Step(models.TextChoices):
@@ -48,7 +49,8 @@ class Cycle(models.Model):
                 raise ValidationError(_(
                     "These dates overlap cycle %(number)s (%(start)s to %(end)s): start this "
                     "cycle after %(end)s or shorten the other one.") % {
-                        "number": clash.number, "start": clash.start, "end": clash.end})
+                        "number": clash.number, "start": shown(clash.start),
+                        "end": shown(clash.end)})
 
 
 class Stage(models.Model):
@@ -75,7 +77,7 @@ class Stage(models.Model):
         if cycle is not None and self.start and self.end and not (
                 cycle.start <= self.start and self.end <= cycle.end):
             raise ValidationError(_("A stage must fall within its cycle, %(start)s to %(end)s.")
-                                  % {"start": cycle.start, "end": cycle.end})
+                                  % {"start": shown(cycle.start), "end": shown(cycle.end)})
 
 
 class Objective(models.Model):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from learnlink.alliance.models.alliances import Partner
 from learnlink.alliance.models.cycles import Cycle
 from learnlink.alliance.models.guides import GuideStep
+from learnlink.lib.dates import shown
 
 
 class ActionPlan(models.Model):
@@ -86,8 +87,8 @@ class Task(models.Model):
         plan = self.plan if self.plan_id or Task.plan.is_cached(self) else None
         if plan is not None and self.due:
             cycle = plan.cycle
-            values = {"due": self.due, "number": cycle.number, "start": cycle.start,
-                      "end": cycle.end}
+            values = {"due": shown(self.due), "number": cycle.number,
+                      "start": shown(cycle.start), "end": shown(cycle.end)}
             if self.due < cycle.start:
                 raise ValidationError({"due": _(
                     "This task is due on %(due)s, before cycle %(number)s starts on %(start)s: "

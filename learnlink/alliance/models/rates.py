@@ -32,3 +32,10 @@ class ExchangeRate(models.Model):
 
     def __str__(self) -> str:
         return f"1 {self.currency} = {self.usd_per_unit} US$ from {self.valid_from}"
+
+    def clean(self) -> None:
+        """Which rate is in force, and so which rates may be added, is money.py's rule."""
+        from learnlink.alliance.money import check_one_source
+
+        if self.currency and self.valid_from:
+            check_one_source(self)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from learnlink.alliance.models.alliances import Partner
 from learnlink.alliance.models.cycles import Cycle
 from learnlink.alliance.models.guides import GuideStep
+from learnlink.lib.dates import shown
 
 
 class SpaceKind(models.TextChoices):
@@ -81,7 +82,7 @@ class LearningSpace(models.Model):
             raise ValidationError(_(
                 "A learning space of cycle %(number)s must fall within it, %(start)s to "
                 "%(end)s: change its dates or choose another cycle.") % {
-                    "number": cycle.number, "start": cycle.start, "end": cycle.end})
+                    "number": cycle.number, "start": shown(cycle.start), "end": shown(cycle.end)})
 
 
 class Attendance(models.Model):

@@ -14,6 +14,7 @@ The day is always passed in, so tests (and a worker catching up) choose the cloc
 from __future__ import annotations
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -33,6 +34,8 @@ from learnlink.alliance.models import (
 from learnlink.exchange.member_links import absolute
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Person
+
+log = logging.getLogger(__name__)
 
 DAYS_BEFORE = 7
 OVERDUE_EVERY = datetime.timedelta(days=7)
@@ -91,10 +94,17 @@ def _send(task: Task, event: str, today: datetime.date) -> bool:
 
 
 def send_reminders(today: datetime.date, days_before: int = DAYS_BEFORE) -> int:
-    """Everything due on `today`; returns how many reminders went into the outbox."""
+    """Everything due on `today`; returns how many reminders went into the outbox.
+
+    One reminder that cannot be sent (an owner's unusable address, say) is logged and left
+    unrecorded, so it is tried again tomorrow; it never stops the others."""
     sent = 0
-    for task in due_soon(today, days_before):
-        sent += _send(task, ReminderEvent.DUE_SOON, today)
-    for task in overdue(today):
-        sent += _send(task, ReminderEvent.OVERDUE, today)
+    events = [(task, ReminderEvent.DUE_SOON) for task in due_soon(today, days_before)]
+    events += [(task, ReminderEvent.OVERDUE) for task in overdue(today)]
+    for task, event in events:
+        try:
+            sent += _send(task, event, today)
+        except Exception:
+            log.exception("the %s reminder of task %s (%s) could not be sent", event, task.pk,
+                          task.owner)
     return sent

@@ -8,12 +8,11 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
 
-from learnlink.alliance.export import header
 from learnlink.alliance.models import Alliance, LearningSpace, Task, Visibility
 from learnlink.alliance.planning.accountability import board, by_cycle
 from learnlink.alliance.sections import Section, register
+from learnlink.lib.spreadsheets import Table
 
 
 def _spaces(alliance: Alliance) -> dict[str, Any]:
@@ -22,42 +21,40 @@ def _spaces(alliance: Alliance) -> dict[str, Any]:
             "public_calendar": alliance.visibility == Visibility.PUBLIC}
 
 
-def _spaces_sheet(alliance: Alliance, book: Workbook) -> None:
-    sheet = book.create_sheet(_("Learning spaces"))
-    header(sheet, [_("Cycle"), _("Learning space"), _("Kind"), _("Start"), _("End"),
-                   _("Days"), _("Place"), _("Invited"), _("Attended"), _("Guide steps")])
+def _spaces_sheet(alliance: Alliance) -> dict[str, Table]:
     spaces = (LearningSpace.objects.filter(cycle__alliance=alliance).for_listing()
               .annotate(n_invited=Count("attendance", distinct=True),
                         n_attended=Count("attendance", filter=Q(attendance__attended=True),
                                          distinct=True)))
-    for space in spaces:
-        sheet.append([space.cycle.number, space.title, space.get_kind_display(), space.start,
-                      space.end, space.days, space.where, space.n_invited,
-                      space.n_attended,
-                      ", ".join(str(step.number) for step in space.steps.all())])
+    return {_("Learning spaces"): Table(
+        [_("Cycle"), _("Learning space"), _("Kind"), _("Start"), _("End"), _("Days"),
+         _("Place"), _("Invited"), _("Attended"), _("Guide steps")],
+        [[space.cycle.number, space.title, space.get_kind_display(), space.start, space.end,
+          space.days, space.where, space.n_invited, space.n_attended,
+          ", ".join(str(step.number) for step in space.steps.all())] for space in spaces])}
 
 
 def _board(alliance: Alliance) -> dict[str, Any]:
     return {"cycles": by_cycle(board(alliance))}
 
 
-def _board_sheets(alliance: Alliance, book: Workbook) -> None:
-    sheet = book.create_sheet(_("Accountability"))
-    header(sheet, [_("Cycle"), _("Partner"), _("Agreed"), _("On time"), _("Late"),
-                   _("Dropped"), _("Open")])
-    for row in board(alliance):
-        sheet.append([row.cycle.number, row.partner.organisation.name, row.agreed, row.on_time,
-                      row.late, row.dropped, row.open])
-    tasks = book.create_sheet(_("Tasks"))
-    header(tasks, [_("Cycle"), _("Partner"), _("Task"), _("Owner"), _("Due"), _("Deliverable"),
-                   _("Status"), _("Done on"), _("Why it was dropped")])
-    for task in (Task.objects.filter(plan__cycle__alliance=alliance)
-                 .select_related("owner", "plan__cycle", "plan__partner__organisation")
-                 .order_by("plan__cycle__number", "plan__partner__organisation__name", "due",
-                           "pk")):
-        tasks.append([task.plan.cycle.number, task.plan.partner.organisation.name, task.title,
-                      task.owner.name, task.due, task.deliverable, task.get_status_display(),
-                      task.done_on, task.drop_reason])
+def _board_sheets(alliance: Alliance) -> dict[str, Table]:
+    tasks = (Task.objects.filter(plan__cycle__alliance=alliance)
+             .select_related("owner", "plan__cycle", "plan__partner__organisation")
+             .order_by("plan__cycle__number", "plan__partner__organisation__name", "due", "pk"))
+    return {
+        _("Accountability"): Table(
+            [_("Cycle"), _("Partner"), _("Agreed"), _("On time"), _("Late"), _("Dropped"),
+             _("Open")],
+            [[row.cycle.number, row.partner.organisation.name, row.agreed, row.on_time,
+              row.late, row.dropped, row.open] for row in board(alliance)]),
+        _("Tasks"): Table(
+            [_("Cycle"), _("Partner"), _("Task"), _("Owner"), _("Due"), _("Deliverable"),
+             _("Status"), _("Done on"), _("Why it was dropped")],
+            [[task.plan.cycle.number, task.plan.partner.organisation.name, task.title,
+              task.owner.name, task.due, task.deliverable, task.get_status_display(),
+              task.done_on, task.drop_reason] for task in tasks]),
+    }
 
 
 def register_sections() -> None:

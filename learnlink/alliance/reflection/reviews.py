@@ -9,12 +9,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
-from learnlink.alliance.export import header
 from learnlink.alliance.models import Alliance, Cycle, Partner, Reflection, Synthesis
 from learnlink.alliance.models.reflection import QUESTIONS
 from learnlink.alliance.reflection.synthesis import Draft, draft
+from learnlink.lib.spreadsheets import Table
 from learnlink.people.models import Person
 
 ANSWER_FIELDS = [key for key, _question in QUESTIONS]
@@ -100,19 +99,20 @@ def feedback_block(alliance: Alliance) -> dict[str, Any]:
     return {"rows": rows, "partners": alliance.partners.count()}
 
 
-def feedback_sheets(alliance: Alliance, book: Workbook) -> None:
-    sheet = book.create_sheet(_("Feedback"))
-    header(sheet, [_("Cycle"), _("Partner"), _("What worked well"), _("What did not work"),
-                   _("What they will change")])
-    for r in Reflection.objects.filter(cycle__alliance=alliance).select_related(
-            "cycle", "partner__organisation").order_by("cycle__number",
-                                                       "partner__organisation__name"):
-        sheet.append([r.cycle.number, r.partner.organisation.name, r.worked, r.did_not_work,
-                      r.will_change])
-    syntheses = book.create_sheet(_("Syntheses"))
-    header(syntheses, [_("Cycle"), _("Published"), _("What worked well"), _("What did not work"),
-                       _("What partners will change"), _("Recurring themes")])
-    for s in Synthesis.objects.filter(cycle__alliance=alliance, published__isnull=False
-                                      ).select_related("cycle").order_by("cycle__number"):
-        syntheses.append([s.cycle.number, timezone.localtime(s.published).date(), s.worked,
-                          s.did_not_work, s.will_change, "; ".join(s.theme_list())])
+def feedback_sheets(alliance: Alliance) -> dict[str, Table]:
+    reflections = Reflection.objects.filter(cycle__alliance=alliance).select_related(
+        "cycle", "partner__organisation").order_by("cycle__number", "partner__organisation__name")
+    syntheses = Synthesis.objects.filter(cycle__alliance=alliance, published__isnull=False
+                                         ).select_related("cycle").order_by("cycle__number")
+    return {
+        _("Feedback"): Table(
+            [_("Cycle"), _("Partner"), _("What worked well"), _("What did not work"),
+             _("What they will change")],
+            [[r.cycle.number, r.partner.organisation.name, r.worked, r.did_not_work,
+              r.will_change] for r in reflections]),
+        _("Syntheses"): Table(
+            [_("Cycle"), _("Published"), _("What worked well"), _("What did not work"),
+             _("What partners will change"), _("Recurring themes")],
+            [[s.cycle.number, timezone.localtime(s.published).date(), s.worked,
+              s.did_not_work, s.will_change, "; ".join(s.theme_list())] for s in syntheses]),
+    }

@@ -1,10 +1,11 @@
 """A first draft of a cycle's synthesis, for the coordinator to edit before publishing.
 
 Extractive and embedded: nothing is invented and nothing is downloaded. For each question the
-partners' answers are cut into sentences (or bullet lines); sentences that say nearly the same
-thing are merged into one point credited to every partner who made it; points made by more
-partners come first. Recurring themes are the meaningful words and two-word phrases that
-several partners use, with stop words of English, French and Kiswahili left out.
+partners' answers are cut into sentences (or bullet lines) by the drafter (`learnlink.drafting`);
+sentences that say nearly the same thing (the drafter's `similar`) are merged into one point
+credited to every partner who made it; points made by more partners come first. Recurring
+themes are the meaningful words and two-word phrases that several partners use, with stop words
+of English, French and Kiswahili left out.
 """
 
 from __future__ import annotations
@@ -14,39 +15,19 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-SIMILAR = 0.5  # share of meaningful words two sentences must have in common to be one point
+from learnlink.drafting.sentences import answer_points
+from learnlink.drafting.words import STOP_WORDS as COMMON_STOP_WORDS
+from learnlink.drafting.words import similar, stem, tokens, words_of
+
 MIN_PARTNERS = 2  # a theme is recurring when at least this many partners use it
 MAX_THEMES = 8
 
-_STOP_TEXT = """
-a about above after again against all also am an and any are as at be because been before being
-below between both but by can could did do does doing done down during each even few for from
-further get got had has have having he her here hers him his how i if in into is it its itself
-just less let like made make many may me more most much must my no nor not now of off often on
-once only or other our ours out over own per quite rather same she should since so some such
-than that the their theirs them then there these they this those through to too under until up
-upon us very was we were what when where which while who whom why will with within without
-would yet you your themselves itself himself herself ourselves also still well good better
-worked work works working next cycle cycles time times did didn't don't not team teams will
-want able way ways need needed au aux avec ce ces cette dans de des du elle elles en est et
-être été eu il ils je la le les leur leurs lui ma mais me même mes moi mon ne nos notre nous on
-ont ou où par pas plus pour qu que qui sa se ses si son sont sur ta te tes toi ton tous tout
-toute toutes très tu un une vos votre vous y ça était avons avait fait faire bien bon bonne
-aussi donc alors comme peu sans entre après avant encore déjà chaque cycle prochain na ya wa za
-la kwa katika ni si kama lakini au pia hii hiyo huo hizo hao sisi wao yeye mimi wewe nyinyi
-kuwa kwamba ili hata tu sana zaidi kila baadhi bado tena kwenye hapa pale huko nini gani wakati
-baada kabla bila pamoja ndani nje juu chini vizuri vile hivyo hivi ambao ambayo ambapo kutoka
-mpaka hadi yetu wetu letu zetu kwetu kazi mzunguko ujao moja mbili tatu nne tano
-one two three four five first second third came come comes took take takes gave give gives went
-go goes got put said new old deux trois quatre premier première deuxième
-"""
-STOP_WORDS = frozenset(_STOP_TEXT.split())  # English, French, Kiswahili
+# Words every reflection uses ("it worked", "next cycle"), which say nothing about its subject.
+STOP_WORDS = COMMON_STOP_WORDS | {
+    "worked", "work", "works", "working", "next", "cycle", "cycles", "time", "times", "team",
+    "teams", "prochain", "kazi", "mzunguko", "ujao"}
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
-_BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s*")
-_CLAUSE = re.compile(r":\s+|,\s+(?:and|but|et|mais|na|lakini)\s+")
 _PUNCTUATION = re.compile(r"[.!?;:,()\n]+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 @dataclass
@@ -76,56 +57,13 @@ class QuestionDraft:
         return "\n".join(f"- {point.credit()}" for point in self.points)
 
 
-def sentences(text: str) -> list[str]:
-    """The points of an answer: its sentences or bullet lines, cut again where a clause
-    starts after a colon or ", and" (", et", ", na"), without bullets."""
-    found: list[str] = []
-    for piece in _SENTENCE.split(text or ""):
-        piece = _BULLET.sub("", piece).strip()
-        for index, clause in enumerate(_CLAUSE.split(piece)):
-            clause = clause.strip().rstrip(";")
-            if len(words_of(clause)) < 2 and len(clause) <= 12:
-                continue
-            if index and found:
-                clause = clause[:1].upper() + clause[1:]
-            found.append(clause)
-    return found
-
-
-def _stem(word: str) -> str:
-    """Plural and simple verb endings off, so 'surveys' and 'survey' count as one word."""
-    for ending in ("ies", "es", "s", "ing", "ed"):
-        if len(word) > len(ending) + 3 and word.endswith(ending):
-            return word[: -len(ending)] + ("y" if ending == "ies" else "")
-    return word
-
-
-def tokens(text: str) -> list[str]:
-    return [word.lower().replace("’", "'") for word in _WORD.findall(text)]
-
-
-def words_of(text: str) -> list[str]:
-    """The meaningful words of a text, stemmed, in order."""
-    return [_stem(word) for word in tokens(text) if word not in STOP_WORDS and len(word) > 2]
-
-
-def _similar(first: set[str], second: set[str]) -> bool:
-    """Nearly the same point: most words shared, or at least three with most of the shorter."""
-    if not first or not second:
-        return first == second
-    common = len(first & second)
-    shorter = min(len(first), len(second))
-    return (common / len(first | second) >= SIMILAR or common / shorter >= 0.8
-            or (common >= 3 and common / shorter >= 0.6))
-
-
 def group_points(answers: Sequence[tuple[str, str]]) -> list[Point]:
     """`answers`: (partner, answer) pairs. Near-duplicate sentences become one point."""
     points: list[Point] = []
     for partner, answer in answers:
-        for sentence in sentences(answer):
-            words = set(words_of(sentence))
-            same = next((p for p in points if _similar(p.words, words)), None)
+        for sentence in answer_points(answer, STOP_WORDS):
+            words = set(words_of(sentence, STOP_WORDS))
+            same = next((p for p in points if similar(p.words, words)), None)
             if same is None:
                 points.append(Point(sentence, [partner], words))
             elif partner not in same.partners:
@@ -143,10 +81,10 @@ def _phrases(text: str) -> dict[str, str]:
         for index, word in enumerate(words):
             if word in STOP_WORDS or len(word) <= 2:
                 continue
-            found.setdefault(_stem(word), word)
+            found.setdefault(stem(word), word)
             after = words[index + 1] if index + 1 < len(words) else ""
             if after and after not in STOP_WORDS and len(after) > 2:
-                found.setdefault(f"{_stem(word)} {_stem(after)}", f"{word} {after}")
+                found.setdefault(f"{stem(word)} {stem(after)}", f"{word} {after}")
     return found
 
 

@@ -134,6 +134,11 @@ class Group(models.Model):
         """SLUG-request@domain: commands in the subject or body (Mailman's convention)."""
         return f"{self.slug}-request@{settings.LEARNLINK_MAIL_DOMAIN}"
 
+    @property
+    def owner_address(self) -> str:
+        """SLUG-owner@domain: reaches the group's mentors (Mailman's convention)."""
+        return f"{self.slug}-owner@{settings.LEARNLINK_MAIL_DOMAIN}"
+
     def command_address(self, command: str) -> str:
         """SLUG+COMMAND@domain: subscribe, unsubscribe, digest, help and the others."""
         return f"{self.slug}+{command}@{settings.LEARNLINK_MAIL_DOMAIN}"

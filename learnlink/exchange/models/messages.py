@@ -8,6 +8,7 @@ import datetime
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -85,6 +86,20 @@ class Message(models.Model):
         """Its permalink, which leads to the page of its thread that shows it: which page that
         is changes as replies come, so the link is to the message, not to the page."""
         return reverse("exchange:message", args=[self.group.slug, self.pk])
+
+    def author_name(self) -> str:
+        """The name readers see: the one in the mail, else the directory's name for its author
+        (load `sender` with the message). Never an address, not even one given as the display
+        name: a guest could collect addresses, or test whether an address ever posted."""
+        if self.sender_name and "@" not in self.sender_name:
+            return self.sender_name
+        return self.sender.name if self.sender is not None else ""
+
+    def sender_label(self, group_name: str = "") -> str:
+        """Who wrote it, for every reader through every interface (page, API, search, mail):
+        the author's name, or "a member of <group>" when nobody knows it."""
+        return self.author_name() or gettext("a member of %(group)s") % {
+            "group": group_name or self.group.name}
 
 
 class Attachment(models.Model):

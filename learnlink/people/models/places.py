@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -89,7 +90,11 @@ class Place(models.Model):
 class Enterprise(models.Model):
     """A product or line of business: oranges, maize, honey, warehouse receipts, market spies."""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(_("name"), max_length=120, unique=True,
+                            help_text=_("In English; shown where no name in the reader's "
+                                        "language is given."))
+    name_sw = models.CharField(_("name in Kiswahili"), max_length=120, blank=True)
+    name_fr = models.CharField(_("name in French"), max_length=120, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
 
@@ -99,4 +104,15 @@ class Enterprise(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the reader's language ("machungwa", "oranges"), else the English one."""
+        return local_name(self.name, self.name_sw, self.name_fr)
+
+
+def local_name(name: str, name_sw: str, name_fr: str) -> str:
+    """Of an enterprise's names, the one in the current language, else the English `name`:
+    also for lists read as values() rather than as objects (the impact tables)."""
+    return {"sw": name_sw, "fr": name_fr}.get(get_language() or "", "") or name

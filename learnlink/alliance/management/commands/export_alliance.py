@@ -1,5 +1,6 @@
 """`learnlink export_alliance SLUG FILE.xlsx`: the alliance's report as a spreadsheet."""
 
+from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -20,5 +21,5 @@ class Command(BaseCommand):
         if alliance is None:
             raise CommandError(f"No alliance {options['slug']!r}; `learnlink shell` lists them "
                                "with Alliance.objects.all().")
-        export(alliance, options["file"])
+        Path(options["file"]).write_bytes(export(alliance))
         self.stdout.write(f"Wrote {options['file']}")

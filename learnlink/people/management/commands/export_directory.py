@@ -6,9 +6,9 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from learnlink.lib.spreadsheets import SpreadsheetError
 from learnlink.people.directory_export import export_directory
 from learnlink.people.directory_format import SHEETS
-from learnlink.people.spreadsheets import SpreadsheetError
 
 
 class Command(BaseCommand):

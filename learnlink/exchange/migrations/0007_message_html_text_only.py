@@ -49,7 +49,7 @@ def store_with_quotes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("exchange", "0005_message_corrected")]
+    dependencies = [("exchange", "0006_pending_change")]
     operations = [
         migrations.AlterField("message", "html", models.TextField(
             blank=True, help_text="The text as the thread page shows it, reflowed and escaped "
