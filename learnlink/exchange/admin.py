@@ -61,7 +61,7 @@ class MessageAdmin(admin.ModelAdmin):
         """Text corrected here shows on the thread page at once, for every reader, and is what
         search finds and quotes: a number taken out of a message must not live on in a
         search snippet."""
-        obj.html = message_html(obj.text, obj.quoted)
+        obj.html = message_html(obj.text)
         if change and form.changed_data:
             obj.corrected = timezone.now()
         with transaction.atomic():

@@ -13,7 +13,7 @@ from ninja import Router, Schema
 from learnlink.exchange.models import Group, HeldMessage, HeldStatus, Thread
 from learnlink.exchange.permissions import can_moderate, visible_groups
 from learnlink.exchange.search import search_messages
-from learnlink.exchange.threading import api_parent, tree
+from learnlink.exchange.thread_tree import api_parent, tree
 from learnlink.mail.models import InboundMessage
 from learnlink.mail.parsing import HeaderInfo, ParseError, parse_headers
 from learnlink.people.api_auth import api_user

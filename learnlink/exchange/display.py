@@ -1,36 +1,34 @@
-"""How a message is shown on a page: its text, its date, its reply link.
+"""How a message is shown on a thread page: its article, its reply link.
 
-A message's text and quotes are rendered once, when it is archived (`message_html`), and stored
-with it. The thread page joins the stored fragments with what depends on the reader: the
-language of labels and dates, whether they may open a message's source, the thread's shape.
-
-Written as plain strings with explicit escaping rather than as a template loop, filters or
-format_html, because a thread's pages are rendered at once, a hundred messages and more, and
-their generality costs several times the page's queries. Every value put into the markup below
-is escaped here or was escaped when stored.
+A message's text is reflowed and escaped once, when it is archived (`message_html`), and stored
+with it: reflowing a hundred messages' text is what a thread page would cost most. The markup is
+in a template (`exchange/article.html`). A thread's articles, cut into pages, are cached whole
+per thread, language and whether the reader sees sources, so the template renders once an hour
+for every reader of that thread, not once per request.
 """
 
 from __future__ import annotations
 
-import datetime
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
-from django.template.defaultfilters import filesizeformat
-from django.urls import reverse
-from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext, ngettext
+from django.template.loader import get_template
+from django.utils.translation import get_language
 
 from learnlink.exchange.models import Attachment, Group, Message, Thread
-from learnlink.exchange.threading import TreeItem, strip_reply_prefixes, tree
-from learnlink.lib.dates import formatter
+from learnlink.exchange.thread_headers import strip_reply_prefixes
+from learnlink.exchange.thread_tree import TreeItem, tree
+
+if TYPE_CHECKING:
+    from django.template.backends.base import _EngineTemplate  # in django-stubs only
 
 MAX_INDENT = 6  # deeper replies stay at this indent, so a phone screen keeps room for text
 
@@ -42,23 +40,19 @@ CACHE_SECONDS = 3600
 # once it has one: with the page around them and the stylesheet, under the 50 KB of any page.
 PAGE_MESSAGES = 20
 PAGE_BYTES = 36_000
-# A message whose stored HTML is longer shows its first part there, and a link to the rest: the
-# benchmark archive holds patches of up to 1.3 MB, which would make any page of their thread
-# that heavy.
+# A message whose text and quotes are longer shows the first part of its text there, and a link
+# to the rest: the benchmark archive holds patches of up to 1.3 MB, which would make any page of
+# their thread that heavy.
 LONG_ARTICLE = 24_000
-_TEXT_OPEN = '<div class="text">'
 
 # The line break after a long line, before a line that continues the sentence: not blank, not
 # indented, not a quote, not a list item ("- ", "* ", "• ", "1. ", "2) "). Written to start with
 # the break itself, which the regex engine finds fast: every message is reflowed when archived.
 _WRAP = re.compile(rf"\n(?<=[^\n]{{{WRAPPED}}}\n)(?=[^\s>*•\-])(?!\d+[.)]\s)")
 
-# Where a stored fragment wants the label of its folded quotes. Stored text is escaped, so this
-# markup can only be ours; the page puts the label in, in the reader's language.
-_QUOTES_LABEL = "<summary></summary>"
-
-# What the thread page reads of each message: never its text and quotes, which `html` holds.
-_PAGE_COLUMNS = ("subject", "message_id", "sender_name", "sender__name", "sender__slug", "html")
+# What the thread page reads of each message (`html` is its text, reflowed and escaped).
+_PAGE_COLUMNS = ("subject", "message_id", "sender_name", "sender__name", "sender__slug", "html",
+                 "quoted")
 
 
 def reflow(text: str) -> str:
@@ -68,48 +62,10 @@ def reflow(text: str) -> str:
     return _WRAP.sub(" ", text)
 
 
-def message_html(text: str, quoted: str) -> str:
-    """What of a message's article is the same for every reader, in every language: its text
-    (reflowed) and its quotes (folded), escaped. Rendered when the message is archived."""
-    html = f"{_TEXT_OPEN}{escape(reflow(text))}</div>"
-    if quoted:
-        html += f'<details>{_QUOTES_LABEL}<div class="quote">{escape(quoted)}</div></details>'
-    return html
-
-
-def short_datetimes(with_time: bool = True) -> Callable[[datetime.datetime | None], str]:
-    """"7 Feb 2005 12:30" ("7 févr. 2005 12:30") in local time, or "7 Feb 2005" without the
-    time, for a page of dates: the language and time zone are looked up once, not per date."""
-    return formatter("day_time" if with_time else "day")
-
-
-def thread_list_html(group: Group, rows: Iterable[tuple[Thread, list[Thread]]]) -> SafeString:
-    """The rows of a group page (subject, replies, last activity), each with the threads that
-    are probably replies to it below it (`probable_replies`), built as the articles of a thread
-    page are: fifty rows of a template loop cost several times the page's queries."""
-    url = _by_pk("exchange:thread", group.slug)
-    when = short_datetimes(with_time=False)
-    untitled = escape(gettext("(no subject)"))
-    replies: dict[int, str] = {}
-    html = []
-    for thread, probable in rows:
-        count = thread.message_count - 1
-        if count not in replies:
-            replies[count] = escape(ngettext("%(replies)s reply", "%(replies)s replies", count)
-                                    % {"replies": count})
-        subject = escape(thread.subject) or untitled
-        html.append(f'<li><a href="{url(thread.pk)}">{subject}</a>'
-                    f'<br>\n  <span class="muted">{replies[count]} · '
-                    f"{when(thread.last_activity)}</span>")
-        if probable:
-            label = escape(gettext("probably a reply to “%(subject)s”")
-                           % {"subject": thread.subject or gettext("(no subject)")})
-            html.append('\n<ul class="plain indent1">\n' + "".join(
-                f'<li><a href="{url(reply.pk)}">{escape(reply.subject) or untitled}</a>'
-                f'<br>\n  <span class="muted">{label} · {when(reply.last_activity)}</span></li>\n'
-                for reply in probable) + "</ul>\n")
-        html.append("</li>\n")
-    return mark_safe("".join(html))  # noqa: S308 - built of escaped parts
+def message_html(text: str) -> str:
+    """A message's text as every reader sees it, in every language: reflowed and escaped.
+    Stored when the message is archived; `exchange/article.html` shows it."""
+    return escape(reflow(text))
 
 
 def reply_link(address: str, subject: str, message_id: str) -> str:
@@ -131,7 +87,7 @@ def _reply_subject(subject: str) -> str:
 class ThreadPages:
     """A thread's articles cut into pages, and on which page (from 1) each message is."""
 
-    pages: list[SafeString]
+    pages: list[list[str]]  # rendered templates: SafeStrings
     page_of: dict[int, int]
 
 
@@ -160,36 +116,46 @@ def _cache_key(thread: Thread, language: str, show_source: bool) -> str:
 
 
 @dataclass
-class _Page:
-    """What the articles of one page share: the group and thread, the attachments by message,
-    the links to sources (None if the reader may not see them), labels in the reader's
-    language, escaped once."""
+class _Reading:
+    """What the articles of a page share: the group and thread, the attachments by message,
+    whether the reader may open sources, and the article's template, looked up once."""
 
     group: Group
     thread: Thread
     files: dict[int, list[Attachment]]
-    message_url: Callable[[int], str]
-    whole_url: Callable[[int], str]
-    source_url: Callable[[int], str] | None
-    when: Callable[[datetime.datetime | None], str] = field(default_factory=short_datetimes)
-    reply_label: str = field(default_factory=lambda: escape(gettext("Reply by email")))
-    source_label: str = field(default_factory=lambda: escape(gettext("Source")))
-    unknown_label: str = field(default_factory=lambda: escape(gettext("unknown sender")))
-    profiles: dict[int, str] = field(default_factory=dict)
+    show_source: bool
+    template: _EngineTemplate = field(default_factory=lambda: get_template("exchange/article.html"))
+
+    def article(self, item: TreeItem, whole: bool = False) -> str:
+        message = item.message
+        context = {"group": self.group, "message": message, "indent": min(item.depth, MAX_INDENT)}
+        if not message.is_placeholder:
+            text = message.html
+            size = len(text) + len(escape(message.quoted))
+            cut = None if whole or size <= LONG_ARTICLE else _cut(text)
+            context.update({
+                "sender_name": message.author_name(),
+                "own_subject": strip_reply_prefixes(message.subject) != self.thread.subject,
+                "text": text if cut is None else cut,
+                "cut_size": None if cut is None else size,
+                "reply": reply_link(self.group.address, message.subject or self.thread.subject,
+                                    message.message_id),
+                "files": self.files.get(message.pk, []), "show_source": self.show_source})
+        return self.template.render(context)
 
 
 def _articles(group: Group, thread: Thread, show_source: bool) -> list[tuple[int, str]]:
     """Each message's pk and article, in tree order."""
     items = tree(thread, _PAGE_COLUMNS)
-    page = _reading(group, thread, [item.message.pk for item in items], show_source)
-    return [(item.message.pk, _placeholder(item) if item.is_placeholder
-             else _labelled(_article(item, page))) for item in items]
+    reading = _Reading(group, thread, _attachments([item.message.pk for item in items]),
+                       show_source)
+    return [(item.message.pk, reading.article(item)) for item in items]
 
 
-def whole_message(group: Group, message: Message, show_source: bool) -> SafeString:
+def whole_message(group: Group, message: Message, show_source: bool) -> str:
     """One message's article with all of its text, however long, for the reader who asked."""
-    page = _reading(group, message.thread, [message.pk], show_source)
-    return mark_safe(_labelled(_article(TreeItem(message, 0), page, whole=True)))  # noqa: S308
+    reading = _Reading(group, message.thread, _attachments([message.pk]), show_source)
+    return reading.article(TreeItem(message, 0), whole=True)
 
 
 def whole_messages(group: Group) -> QuerySet[Message]:
@@ -198,54 +164,38 @@ def whole_messages(group: Group) -> QuerySet[Message]:
             .select_related("sender", "thread").only(*_PAGE_COLUMNS, "date", "thread"))
 
 
-def _reading(group: Group, thread: Thread, message_pks: list[int], show_source: bool) -> _Page:
-    return _Page(group, thread, _attachments(message_pks),
-                 _by_pk("exchange:message", group.slug), _by_pk("exchange:whole", group.slug),
-                 _by_pk("exchange:source", group.slug) if show_source else None)
-
-
-def _labelled(article: str) -> str:
-    """The folded quotes' label put in, in the reader's language."""
-    label = escape(gettext("Quoted text"))  # not inside the f-string: xgettext would miss it
-    return article.replace(_QUOTES_LABEL, f"<summary>{label}</summary>")
-
-
-def _cut(html: str) -> str | None:
-    """The start of a long message's stored HTML: its text up to a line break (or a space)
-    before LONG_ARTICLE characters, without its quotes; None if it is not long.
+def _cut(text: str) -> str:
+    """The start of a long message's text, up to a line break (or a space) before LONG_ARTICLE
+    characters.
 
     The text is escaped, so it holds no markup, and no entity holds a line break or a space:
     cut there, the HTML stays well-formed."""
-    if len(html) <= LONG_ARTICLE or not html.startswith(_TEXT_OPEN):
-        return None
-    start = len(_TEXT_OPEN)
-    end = min(html.find("</div>", start), LONG_ARTICLE)
-    cut = html.rfind("\n", start, end)
-    if cut < (start + end) // 2:
-        cut = max(cut, html.rfind(" ", start, end))
-    if cut <= start:  # one unbroken word: never cut inside an entity
-        entity = html.rfind("&", start, end)
-        cut = entity if entity != -1 and ";" not in html[entity:end] else end
-    return f"{html[:cut]}</div>"
+    if len(text) <= LONG_ARTICLE:
+        return text
+    cut = text.rfind("\n", 0, LONG_ARTICLE)
+    if cut < LONG_ARTICLE // 2:
+        cut = max(cut, text.rfind(" ", 0, LONG_ARTICLE))
+    if cut <= 0:  # one unbroken word: never cut inside an entity
+        entity = text.rfind("&", 0, LONG_ARTICLE)
+        cut = entity if entity != -1 and ";" not in text[entity:LONG_ARTICLE] else LONG_ARTICLE
+    return text[:cut]
 
 
 def _paged(articles: list[tuple[int, str]]) -> ThreadPages:
     """Pages of PAGE_MESSAGES articles, or fewer where they would pass PAGE_BYTES: a long thread
     of patches or reports would otherwise be one page of hundreds of kilobytes. An article
     longer than that alone is a page of its own."""
-    pages: list[SafeString] = []
+    pages: list[list[str]] = [[]]
     page_of: dict[int, int] = {}
-    current: list[str] = []
     weight = 0
     for pk, article in articles:
         size = len(article.encode())
-        if current and (len(current) >= PAGE_MESSAGES or weight + size > PAGE_BYTES):
-            pages.append(mark_safe("".join(current)))  # noqa: S308 - built of escaped parts
-            current, weight = [], 0
-        current.append(article)
+        if pages[-1] and (len(pages[-1]) >= PAGE_MESSAGES or weight + size > PAGE_BYTES):
+            pages.append([])
+            weight = 0
+        pages[-1].append(article)
         weight += size
-        page_of[pk] = len(pages) + 1
-    pages.append(mark_safe("".join(current)))  # noqa: S308 - built of escaped parts
+        page_of[pk] = len(pages)
     return ThreadPages(pages, page_of)
 
 
@@ -257,63 +207,3 @@ def _attachments(message_pks: list[int]) -> dict[int, list[Attachment]]:
             "message_id", "filename", "size"):
         files.setdefault(attachment.message_id, []).append(attachment)
     return files
-
-
-def _placeholder(item: TreeItem) -> str:
-    label = escape(gettext("A message that never reached the archive."))
-    return (f'<article id="m{item.message.pk}" class="msg indent{min(item.depth, MAX_INDENT)}">'
-            f'\n<p class="muted"><em>{label}</em></p>\n</article>\n')
-
-
-def _article(item: TreeItem, page: _Page, whole: bool = False) -> str:
-    message = item.message
-    pk = message.pk
-    body = message.html
-    if not whole and (cut := _cut(body)) is not None:
-        more = escape(gettext("Read the whole message (%(size)s)")
-                      % {"size": filesizeformat(len(body.encode()))})
-        body = f'{cut}\n<p class="more"><a href="{page.whole_url(pk)}">{more}</a></p>'
-    subject = ""
-    if strip_reply_prefixes(message.subject) != page.thread.subject:
-        subject = f'<p class="muted">{escape(message.subject)}</p>\n'
-    reply = escape(reply_link(page.group.address, message.subject or page.thread.subject,
-                              message.message_id))
-    source = ""
-    if page.source_url is not None:
-        source = f' · <a href="{page.source_url(pk)}">{page.source_label}</a>'
-    return (f'<article id="m{pk}" class="msg indent{min(item.depth, MAX_INDENT)}">\n'
-            f"<header><strong>{_sender(message, page)}</strong>\n"
-            f'<a class="muted" href="{page.message_url(pk)}">{escape(page.when(message.date))}'
-            "</a></header>\n"
-            f"{subject}{body}\n{_files(page.files.get(pk), page.group)}"
-            f'<p class="actions"><a href="{reply}">{page.reply_label}</a>{source}</p>\n'
-            "</article>\n")
-
-
-def _sender(message: Message, page: _Page) -> str:
-    person = message.sender
-    name = escape(message.author_name())
-    if person is None:
-        return name or page.unknown_label
-    if person.pk not in page.profiles:
-        page.profiles[person.pk] = escape(person.get_absolute_url())
-    return f'<a href="{page.profiles[person.pk]}">{name}</a>'
-
-
-def _files(files: list[Attachment] | None, group: Group) -> str:
-    if not files:
-        return ""
-    return f'<ul class="files">{"".join(_file(f, group) for f in files)}</ul>\n'
-
-
-def _file(attachment: Attachment, group: Group) -> str:
-    url = reverse("exchange:attachment", args=[group.slug, attachment.pk, attachment.filename])
-    return (f'<li><a href="{escape(url)}" download>{escape(attachment.filename)}</a> '
-            f'<span class="muted">{escape(filesizeformat(attachment.size))}</span></li>')
-
-
-def _by_pk(name: str, slug: str) -> Callable[[int], str]:
-    """The URL `name` of a group's object by its pk, from one reverse(): a reverse() costs more
-    than the rest of a message's article, and a page links a hundred messages."""
-    before, after = reverse(name, args=[slug, 0]).rsplit("/0/", 1)
-    return lambda pk: f"{before}/{pk}/{after}"

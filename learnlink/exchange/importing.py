@@ -26,7 +26,7 @@ from django.utils import timezone
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.posting import parsed_columns, save_attachments
-from learnlink.exchange.threading import DuplicateMessage, Incoming, place_messages
+from learnlink.exchange.thread_placement import DuplicateMessage, Incoming, place_messages
 from learnlink.lib.bulk import insert_rows
 from learnlink.mail.mbox import read_messages
 from learnlink.mail.models import InboundMessage, Source, State

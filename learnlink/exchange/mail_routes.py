@@ -21,13 +21,13 @@ def post_to_group(inbound: InboundMessage) -> None:
 
 
 def is_command(local: str, domain: str) -> bool:
-    from learnlink.exchange.commands import is_command_address
+    from learnlink.exchange.email_commands import is_command_address
 
     return is_command_address(local, domain)
 
 
 def command(inbound: InboundMessage) -> None:
-    from learnlink.exchange.commands import process
+    from learnlink.exchange.email_commands import process
 
     process(inbound)
 

@@ -15,7 +15,7 @@ from learnlink.exchange.models import DeliveryMode, Group, Membership
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import EmailAddress, Person
 
-# The email command that chooses each delivery mode (see exchange.commands.MODES).
+# The email command that chooses each delivery mode (see exchange.email_commands.MODES).
 MODE_COMMANDS = {DeliveryMode.EACH: "each", DeliveryMode.DAILY: "daily",
                  DeliveryMode.WEEKLY: "weekly", DeliveryMode.MONTHLY: "monthly",
                  DeliveryMode.NONE: "nomail"}

@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from learnlink.exchange.command_words import administrivia
-from learnlink.exchange.commands import answer
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
+from learnlink.exchange.email_commands import answer
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.list_mail import MemberCopy, member_copy
 from learnlink.exchange.member_links import void_quoted_links
@@ -34,7 +34,7 @@ from learnlink.exchange.models import (
 )
 from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.quoted_footers import without_footers
-from learnlink.exchange.threading import DuplicateMessage, place_message
+from learnlink.exchange.thread_placement import DuplicateMessage, place_message
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedAttachment, ParsedMessage, ParseError, parse
@@ -196,7 +196,7 @@ def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
     text, quoted = without_footers(parsed.new_text), without_footers(parsed.quoted)
     return {"sender_name": parsed.from_name[:300], "sender_address": parsed.from_address[:320],
             "text": text, "quoted": quoted, "signature": without_footers(parsed.signature),
-            "html": message_html(text, quoted)}
+            "html": message_html(text)}
 
 
 def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:

@@ -27,7 +27,7 @@ from learnlink.exchange.importing import BATCH, Read, in_batches, parsed_batches
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.posting import save_attachments
-from learnlink.exchange.threading import Incoming, rethread_messages
+from learnlink.exchange.thread_placement import Incoming, rethread_messages
 from learnlink.lib.bulk import update_rows
 from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
 from learnlink.search.engine import optimize

@@ -1,30 +1,24 @@
 """The threading rules in plain Python, without a database: which message answers which, and
-which messages make one thread. `learnlink.exchange.threading` runs it over the few nodes a
-message or an import batch touches and writes what it changed; the tests run it directly.
+which messages make one thread. `learnlink.exchange.thread_placement` runs it over the few nodes
+a message or an import batch touches and writes what it changed; the tests run it directly.
 
-See `learnlink.exchange.threading` for the rules.
+See `learnlink.exchange.thread_placement` for the rules, and `thread_headers` for what a
+message's subject and References say.
 """
 
 from __future__ import annotations
 
 import itertools
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from learnlink.exchange.thread_headers import ancestry, has_reply_prefix, strip_reply_prefixes
+
 SUBJECT_WINDOW = timedelta(days=30)
 """How far back a reply without references looks for the thread of the same subject."""
-
-REPLY_PREFIX = re.compile(
-    r"\s*(?:re|fwd?|aw|sv|vs|wg|antw(?:ort)?|tr|r[ée]f|rif|jibu|rv|enc)"
-    r"\s*(?:\[\d+\]|\(\d+\))?\s*:\s*",
-    re.IGNORECASE)
-"""What mail programs put before a subject they answer or forward, in the languages of our
-networks and their partners: Re, Fwd, Jibu (Swahili), Réf and TR (French), AW and WG (German),
-SV and VS (Nordic), RV and ENC (Spanish, Portuguese), also numbered as in "Re[2]:"."""
 
 NEVER = datetime.max.replace(tzinfo=UTC)
 
@@ -49,33 +43,6 @@ class Incoming:
     subject: str
     date: datetime
     fields: Mapping[str, Any] = field(default_factory=dict)
-
-
-def strip_reply_prefixes(subject: str) -> str:
-    """The subject without stacked "Re: Fwd: Jibu:" and with single spaces: a thread's name."""
-    subject = " ".join(subject.split())
-    while match := REPLY_PREFIX.match(subject):
-        subject = subject[match.end():]
-    return subject
-
-
-def has_reply_prefix(subject: str) -> bool:
-    return REPLY_PREFIX.match(subject) is not None
-
-
-def thread_references(references: Sequence[str], in_reply_to: Sequence[str]) -> list[str]:
-    """The Message-IDs that place a message: its References, else the first In-Reply-To.
-
-    References is the whole ancestry and its last id the nearest ancestor; In-Reply-To often
-    holds junk after the id ("; from X on date"), so it only speaks when References is silent."""
-    return list(references) or list(in_reply_to[:1])
-
-
-def ancestry(references: Sequence[str], message_id: str) -> list[str]:
-    """References without blanks, without repeats (the last mention is the nearest) and without
-    the message itself, which would make it its own ancestor."""
-    nearest_first = dict.fromkeys(ref for ref in reversed(references) if ref and ref != message_id)
-    return list(reversed(nearest_first))
 
 
 @dataclass(slots=True)

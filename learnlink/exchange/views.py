@@ -15,13 +15,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from learnlink.exchange import moderation
-from learnlink.exchange.archive import archive_months_html
-from learnlink.exchange.display import (
-    thread_list_html,
-    thread_pages,
-    whole_message,
-    whole_messages,
-)
+from learnlink.exchange.archive import archive_months
+from learnlink.exchange.display import thread_pages, whole_message, whole_messages
+from learnlink.exchange.fast_html import month_links_html, thread_rows_html
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.held_display import held_items
 from learnlink.exchange.models import Attachment, HeldMessage, Message, Thread
@@ -56,8 +52,8 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
         pk__in=families.unlisted(by_activity=shown_month is None))
     page = Paginator(threads, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/group.html", {
-        "group": team, "page": page, "threads": thread_list_html(team, families.rows(page)),
-        "months": archive_months_html(team),
+        "group": team, "page": page, "threads": thread_rows_html(team, families.rows(page)),
+        "months": month_links_html(team, archive_months(team)),
         "shown_month": shown_month,
         "moderator": can_moderate(request.user, team)})
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from learnlink.drafting.drafts import Post
-from learnlink.exchange.thread_core import strip_reply_prefixes, thread_references
+from learnlink.exchange.thread_headers import strip_reply_prefixes, thread_references
 from learnlink.mail.mbox import read_messages
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 

@@ -16,16 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from learnlink.exchange.models import Group, Message, Thread
-from learnlink.exchange.thread_core import thread_references
-from learnlink.exchange.threading import (
+from learnlink.exchange.thread_headers import strip_reply_prefixes, thread_references
+from learnlink.exchange.thread_placement import (
     DuplicateMessage,
     Incoming,
-    api_parent,
     place_message,
     place_messages,
-    strip_reply_prefixes,
-    tree,
 )
+from learnlink.exchange.thread_tree import api_parent, tree
 from tests.conftest import TEST_DATA
 
 CORPORA = TEST_DATA / "threading"

@@ -24,15 +24,3 @@ def test_the_last_short_line_of_a_paragraph_ends_it():
     assert reflow(text) == ("Tulipeleka sampuli za aina zote mbili kwa wanunuzi wa Babati mjini,"
                             " na walitoa bei tofauti.\nElibariki\n")
 
-
-def test_dates_are_short_local_and_in_the_readers_language(settings):
-    import datetime
-
-    from django.utils import translation
-
-    from learnlink.exchange.display import short_datetimes
-
-    moment = datetime.datetime(2005, 2, 7, 9, 30, tzinfo=datetime.UTC)
-    assert short_datetimes()(moment) == "7 Feb 2005 12:30", "Nairobi is three hours ahead"
-    with translation.override("fr"):
-        assert short_datetimes()(moment) == "7 févr. 2005 12:30"

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from learnlink.exchange.models import Message, Thread
-from learnlink.exchange.threading import Incoming, rethread_messages
+from learnlink.exchange.thread_placement import Incoming, rethread_messages
 from tests.exchange.factories import assert_consistent, make_group, outline, place, shape
 
 START = datetime(2024, 3, 4, 8, 0, tzinfo=UTC)

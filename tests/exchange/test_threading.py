@@ -16,17 +16,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from learnlink.exchange.models import Group, Message, Thread
-from learnlink.exchange.threading import (
+from learnlink.exchange.thread_headers import has_reply_prefix, strip_reply_prefixes
+from learnlink.exchange.thread_placement import (
     DuplicateMessage,
     Incoming,
-    TreeItem,
-    api_parent,
-    has_reply_prefix,
     place_message,
     place_messages,
-    strip_reply_prefixes,
-    tree,
 )
+from learnlink.exchange.thread_tree import TreeItem, api_parent, tree
 from tests.exchange.factories import (
     assert_consistent,
     corpus,

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from learnlink.exchange.models import Group, Thread
 from learnlink.exchange.thread_core import Archive, Incoming
-from learnlink.exchange.threading import tree
+from learnlink.exchange.thread_tree import tree
 from tests.exchange.factories import (
     assert_consistent,
     corpus,

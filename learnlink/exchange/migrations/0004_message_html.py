@@ -15,7 +15,7 @@ def render_archive(apps, schema_editor):
     last = 0
     while batch := list(messages.filter(pk__gt=last)[:BATCH]):
         for message in batch:
-            message.html = message_html(message.text, message.quoted)
+            message.html = message_html(message.text)
         update_rows(batch, ["html"])
         last = batch[-1].pk
 

@@ -78,9 +78,9 @@ class Message(models.Model):
     text = models.TextField(_("new text"), blank=True)
     quoted = models.TextField(_("quoted text"), blank=True)
     signature = models.TextField(_("signature"), blank=True)
-    html = models.TextField(blank=True, help_text="The text and quotes as the thread page shows "
-                            "them, rendered when the message is archived (the same for every "
-                            "reader)")
+    html = models.TextField(blank=True, help_text="The text as the thread page shows it, "
+                            "reflowed and escaped when the message is archived (the same for "
+                            "every reader)")
     references = models.TextField(blank=True, help_text="Message-IDs this one refers to, "
                                   "oldest first, one per line")
     suggested_thread = models.ForeignKey(

@@ -13,17 +13,15 @@ rules Learnlink needs for an archive that grows one message at a time:
 
 Two layers, so that an import runs at in-memory speed and the rules are tested without a database:
 the core (`Archive`, `Node`, `ThreadInfo`) is plain Python over the few nodes a batch touches and
-records what it changed; the database layer (`place_message`, `place_messages`) loads those nodes,
-runs the core and writes the changes with a bounded number of queries per batch. `tree` and
-`api_parent` read a thread back for its page and the API.
+records what it changed; this module, the database layer (`place_message`, `place_messages`,
+`rethread_messages`), loads those nodes, runs the core and writes the changes with a bounded
+number of queries per batch. `thread_tree` reads a thread back for its page and the API.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from functools import reduce
 from operator import or_
@@ -35,21 +33,17 @@ from django.db.models.functions import Collate
 
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import (
-    NEVER,
     SUBJECT_WINDOW,
     Archive,
     DuplicateMessage,
     Incoming,
     Node,
     ThreadInfo,
-    ancestry,
-    has_reply_prefix,
-    strip_reply_prefixes,
 )
+from learnlink.exchange.thread_headers import ancestry, has_reply_prefix, strip_reply_prefixes
 from learnlink.lib.bulk import insert_rows, reserve_keys, update_rows
 
-__all__ = ["DuplicateMessage", "Incoming", "TreeItem", "api_parent", "place_message",
-           "place_messages", "rethread_messages", "strip_reply_prefixes", "tree"]
+__all__ = ["DuplicateMessage", "Incoming", "place_message", "place_messages", "rethread_messages"]
 _CHUNK = 5000  # ids per IN (...): under the parameter limits of SQLite >= 3.32 and PostgreSQL
 _OR_CHUNK = 200  # subjects per query: "a OR b OR ..." nests, and SQLite allows a depth of 1000
 _T = TypeVar("_T")
@@ -324,72 +318,3 @@ def _thread_row(info: ThreadInfo, **identity: Any) -> Thread:
     return Thread(subject=info.subject[:_SUBJECT_LENGTH],
                   started=info.started, month=Thread.month_of(info.started),
                   last_activity=info.last_activity, message_count=info.count, **identity)
-
-
-# Reading a thread back.
-
-@dataclass(frozen=True)
-class TreeItem:
-    """One line of a thread page: a message, or the placeholder of one we never got."""
-
-    message: Message
-    depth: int
-    parent: TreeItem | None = None
-
-    @property
-    def is_placeholder(self) -> bool:
-        return self.message.is_placeholder
-
-
-def tree(thread: Thread, columns: Sequence[str] = ()) -> list[TreeItem]:
-    """The thread depth-first, replies by date then Message-ID, in one query (with each sender,
-    whom the page names); a placeholder sorts by the first message below it.
-
-    `columns` loads only those (besides the ones the order needs): a page that shows stored
-    HTML need not read every message's text and quotes a second time."""
-    rows = Message.objects.filter(thread=thread).select_related("sender")
-    messages = list(rows.only("parent", "is_placeholder", "date", "message_id", *columns)
-                    if columns else rows)
-    pks = {message.pk for message in messages}
-    replies: defaultdict[int | None, list[Message]] = defaultdict(list)
-    for message in messages:
-        replies[message.parent_id if message.parent_id in pks else None].append(message)
-    order = _display_order(messages)
-    items: list[TreeItem] = []
-    stack: list[tuple[Message, int, TreeItem | None]] = [
-        (root, 0, None) for root in sorted(replies[None], key=order, reverse=True)]
-    while stack:
-        message, depth, parent = stack.pop()
-        item = TreeItem(message, depth, parent)
-        items.append(item)
-        stack.extend((reply, depth + 1, item)
-                     for reply in sorted(replies[message.pk], key=order, reverse=True))
-    return items
-
-
-def _display_order(messages: list[Message]) -> Callable[[Message], tuple[datetime, str]]:
-    by_pk: dict[int | None, Message] = {message.pk: message for message in messages}
-    first: dict[int, datetime] = {}
-    for message in messages:
-        if message.is_placeholder or message.date is None:
-            continue
-        above = by_pk.get(message.parent_id)
-        while above is not None and above.is_placeholder:
-            first[above.pk] = min(first.get(above.pk, message.date), message.date)
-            above = by_pk.get(above.parent_id)
-
-    def order(message: Message) -> tuple[datetime, str]:
-        # Ties by Message-ID, not pk: the same mail must show the same way in whatever order
-        # it arrived (live mail and an import of the same archive number rows differently).
-        return message.date or first.get(message.pk, NEVER), message.message_id
-
-    return order
-
-
-def api_parent(item: TreeItem) -> str | None:
-    """The Message-ID an API client should see as the parent: placeholders are not messages, so
-    a reply to one names its nearest real ancestor."""
-    above = item.parent
-    while above is not None and above.is_placeholder:
-        above = above.parent
-    return None if above is None else above.message.message_id
