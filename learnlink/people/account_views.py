@@ -92,7 +92,6 @@ def request_login_link(request: HttpRequest) -> HttpResponse:
         return render(request, "people/login.html", {"link_form": form}, status=TOO_MANY)
     person = current_holder(address)
     if person is not None:
-    if person is not None:
         send_login_link(person.pk, address, language_of(person) or get_language())
     # The link may be opened in this browser: it then leads back to the page asked for.
     if target := _safe_next(request):
@@ -112,7 +111,6 @@ def use_login_link(request: HttpRequest, token: str) -> HttpResponse:
     person = person_from_login_token(token)
     if person is None:
         return render(request, "people/login_link_invalid.html", status=400)
-    if request.method == "POST":
     if request.method == "POST":
         login(request, account_for(person), backend=settings.AUTHENTICATION_BACKENDS[0])
         forget_choice(request)
