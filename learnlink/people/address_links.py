@@ -13,11 +13,9 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
+from learnlink.lib import emails
 from learnlink.people.models import Person
 from learnlink.people.person_language import language_of
 
@@ -84,9 +82,7 @@ def send_address_link(person: Person, address: str, template: str, language: str
 
 
 def tell(to: str, template: str, language: str, *, person: Person, **context: object) -> None:
-    """A short mail about a person's address: `people/email/TEMPLATE.txt`, its first line the
-    subject; in the person's language, else in `language` (that of whoever caused it)."""
-    with translation.override(language_of(person) or language):
-        text = render_to_string(f"people/email/{template}.txt", {"person": person, **context})
-    subject, _blank, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, [to])
+    """A short mail about a person's address (the kind `people.TEMPLATE`), in the person's
+    language, else in `language` (that of whoever caused it)."""
+    emails.send(f"people.{template}", to, {"person": person, **context},
+                language_of(person) or language)
