@@ -8,9 +8,13 @@ class ExchangeConfig(AppConfig):
     verbose_name = _("Exchange")
 
     def ready(self) -> None:
-        """Take the mail addressed to groups (SLUG@ the mail domain), search@ and get@."""
+        """Take the mail addressed to groups (SLUG@ the mail domain), search@ and get@, and put
+        the group's notices, answers and digests in the catalogue of mail."""
+        from learnlink.exchange.mail_kinds import KINDS
         from learnlink.exchange.mail_routes import ROUTES
+        from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register
 
         for route in ROUTES:
             register(route)
+        register_kinds(*KINDS)

@@ -7,16 +7,16 @@ ask a limited number of times an hour ("search"): past it, one notice, then sile
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import translation
 
 from learnlink.exchange.models import Attachment, Message
 from learnlink.exchange.permissions import groups_for_person
 from learnlink.exchange.search import search_messages
+from learnlink.lib import emails
 from learnlink.lib.limits import Limit
 from learnlink.mail.inbox import finish, request_to_answer
 from learnlink.mail.models import InboundMessage, State
@@ -30,6 +30,8 @@ _ID = re.compile(r"\b([MA])\s*(\d+)\b", re.IGNORECASE)
 # "Re:", "Fwd:" and our own "Search:" (in our three languages) before a replied search's words.
 _PREFIXES = re.compile(r"^(\s*(re|aw|sv|tr|fwd?|search|utafutaji|recherche)\s*:)+\s*",
                        re.IGNORECASE)
+# An answer: the kind of mail, its context and its attachments (name, content, type).
+Answer = tuple[str, dict[str, Any], list[tuple[str, bytes, str]]]
 
 
 def answer(inbound: InboundMessage, service: str) -> None:
@@ -39,33 +41,31 @@ def answer(inbound: InboundMessage, service: str) -> None:
         return
     person = person_for_address(parsed.from_address)
     language = (person.language_codes() or ["en"])[0] if person else "en"
+    language = language if language in ("en", "sw", "fr") else "en"
     limit = Limit.named("search")
     over = limit.count(parsed.from_address, inbound.envelope_from)
-    with translation.override(language if language in ("en", "sw", "fr") else "en"):
-        if over:
-            if over == 1:
-                _reply(parsed, service, parsed.subject, render_to_string(
-                    "exchange/email/too_many.txt", {"minutes": limit.minutes})).send()
-            finish(inbound, State.REJECTED, f"{service} request over the limit of "
-                                            f"{limit.per_address} an hour")
-            return
+    if over:
+        if over == 1:
+            _reply(parsed, service, language, ("too_many", {
+                "asked": parsed.subject, "minutes": limit.minutes}, []))
+        finish(inbound, State.REJECTED, f"{service} request over the limit of "
+                                        f"{limit.per_address} an hour")
+        return
+    with translation.override(language):
         reply = (_search_reply if service == SEARCH else _get_reply)(parsed, person)
-    reply.send()
+    _reply(parsed, service, language, reply)
     finish(inbound, State.DONE, f"answered {service} request")
 
 
-def _search_reply(parsed: ParsedMessage, person: Person | None) -> EmailMessage:
+def _search_reply(parsed: ParsedMessage, person: Person | None) -> Answer:
     lines = parsed.new_text.strip().splitlines()
     query = _PREFIXES.sub("", parsed.subject).strip() or (lines[0][:200] if lines else "")
     results = search_messages(groups_for_person(person), query, limit=RESULTS)
-    body = render_to_string("exchange/email/search_results.txt", {
-        "query": query, "results": results, "get": service_address(GET),
-        "search": service_address(SEARCH)})
-    return _reply(parsed, SEARCH, render_to_string("exchange/email/search_subject.txt",
-                                                   {"query": query}).strip(), body)
+    return "search_results", {"query": query, "results": results, "get": service_address(GET),
+                              "search": service_address(SEARCH)}, []
 
 
-def _get_reply(parsed: ParsedMessage, person: Person | None) -> EmailMessage:
+def _get_reply(parsed: ParsedMessage, person: Person | None) -> Answer:
     match = _ID.search(parsed.subject) or _ID.search(parsed.new_text[:500])
     groups = groups_for_person(person)
     kind, number = (match.group(1).upper(), int(match.group(2))) if match else ("", 0)
@@ -73,27 +73,25 @@ def _get_reply(parsed: ParsedMessage, person: Person | None) -> EmailMessage:
         message = Message.objects.filter(pk=number, group__in=groups,
                                          is_placeholder=False).first()
         if message is not None:
-            body = render_to_string("exchange/email/get_message.txt",
-                                    {"message": message, "get": service_address(GET)})
-            return _reply(parsed, GET, message.subject, body)
+            return "get_message", {"message": message, "get": service_address(GET)}, []
     if kind == "A":
         item = Attachment.objects.filter(pk=number, message__group__in=groups).first()
         if item is not None:
-            reply = _reply(parsed, GET, item.filename, render_to_string(
-                "exchange/email/get_file.txt", {"attachment": item}))
             with default_storage.open(item.storage_name) as stored:
-                reply.attach(item.filename, stored.read(), item.content_type)
-            return reply
-    body = render_to_string("exchange/email/get_unknown.txt", {"asked": parsed.subject})
-    return _reply(parsed, GET, parsed.subject, body)
+                content = stored.read()
+            return "get_file", {"attachment": item}, [
+                (item.filename, content, item.content_type)]
+    return "get_unknown", {"asked": parsed.subject}, []
 
 
 def service_address(service: str) -> str:
     return f"{service}@{settings.LEARNLINK_MAIL_DOMAIN}"
 
 
-def _reply(parsed: ParsedMessage, service: str, subject: str, body: str) -> EmailMessage:
+def _reply(parsed: ParsedMessage, service: str, language: str, reply: Answer) -> None:
     """From the address that was asked: replying to it asks again."""
-    headers = {"In-Reply-To": f"<{parsed.message_id}>", "Auto-Submitted": "auto-replied"}
-    return EmailMessage(f"Re: {subject}"[:200], body, service_address(service),
-                        [parsed.from_address], headers=headers)
+    kind, context, attachments = reply
+    emails.send(f"exchange.{kind}", parsed.from_address, context, language,
+                from_address=service_address(service), attachments=attachments,
+                headers={"In-Reply-To": f"<{parsed.message_id}>",
+                         "Auto-Submitted": "auto-replied"})

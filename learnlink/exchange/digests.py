@@ -17,14 +17,12 @@ from email.utils import format_datetime, formataddr, make_msgid
 
 from django.conf import settings
 from django.db.models import QuerySet
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from learnlink.exchange.list_mail import footer, list_headers
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
 from learnlink.exchange.recipients import by_language
+from learnlink.lib import emails
 from learnlink.lib.links import absolute, absolute_url
 from learnlink.mail.decorate import as_bytes, text_part
 from learnlink.mail.models import Source
@@ -97,7 +95,7 @@ def build(group: Group, mode: str, messages: Sequence[Message],
     for language, readers in by_language(group, mode, group.language).items():
         marker = new_marker()
         with translation.override(language), timezone.override(group.time_zone):
-            raw, subject = _render(group, mode, messages, marker, now)
+            raw, subject = _render(group, mode, messages, marker, now, language)
         queued.append(enqueue(raw, readers, kind=Kind.DIGEST, channel=group.slug,
                               subject=subject, marker=marker))
     outgoing = queued[0] if queued else None
@@ -107,27 +105,23 @@ def build(group: Group, mode: str, messages: Sequence[Message],
 
 
 def _render(group: Group, mode: str, messages: Sequence[Message], marker: str,
-            now: datetime.datetime) -> tuple[bytes, str]:
-    threads = _by_thread(group, messages)
-    subject = _("%(group)s: %(kind)s, %(messages)s in %(threads)s") % {
-        "group": group.name, "kind": DeliveryMode(mode).label,
-        "messages": ngettext("%(count)d message", "%(count)d messages", len(messages))
-        % {"count": len(messages)},
-        "threads": ngettext("%(count)d thread", "%(count)d threads", len(threads))
-        % {"count": len(threads)}}
-    archive = absolute(group.get_absolute_url())
-    context = {"group": group, "threads": threads, "subject": subject,
-               "footer": footer(group, marker), "archive": archive}
+            now: datetime.datetime, language: str) -> tuple[bytes, str]:
+    """The kind `exchange.digest`, rendered once, in bytes for the outbox (one copy for many
+    readers, each token put in by the sender)."""
+    digest = emails.render("exchange.digest", {
+        "group": group, "mode": DeliveryMode(mode).label, "message_count": len(messages),
+        "threads": _by_thread(group, messages), "footer": footer(group, marker),
+        "archive": absolute(group.get_absolute_url())}, language)
     mail = MIMEMultipart("alternative")
-    mail.attach(text_part(render_to_string("exchange/email/digest.txt", context)))
-    mail.attach(text_part(render_to_string("exchange/email/digest.html", context), "html"))
+    mail.attach(text_part(digest.text))
+    mail.attach(text_part(digest.html, "html"))
     headers = {"From": formataddr((group.name, group.address), "utf-8"), "To": group.address,
-               "Subject": subject, "Date": format_datetime(now),
+               "Subject": digest.subject, "Date": format_datetime(now),
                "Message-ID": make_msgid("digest", settings.LEARNLINK_MAIL_DOMAIN),
                **list_headers(group, marker)}
     for name, value in headers.items():
         mail[name] = value
-    return as_bytes(mail), subject
+    return as_bytes(mail), digest.subject
 
 
 def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, object]]:

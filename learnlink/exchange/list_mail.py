@@ -44,7 +44,7 @@ def list_headers(group: Group, marker: str) -> dict[str, str]:
 
 
 def footer(group: Group, marker: str, archive: str = "") -> str:
-    return render_to_string("exchange/email/footer.txt", {
+    return render_to_string("exchange/email/parts/footer.txt", {
         "group": group, "archive": archive, "settings_url": settings_url(marker)})
 
 

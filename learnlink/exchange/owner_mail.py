@@ -9,13 +9,11 @@ from __future__ import annotations
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from learnlink.exchange.models import Group, Membership
 from learnlink.exchange.notices import moderator_addresses
 from learnlink.exchange.subscriptions import tell
+from learnlink.lib import emails
 from learnlink.lib.limits import Limit
 from learnlink.mail.inbox import finish, quarantine, request_to_answer
 from learnlink.mail.models import InboundMessage, State
@@ -78,12 +76,9 @@ def answer_not_read(inbound: InboundMessage) -> None:
     memberships = Membership.objects.filter(person=person).select_related("group")
     groups = [membership.group for membership in memberships] if person else []
     language = (person.language_codes() or [""])[0] if person else ""
-    with translation.override(language if language in dict(settings.LANGUAGES) else None):
-        text = render_to_string("exchange/email/not_read.txt", {
-            "groups": groups, "example": f"SLUG-owner@{settings.LEARNLINK_MAIL_DOMAIN}"})
-    subject, _blank, body = text.strip().partition("\n")
-    EmailMessage(subject.strip(), body.strip() + "\n",
-                 formataddr(("Learnlink", not_read_address())), [parsed.from_address],
-                 headers={"Auto-Submitted": "auto-replied",
-                          "In-Reply-To": f"<{parsed.message_id}>"}).send()
+    emails.send("exchange.not_read", parsed.from_address, {
+        "groups": groups, "example": f"SLUG-owner@{settings.LEARNLINK_MAIL_DOMAIN}"},
+        language if language in dict(settings.LANGUAGES) else None,
+        from_address=formataddr(("Learnlink", not_read_address())),
+        headers={"Auto-Submitted": "auto-replied", "In-Reply-To": f"<{parsed.message_id}>"})
     finish(inbound, State.DONE, f"told {parsed.from_address} this address is not read")

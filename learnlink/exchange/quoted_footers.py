@@ -2,8 +2,8 @@
 indexes or digests a message.
 
 Members quote whole copies into their replies, footers included, and a footer carries a link
-that acts for the member it was sent to. Its form is known (exchange/email/footer.txt, in each
-of our languages), so a quoted footer is cut out whole, with the ">" marks the reply put in
+that acts for the member it was sent to. Its form is known (exchange/email/parts/footer.txt,
+in each of our languages), so a quoted footer is cut out whole, with the ">" marks the reply put in
 front of its lines. A link of ours that is left (a footer a mail program re-wrapped, a welcome
 or sign-in mail forwarded to the group) keeps its address but loses its key, as on the outbox
 page.
@@ -51,7 +51,7 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
 
 def _rendered(language: str) -> list[str]:
     with translation.override(language):
-        text = render_to_string("exchange/email/footer.txt", {
+        text = render_to_string("exchange/email/parts/footer.txt", {
             "group": {"name": "LLFOOTERNAME", "address": "LLFOOTERADDRESS"},
             "archive": "LLFOOTERARCHIVE", "settings_url": "LLFOOTERLINK"})
     return [line.rstrip() for line in text.strip("\n").split("\n")]

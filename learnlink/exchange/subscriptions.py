@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from email.utils import formataddr
 
-from django.core.mail import EmailMessage
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.member_links import member_token, settings_url
@@ -22,6 +20,7 @@ from learnlink.exchange.models import (
     Subscription,
 )
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+from learnlink.lib import emails
 from learnlink.lib.fields import fitted
 from learnlink.lib.links import absolute_url
 from learnlink.people.addresses import delivery_address
@@ -39,25 +38,25 @@ COMMAND_HELP = [
 ]
 
 
-def command_list(group: Group) -> list[dict[str, str]]:
-    """The email commands, each with its address and what it does, for help and welcome."""
-    return [{"address": group.command_address(word), "help": str(text)}
+def command_list(group: Group) -> list[dict[str, object]]:
+    """The email commands, each with its address and what it does (translated lazily: in the
+    language of the mail that lists them), for help and welcome."""
+    return [{"address": group.command_address(word), "help": text}
             for word, text in COMMAND_HELP]
 
 
 def tell(group: Group, to: str, template: str, context: dict[str, object],
          reply_to: str = "", sender: str = "") -> None:
-    """A short mail from the group's request address (or `sender`, another of the group's
-    addresses: every one of them answers a reply), in the recipient's language (the group's for
-    a stranger); marked as automatic so that no well-behaved mailer answers it."""
-    with translation.override(language_for_address(to, group.language)):
-        text = render_to_string(f"exchange/email/{template}.txt", {
-            "group": group, "commands": command_list(group), **context})
-    subject, _blank, body = text.strip().partition("\n")
-    EmailMessage(subject.strip(), body.strip() + "\n",
-                 formataddr((group.name, sender or group.request_address), "utf-8"), [to],
-                 reply_to=[reply_to] if reply_to else None,
-                 headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id}).send()
+    """A short mail of the kind `exchange.TEMPLATE` from the group's request address (or
+    `sender`, another of the group's addresses: every one of them answers a reply), in the
+    recipient's language (the group's for a stranger); marked as automatic so that no
+    well-behaved mailer answers it."""
+    emails.send(f"exchange.{template}", to, {
+        "group": group, "commands": command_list(group), **context},
+        language_for_address(to, group.language),
+        from_address=formataddr((group.name, sender or group.request_address), "utf-8"),
+        reply_to=reply_to,
+        headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id})
 
 
 @transaction.atomic

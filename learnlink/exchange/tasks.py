@@ -12,7 +12,7 @@ def send_rejection(held_id: int, reason: str) -> None:
     """Tell the sender of a rejected message why, so they can fix it and write again; a reply
     reaches the group's mentors."""
     held = HeldMessage.objects.select_related("group").get(pk=held_id)
-    tell(held.group, held.sender_address, "rejected_notice", {"held": held, "reason": reason},
+    tell(held.group, held.sender_address, "rejected", {"held": held, "reason": reason},
          reply_to=held.group.owner_address)
 
 

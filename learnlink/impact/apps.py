@@ -8,12 +8,15 @@ class ImpactConfig(AppConfig):
     verbose_name = _("Impact")
 
     def ready(self) -> None:
-        """Show the impact table on the alliance dashboard and its export, and take the mail
-        sent to sales@."""
+        """Show the impact table on the alliance dashboard and its export, take the mail
+        sent to sales@, and put its answers in the catalogue of mail."""
         from learnlink.alliance.sections import register as register_section
+        from learnlink.impact.mail_kinds import KINDS
         from learnlink.impact.mail_routes import SALES
         from learnlink.impact.sections import IMPACT
+        from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register as register_route
 
         register_section(IMPACT)
         register_route(SALES)
+        register_kinds(*KINDS)

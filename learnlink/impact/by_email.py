@@ -19,9 +19,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from django.core.mail import EmailMessage
 from django.db.models import Q
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -29,6 +27,7 @@ from learnlink.impact.models import Sale, SaleSource, Territory
 from learnlink.impact.permissions import may_report_by_email
 from learnlink.impact.sales import SaleChecker, SaleInput, SaleRejected, record_sale
 from learnlink.impact.units import unit_example, unit_named
+from learnlink.lib import emails
 from learnlink.lib.fields import fitted
 from learnlink.lib.money import MissingRate
 from learnlink.mail.inbox import finish, quarantine, request_to_answer
@@ -63,11 +62,11 @@ def process(inbound: InboundMessage) -> None:
         return
     person = person_for_address(parsed.from_address)
     language = (person.language_codes() or ["en"])[0] if person else "en"
-    with translation.override(language if language in LANGUAGES else "en"):
+    language = language if language in LANGUAGES else "en"
+    with translation.override(language):
         if person is None:
-            _reply(parsed, _("Sales not recorded"),
-                   render_to_string("impact/email/unknown_sender.txt",
-                                    {"address": parsed.from_address, "example": EXAMPLE}))
+            _reply(parsed, "unknown_sender", {"address": parsed.from_address,
+                                              "example": EXAMPLE}, language)
             quarantine(inbound, f"sales from {parsed.from_address}, an address nobody in the "
                                 "directory has; answered")
             return
@@ -76,19 +75,17 @@ def process(inbound: InboundMessage) -> None:
         results = [read_line(line, person, received) for line in lines]
         recorded = [r.sale for r in results if r.sale is not None]
         problems = [r for r in results if r.sale is None]
-        body = render_to_string("impact/email/sales_reply.txt", {
+        _reply(parsed, "sales_reply", {
             "recorded": recorded, "problems": problems, "no_lines": not lines,
-            "example": EXAMPLE, "units": unit_example()})
-        subject = (_("Sales recorded: %(count)s") % {"count": len(recorded)} if recorded
-                   else _("Sales not recorded"))
-        _reply(parsed, subject, body)
+            "example": EXAMPLE, "units": unit_example()}, language)
     finish(inbound, State.DONE, f"sales by email: {len(recorded)} recorded, {len(problems)} "
                                 f"lines not understood{'; no SALE line' if not lines else ''}")
 
 
-def _reply(parsed: ParsedMessage, subject: str, body: str) -> None:
-    headers = {"In-Reply-To": f"<{parsed.message_id}>", "Auto-Submitted": "auto-replied"}
-    EmailMessage(subject[:200], body, None, [parsed.from_address], headers=headers).send()
+def _reply(parsed: ParsedMessage, kind: str, context: dict[str, object], language: str) -> None:
+    emails.send(f"impact.{kind}", parsed.from_address, context, language,
+                headers={"In-Reply-To": f"<{parsed.message_id}>",
+                         "Auto-Submitted": "auto-replied"})
 
 
 def read_line(line: str, person: Person, received: datetime.date) -> LineResult:

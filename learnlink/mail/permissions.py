@@ -24,6 +24,12 @@ def check_outbox_reader(request: HttpRequest) -> None:
         refuse(request)
 
 
+def check_catalogue_reader(request: HttpRequest) -> None:
+    """The catalogue of mail holds samples, nobody's mail, but it is a working page for those
+    who answer for the mail (and the translators among them): the outbox's readers."""
+    check_outbox_reader(request)
+
+
 def shows_mail_whole() -> bool:
     """On a development run (DEBUG, as `make run` starts) the person at the console holds every
     demo account and has no mailbox to receive a sign-in link in: the outgoing mail page and the

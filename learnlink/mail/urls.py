@@ -6,4 +6,5 @@ app_name = "mail"
 urlpatterns = [
     path("", views.outbox, name="outbox"),
     path("<int:pk>/", views.outgoing, name="outgoing"),
+    path("catalogue/", views.catalogue, name="catalogue"),
 ]

@@ -9,10 +9,16 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 
+from learnlink.lib.emails import kinds, render_sample
 from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
-from learnlink.mail.permissions import check_outbox_reader, shows_mail_whole
+from learnlink.mail.permissions import (
+    check_catalogue_reader,
+    check_outbox_reader,
+    shows_mail_whole,
+)
 from learnlink.mail.readable import readable
 
 
@@ -37,3 +43,15 @@ def outgoing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "item": item, "message": readable(item, whole), "whole": whole, "page": page,
         "state": state,
         "states": DeliveryState.choices, "relay": settings.LEARNLINK_RELAY})
+
+
+def catalogue(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Every kind of mail written from its sample, in the language asked (?language=sw) or the
+    page's: where staff see what people receive, and a translator checks it."""
+    check_catalogue_reader(request)
+    language = request.GET.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = get_language()
+    return render(request, "mail/catalogue.html", {
+        "mails": [(kind, render_sample(kind, language)) for kind in kinds()],
+        "language": language, "mail_languages": settings.LANGUAGES})

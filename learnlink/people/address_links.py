@@ -12,10 +12,8 @@ changed it must not be able to keep it quietly.
 from __future__ import annotations
 
 from django.core import signing
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 
+from learnlink.lib import emails
 from learnlink.lib.links import absolute_url
 from learnlink.people.models import Person
 from learnlink.people.person_language import language_of
@@ -83,9 +81,7 @@ def send_address_link(person: Person, address: str, template: str, language: str
 
 
 def tell(to: str, template: str, language: str, *, person: Person, **context: object) -> None:
-    """A short mail about a person's address: `people/email/TEMPLATE.txt`, its first line the
-    subject; in the person's language, else in `language` (that of whoever caused it)."""
-    with translation.override(language_of(person) or language):
-        text = render_to_string(f"people/email/{template}.txt", {"person": person, **context})
-    subject, _blank, body = text.strip().partition("\n")
-    send_mail(subject.strip(), body.strip() + "\n", None, [to])
+    """A short mail about a person's address (the kind `people.TEMPLATE`), in the person's
+    language, else in `language` (that of whoever caused it)."""
+    emails.send(f"people.{template}", to, {"person": person, **context},
+                language_of(person) or language)

@@ -95,10 +95,11 @@ def test_outgoing_mail_is_read_only_by_the_networks_mentors_and_staff(
     if persona:
         client.force_login(request.getfixturevalue(persona))
     [post] = Outgoing.objects.filter(channel="muheza-oranges")
-    pages = [client.get("/outbox/"), client.get(f"/outbox/{post.pk}/")]
-    refused = [302, 302] if persona is None else [404, 404]  # a guest is asked to sign in
-    assert [page.status_code for page in pages] == ([200, 200] if reads else refused)
+    pages = [client.get("/outbox/"), client.get(f"/outbox/{post.pk}/"),
+             client.get("/outbox/catalogue/")]
+    refused = [302] * 3 if persona is None else [404] * 3  # a guest is asked to sign in
+    assert [page.status_code for page in pages] == ([200] * 3 if reads else refused)
     if reads:
         assert "Grading oranges" in pages[1].content.decode()
         assert post.marker not in pages[1].content.decode(), "a member's token would leak"
-        assert "/outbox/" in crawl(client)
+        assert {"/outbox/", "/outbox/catalogue/"} <= set(crawl(client))

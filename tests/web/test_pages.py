@@ -29,8 +29,10 @@ PHRASES = {
     "confirm_change": {"en": "Receive web only from", "sw": "Upokee", "fr": "Recevoir"},
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
+    "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
+FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -51,6 +53,7 @@ def urls(network, thread) -> dict[str, str]:
                 membership=thread.group.memberships.get(person__name="Halima Omari"),
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
+        "mail_catalogue": reverse("mail:catalogue"),
     }
 
 
@@ -80,9 +83,11 @@ def thread(oranges):
 @pytest.mark.parametrize("language", ["en", "sw", "fr"])
 @pytest.mark.parametrize("name", list(PHRASES))
 def test_each_page_renders_translated_and_light(client, network, thread, name, language,
-                                                learner):
+                                                learner, request):
     if name in SIGNED_IN:
         client.force_login(learner)
+    if name in FOR_STAFF:
+        client.force_login(request.getfixturevalue("staff"))
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()

@@ -17,11 +17,8 @@ import datetime
 import logging
 
 from django.conf import settings
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Exists, OuterRef, QuerySet
-from django.template.loader import render_to_string
-from django.utils import translation
 
 from learnlink.alliance.models import (
     Participant,
@@ -31,6 +28,7 @@ from learnlink.alliance.models import (
     TaskReminder,
     TaskStatus,
 )
+from learnlink.lib import emails
 from learnlink.lib.links import absolute
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Person
@@ -83,13 +81,11 @@ def _send(task: Task, event: str, today: datetime.date) -> bool:
     context = {"task": task, "plan": task.plan, "alliance": task.plan.cycle.alliance,
                "days": (task.due - today).days, "late_by": (today - task.due).days,
                "link": absolute(task.plan.get_absolute_url())}
-    with translation.override(language_for(task.owner)):
-        text = render_to_string(f"alliance/email/task_{event}.txt", context)
-    subject, _blank, body = text.strip().partition("\n")
     with transaction.atomic():
         TaskReminder.objects.create(task=task, event=event, due=task.due, sent_on=today)
-        EmailMessage(subject.strip(), body.strip() + "\n", settings.DEFAULT_FROM_EMAIL,
-                     [address], cc=cc, headers={"Auto-Submitted": "auto-generated"}).send()
+        emails.send(f"alliance.task_{event}", address, context, language_for(task.owner),
+                    from_address=settings.DEFAULT_FROM_EMAIL, cc=cc,
+                    headers={"Auto-Submitted": "auto-generated"})
     return True
 
 
