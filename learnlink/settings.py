@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "learnlink.people.person_language.PersonLanguageMiddleware",
+    "learnlink.people.guests.SignInRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -180,17 +182,15 @@ IMAP_DONE_FOLDER = env.str("IMAP_DONE_FOLDER", default="Learnlink")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default=f"learnlink@{LEARNLINK_MAIL_DOMAIN}")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "learnlink.people.accounts.EmailAddressBackend",
-]
+# One backend, one password hash per attempt (user name or email address): see accounts.
+AUTHENTICATION_BACKENDS = ["learnlink.people.accounts.EmailAddressBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "me:home"
 LOGOUT_REDIRECT_URL = "home"
 LOGIN_LINK_MAX_AGE = env.int("LOGIN_LINK_MAX_AGE", default=30 * 60)
 
@@ -244,6 +244,24 @@ if (SECURE_SSL_REDIRECT or SECURE_HSTS_SECONDS) and not LEARNLINK_BASE_URL.start
 # --- end of the HTTPS block
 
 LEARNLINK_PAGE_SIZE = 25
+
+# --- Abuse limits and sender authentication (email commands, sign-in) ---
+# (per address, per client, window in seconds): the client is the IP address on the web (many
+# learners share a cyber cafe's, hence the larger number) and the envelope sender by mail.
+LEARNLINK_LIMITS = {
+    "sign-in": (10, 50, 15 * 60),       # failed passwords
+    "login-link": (5, 30, 60 * 60),     # sign-in links asked for
+    "command": (10, 30, 60 * 60),       # mail to SLUG+COMMAND@, SLUG-request@, a command post
+    "search": (20, 60, 60 * 60),        # mail to search@ and get@
+    "contact": (5, 20, 60 * 60),        # mail to SLUG-owner@ and to our own From address
+}
+# Trusted reverse proxies in front of the web: the visitor's IP is read from X-Forwarded-For.
+LEARNLINK_PROXY_COUNT = env.int("LEARNLINK_PROXY_COUNT", default=0)
+# The authserv-id our MTA writes in Authentication-Results (OpenDMARC's AuthservID). A command
+# that changes a membership takes effect at once only if the topmost such header says
+# dmarc=pass for the From domain; else (and when this is empty) the member confirms by mail.
+LEARNLINK_AUTHSERV_ID = env.str("LEARNLINK_AUTHSERV_ID", default="")
+# --- end of abuse limits ---
 
 LOGGING = {
     "version": 1,

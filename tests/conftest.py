@@ -68,6 +68,17 @@ def _empty_cache() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """A request in French leaves French active in the thread: the next test starts in the
+    site's own language, whatever order the tests run in."""
+    from django.conf import settings
+    from django.utils import translation
+
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _tasks_run_at_once() -> Iterator[None]:
     """Tasks run inside the request, so tests see their effect; test_worker covers the queue."""
     HUEY.immediate = True

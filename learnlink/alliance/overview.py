@@ -31,7 +31,7 @@ def current_cycle(alliance: Alliance, today: datetime.date | None = None) -> Cyc
 
 
 def overview(alliance: Alliance) -> dict[str, Any]:
-    partners = Partner.objects.filter(alliance=alliance).select_related("organisation", "country")
+    partners = Partner.objects.of(alliance).select_related("country")
     return {
         "alliance": alliance,
         "objectives": Objective.objects.filter(alliance=alliance).select_related(

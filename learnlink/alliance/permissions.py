@@ -230,6 +230,14 @@ def is_team_member(user: AnyUser, partner: Partner) -> bool:
     return person is not None and team_people(partner).filter(pk=person.pk).exists()
 
 
+def own_team_ids(user: AnyUser, alliance: Alliance) -> set[int]:
+    """The partner teams the user takes part in as a participant ("your team" on its pages)."""
+    person = person_of(user)
+    if person is None:
+        return set()
+    return set(alliance.participants.filter(person=person).values_list("partner_id", flat=True))
+
+
 def may_act_for_team(user: AnyUser, partner: Partner) -> bool:
     """Writes for a partner team (its action plan, its tasks, its reflection): the team's own
     members and the alliance's coordinators."""

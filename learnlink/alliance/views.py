@@ -21,6 +21,7 @@ from learnlink.alliance.permissions import (
     may_read_group,
     visible_alliances,
 )
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -49,14 +50,14 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
     return _dashboard(request, slug, "alliance/report.html")
 
 
-def spreadsheet(request: HttpRequest, slug: str) -> HttpResponse:
+def spreadsheet(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     response = HttpResponse(export(alliance), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{alliance.slug}.xlsx"'
     return response
 
 
-def cycle_new(request: HttpRequest, slug: str) -> HttpResponse:
+def cycle_new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """A coordinator plans the next cycle; the four steps' dates are set in the admin."""
     alliance = alliance_for_coordinator(request, slug)
     form = CycleForm(request.POST or None, alliance=alliance)

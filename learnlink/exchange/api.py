@@ -15,7 +15,7 @@ from learnlink.exchange.permissions import can_moderate, visible_groups
 from learnlink.exchange.search import search_messages
 from learnlink.exchange.threading import api_parent, tree
 from learnlink.mail.models import InboundMessage
-from learnlink.mail.parsing import parse_headers
+from learnlink.mail.parsing import HeaderInfo, ParseError, parse_headers
 from learnlink.people.api_auth import api_user
 
 router = Router(tags=["exchange"])
@@ -115,7 +115,7 @@ def groups(request: HttpRequest, limit: int = 50, offset: int = 0) -> dict[str, 
 @router.get("/groups/{slug}/threads", response=ThreadList)
 def threads(request: HttpRequest, slug: str, limit: int = 50,
             offset: int = 0) -> dict[str, object]:
-    found = Thread.objects.filter(group=_group(request, slug)).order_by("-last_activity", "-pk")
+    found = Thread.objects.latest_in(_group(request, slug))
     items = [{"id": t.pk, "subject": t.subject, "messages": t.message_count, "started": t.started,
               "last_activity": t.last_activity} for t in found[_window(limit, offset)]]
     return {"count": found.count(), "items": items}
@@ -147,16 +147,25 @@ def held(request: HttpRequest, slug: str, limit: int = 50, offset: int = 0) -> d
     waiting = (HeldMessage.objects.filter(group=group, status=HeldStatus.WAITING)
                .select_related("inbound")[:window.stop])
     items: list[dict[str, object]] = [{
-        "message_id": parse_headers(bytes(h.inbound.raw)).message_id,
+        "message_id": _headers(h.inbound).message_id,
         "sender": h.sender_address, "subject": h.subject, "reason": h.reason,
         "received": h.inbound.received} for h in waiting]
     quarantined = InboundMessage.objects.quarantined().filter(recipient=group.address)
     for inbound in quarantined[:max(0, window.stop - len(items))]:
-        headers = parse_headers(bytes(inbound.raw))
+        headers = _headers(inbound)
         items.append({"message_id": headers.message_id, "sender": headers.from_address,
                       "subject": headers.subject, "reason": inbound.reason,
                       "received": inbound.received})
     return {"items": items[window]}
+
+
+def _headers(inbound: InboundMessage) -> HeaderInfo:
+    """What the header says, or nothing: the quarantine holds what is not an email at all."""
+    try:
+        return parse_headers(bytes(inbound.raw))
+    except ParseError:
+        return HeaderInfo(message_id="", references=[], in_reply_to=None, subject="",
+                          from_name="", from_address="", date=None)
 
 
 @router.get("/search", response=SearchOut)

@@ -9,7 +9,7 @@ class ExchangeConfig(AppConfig):
 
     def ready(self) -> None:
         """Take the mail addressed to groups (SLUG@ the mail domain), search@ and get@."""
-        from learnlink.exchange.routes import ROUTES
+        from learnlink.exchange.mail_routes import ROUTES
         from learnlink.mail.routing import register
 
         for route in ROUTES:

@@ -1,11 +1,14 @@
 """Search and fetch by email, for members who cannot browse: search@ answers with the ten best
 results, get@ with a message (M123) or a file (A45). The reader's rights are those of the
-sender's address, exactly as on the web."""
+sender's address, exactly as on the web. Each answer comes from the address asked, so a reply
+asks again (a search's reply searches its subject again); each address and envelope sender may
+ask a limited number of times an hour ("search"): past it, one notice, then silence."""
 
 from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -14,6 +17,7 @@ from django.utils import translation
 from learnlink.exchange.models import Attachment, Message
 from learnlink.exchange.permissions import groups_for_person
 from learnlink.exchange.search import search_messages
+from learnlink.lib.limits import Limit
 from learnlink.mail.inbox import finish, request_to_answer
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
@@ -23,6 +27,9 @@ from learnlink.people.models import Person
 SEARCH, GET = "search", "get"
 RESULTS = 10
 _ID = re.compile(r"\b([MA])\s*(\d+)\b", re.IGNORECASE)
+# "Re:", "Fwd:" and our own "Search:" (in our three languages) before a replied search's words.
+_PREFIXES = re.compile(r"^(\s*(re|aw|sv|tr|fwd?|search|utafutaji|recherche)\s*:)+\s*",
+                       re.IGNORECASE)
 
 
 def answer(inbound: InboundMessage, service: str) -> None:
@@ -32,7 +39,16 @@ def answer(inbound: InboundMessage, service: str) -> None:
         return
     person = person_for_address(parsed.from_address)
     language = (person.language_codes() or ["en"])[0] if person else "en"
+    limit = Limit.named("search")
+    over = limit.count(parsed.from_address, inbound.envelope_from)
     with translation.override(language if language in ("en", "sw", "fr") else "en"):
+        if over:
+            if over == 1:
+                _reply(parsed, service, parsed.subject, render_to_string(
+                    "exchange/email/too_many.txt", {"minutes": limit.minutes})).send()
+            finish(inbound, State.REJECTED, f"{service} request over the limit of "
+                                            f"{limit.per_address} an hour")
+            return
         reply = (_search_reply if service == SEARCH else _get_reply)(parsed, person)
     reply.send()
     finish(inbound, State.DONE, f"answered {service} request")
@@ -40,12 +56,13 @@ def answer(inbound: InboundMessage, service: str) -> None:
 
 def _search_reply(parsed: ParsedMessage, person: Person | None) -> EmailMessage:
     lines = parsed.new_text.strip().splitlines()
-    query = parsed.subject.strip() or (lines[0][:200] if lines else "")
+    query = _PREFIXES.sub("", parsed.subject).strip() or (lines[0][:200] if lines else "")
     results = search_messages(groups_for_person(person), query, limit=RESULTS)
-    body = render_to_string("exchange/email/search_results.txt",
-                            {"query": query, "results": results})
-    return _reply(parsed, render_to_string("exchange/email/search_subject.txt",
-                                           {"query": query}).strip(), body)
+    body = render_to_string("exchange/email/search_results.txt", {
+        "query": query, "results": results, "get": service_address(GET),
+        "search": service_address(SEARCH)})
+    return _reply(parsed, SEARCH, render_to_string("exchange/email/search_subject.txt",
+                                                   {"query": query}).strip(), body)
 
 
 def _get_reply(parsed: ParsedMessage, person: Person | None) -> EmailMessage:
@@ -56,21 +73,27 @@ def _get_reply(parsed: ParsedMessage, person: Person | None) -> EmailMessage:
         message = Message.objects.filter(pk=number, group__in=groups,
                                          is_placeholder=False).first()
         if message is not None:
-            body = render_to_string("exchange/email/get_message.txt", {"message": message})
-            return _reply(parsed, message.subject, body)
+            body = render_to_string("exchange/email/get_message.txt",
+                                    {"message": message, "get": service_address(GET)})
+            return _reply(parsed, GET, message.subject, body)
     if kind == "A":
         item = Attachment.objects.filter(pk=number, message__group__in=groups).first()
         if item is not None:
-            reply = _reply(parsed, item.filename, render_to_string(
+            reply = _reply(parsed, GET, item.filename, render_to_string(
                 "exchange/email/get_file.txt", {"attachment": item}))
             with default_storage.open(item.storage_name) as stored:
                 reply.attach(item.filename, stored.read(), item.content_type)
             return reply
     body = render_to_string("exchange/email/get_unknown.txt", {"asked": parsed.subject})
-    return _reply(parsed, parsed.subject, body)
+    return _reply(parsed, GET, parsed.subject, body)
 
 
-def _reply(parsed: ParsedMessage, subject: str, body: str) -> EmailMessage:
+def service_address(service: str) -> str:
+    return f"{service}@{settings.LEARNLINK_MAIL_DOMAIN}"
+
+
+def _reply(parsed: ParsedMessage, service: str, subject: str, body: str) -> EmailMessage:
+    """From the address that was asked: replying to it asks again."""
     headers = {"In-Reply-To": f"<{parsed.message_id}>", "Auto-Submitted": "auto-replied"}
-    return EmailMessage(f"Re: {subject}"[:200], body, None, [parsed.from_address],
-                        headers=headers)
+    return EmailMessage(f"Re: {subject}"[:200], body, service_address(service),
+                        [parsed.from_address], headers=headers)

@@ -1,35 +1,47 @@
-"""Email commands: `SLUG+subscribe@`, `SLUG+digest@` and the others, or the same word as the
-subject or first body line of a mail to `SLUG-request@` (Mailman's convention).
+"""Email commands: `SLUG+subscribe@`, `SLUG+digest@` and the others, the same word as the
+subject or first body line of a mail to `SLUG-request@` (Mailman's convention), or a bare
+"unsubscribe" sent to the group itself (see command_words).
 
 Everything a member does on their web page can be done this way, for those who only have email.
 Every command is answered; auto-replies are quarantined unanswered, so two robots never talk.
+A From header can be forged, so a command that changes a membership takes effect at once only
+when our MTA verified the sender's domain (mail.authentication); otherwise the member confirms
+from their own mailbox first, as Mailman asks. Each address and envelope sender may send a
+limited number of commands an hour; past it, one notice, then silence.
 """
 
 from __future__ import annotations
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from learnlink.exchange.command_words import (
+    CONFIRM,
+    HELP,
+    JOIN,
+    LEAVE,
+    MODES,
+    WORDS,
+    written_command,
+)
 from learnlink.exchange.membership import membership_of
-from learnlink.exchange.models import DeliveryMode, Group, Membership
-from learnlink.exchange.posting import author_of
+from learnlink.exchange.models import Group, Membership, PendingChange
 from learnlink.exchange.subscriptions import (
+    ask_to_confirm_change,
     ask_to_join,
-    change_mode,
+    carry_out,
     confirm_join,
-    leave,
     pending,
+    pending_change,
     tell,
 )
-from learnlink.mail.inbox import finish, request_to_answer
+from learnlink.lib.limits import Limit
+from learnlink.mail.authentication import Verdict, sender_verdict
+from learnlink.mail.inbox import finish, quarantine, request_to_answer
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
 from learnlink.mail.routing import split_address
-
-MODES = {"each": DeliveryMode.EACH, "digest": DeliveryMode.DAILY, "daily": DeliveryMode.DAILY,
-         "weekly": DeliveryMode.WEEKLY, "monthly": DeliveryMode.MONTHLY,
-         "nomail": DeliveryMode.NONE}
-JOIN, LEAVE, HELP, CONFIRM = ("subscribe", "join"), ("unsubscribe", "leave"), "help", "confirm"
-WORDS = {*MODES, *JOIN, *LEAVE, HELP}
+from learnlink.people.addresses import current_holder
 
 
 def parse_address(local: str) -> tuple[str, str] | None:
@@ -54,27 +66,38 @@ def process(inbound: InboundMessage) -> None:
     parsed = request_to_answer(inbound)
     if parsed is None:
         return
-    command = command or _written_command(parsed)
-    done = execute(group, command, parsed)
-    finish(inbound, State.DONE, f"command {command or '(none)'} from {parsed.from_address}: "
-                                f"{done}")
+    answer(inbound, group, command or written_command(parsed), parsed)
 
 
-def _written_command(parsed: ParsedMessage) -> str:
-    """The command that is the first word of the subject or of the body's first line; '' means
-    help. Later lines are never read: "Each of us..." in a letter is not a command."""
-    first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
-    for line in (parsed.subject, first_line):
-        words = line.strip().lower().split()
-        if words and words[0] in WORDS:
-            return words[0]
-    return ""
+def answer(inbound: InboundMessage, group: Group, command: str, parsed: ParsedMessage,
+           note: str | Promise = "") -> None:
+    """Carry out `command` for the sender of `inbound`, within the limit, and record on the
+    inbound row what was done and how the sender was judged."""
+    sender = parsed.from_address
+    if not sender:
+        quarantine(inbound, "no sender to answer")
+        return
+    limit = Limit.named("command")
+    over = limit.count(sender, inbound.envelope_from)
+    if over:
+        if over == 1:
+            tell(group, sender, "command_reply", {"outcome": _(
+                "You sent many requests in a short time: the next ones in the coming "
+                "%(minutes)s minutes will not be answered.") % {"minutes": limit.minutes}})
+        finish(inbound, State.REJECTED, f"command {command or '(none)'} from {sender}: over "
+                                        f"the limit of {limit.per_address} an hour")
+        return
+    verdict = sender_verdict(bytes(inbound.raw), sender)
+    done = execute(group, command, parsed, verdict, note)
+    finish(inbound, State.DONE, f"command {command or '(none)'} from {sender}: {done} "
+                                f"({verdict})")
 
 
-def execute(group: Group, command: str, parsed: ParsedMessage) -> str:
+def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
+            note: str | Promise = "") -> str:
     """Carry out one command for the sender and answer them; returns what was done."""
     sender = parsed.from_address
-    membership = membership_of(group, author_of(parsed))
+    membership = membership_of(group, current_holder(sender))
     if command.startswith(f"{CONFIRM}+"):
         return _confirm(group, command.partition("+")[2], sender)
     if command in JOIN:
@@ -84,24 +107,28 @@ def execute(group: Group, command: str, parsed: ParsedMessage) -> str:
         ask_to_join(group, sender, parsed.from_name)
         return "asked to confirm"
     if command in LEAVE or command in MODES:
-        return _for_member(group, command, membership, sender)
+        return _for_member(group, command, membership, sender, verdict)
     tell(group, sender, "command_reply", {
-        "outcome": "" if command == HELP else _("The command was not understood.")})
+        "outcome": note if command == HELP else _("The command was not understood.")})
     return "help sent"
 
 
 def _confirm(group: Group, token: str, sender: str) -> str:
     request = pending(token)
-    if request is None or request.group_id != group.pk:
-        tell(group, sender, "command_reply", {"outcome": _(
-            "This confirmation has expired or was already used. Write to the subscribe "
-            "address again if you still want to join.")})
-        return "unknown or expired confirmation"
-    confirm_join(request)
-    return "joined"
+    if request is not None and request.group_id == group.pk:
+        confirm_join(request)
+        return "joined"
+    change = pending_change(token)
+    if change is not None and change.membership.group_id == group.pk:
+        return f"confirmed: {carry_out(change)}"
+    tell(group, sender, "command_reply", {"outcome": _(
+        "This confirmation has expired or was already used, so nothing was changed. Send "
+        "your request again if you still want it.")})
+    return "unknown or expired confirmation"
 
 
-def _for_member(group: Group, command: str, membership: Membership | None, sender: str) -> str:
+def _for_member(group: Group, command: str, membership: Membership | None, sender: str,
+                verdict: Verdict) -> str:
     if membership is None:
         tell(group, sender, "command_reply", {"outcome": _(
             "This address is not a member of the group, so nothing was changed.")})
@@ -111,8 +138,9 @@ def _for_member(group: Group, command: str, membership: Membership | None, sende
             "You receive the group's mail as a member of an organisation: its mentor can "
             "change how it is delivered.")})
         return "organisation member: nothing changed"
-    if command in LEAVE:
-        leave(membership, sender)
-        return "left the group"
-    change_mode(membership, MODES[command], sender)
-    return f"delivery changed to {MODES[command]}"
+    change = PendingChange(membership=membership, address=sender,
+                           change=PendingChange.LEAVE if command in LEAVE else MODES[command])
+    if not verdict.authenticated:
+        ask_to_confirm_change(change)
+        return f"asked {sender} to confirm {change.change}"
+    return carry_out(change)

@@ -19,10 +19,7 @@ def troubled_addresses(group: Group) -> QuerySet[EmailAddress]:
     """Current addresses of the group's people that bounced or were disabled."""
     people = Q(person__memberships__group=group) | Q(
         person__affiliations__organisation__memberships__group=group)
-    return (EmailAddress.objects.current().filter(people)
-            .filter(Q(disabled__isnull=False) | Q(bounce_score__gt=0))
-            .select_related("person").prefetch_related("person__address_suggestions")
-            .distinct().order_by("-disabled", "-last_bounce"))
+    return EmailAddress.objects.troubled().filter(people).distinct()
 
 
 def failed_deliveries(group: Group) -> QuerySet[Delivery]:

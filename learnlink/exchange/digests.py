@@ -1,7 +1,8 @@
 """Daily, weekly and monthly digests: one mail per member with the new text of the period.
 
-A digest is rendered once per group and mode and handed to the outbox with one delivery per
-member, so 10,000 members cost one rendering. Each digest starts after the newest message of
+A digest is rendered once per group, mode and language of its readers (each reads it in their
+own) and handed to the outbox with one delivery per member, so 10,000 members cost at most
+three renderings. Each digest starts after the newest message of
 the previous one of its kind; the first one covers one period back. Mail imported from old
 archives is history, not news, and is never digested. A digest of nothing is not sent.
 """
@@ -17,15 +18,14 @@ from email.utils import format_datetime, formataddr, make_msgid
 from django.conf import settings
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from learnlink.exchange.list_mail import footer, list_headers
-from learnlink.exchange.member_links import absolute
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
-from learnlink.exchange.recipients import recipients
+from learnlink.exchange.recipients import by_language
+from learnlink.lib.links import absolute, absolute_url
 from learnlink.mail.decorate import as_bytes, text_part
 from learnlink.mail.models import Source
 from learnlink.mail.models.outbox import Kind
@@ -90,13 +90,17 @@ def news(group: Group, last: Digest | None, since: datetime.datetime,
 
 def build(group: Group, mode: str, messages: Sequence[Message],
           now: datetime.datetime | None = None) -> Digest:
-    """Render the digest once and queue it for every member in `mode`."""
+    """Render the digest once per language its readers read, and queue each rendering for
+    the members in `mode` who read that language; the Digest row keeps the first."""
     now = now or timezone.now()
-    marker = new_marker()
-    with translation.override(group.language), timezone.override(group.time_zone):
-        raw, subject = _render(group, mode, messages, marker, now)
-    outgoing = enqueue(raw, recipients(group, mode), kind=Kind.DIGEST, channel=group.slug,
-                       subject=subject, marker=marker)
+    queued = []
+    for language, readers in by_language(group, mode, group.language).items():
+        marker = new_marker()
+        with translation.override(language), timezone.override(group.time_zone):
+            raw, subject = _render(group, mode, messages, marker, now)
+        queued.append(enqueue(raw, readers, kind=Kind.DIGEST, channel=group.slug,
+                              subject=subject, marker=marker))
+    outgoing = queued[0] if queued else None
     return Digest.objects.create(group=group, mode=mode, created=now, outgoing=outgoing,
                                  last_message=max(m.pk for m in messages),
                                  messages=len(messages))
@@ -132,7 +136,7 @@ def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, obje
     threads: dict[int, dict[str, object]] = {}
     items: dict[int, list[dict[str, object]]] = {}
     for message in messages:
-        url = absolute(reverse("exchange:thread", args=[group.slug, message.thread_id]))
+        url = absolute_url("exchange:thread", group.slug, message.thread_id)
         threads.setdefault(message.thread_id, {
             "subject": message.thread.subject, "url": url,
             "items": items.setdefault(message.thread_id, [])})
@@ -140,7 +144,7 @@ def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, obje
         items[message.thread_id].append({
             "sender": message.sender_label(group.name), "date": message.date,
             "text": excerpt, "cut": cut,
-            "url": absolute(reverse("exchange:message", args=[group.slug, message.pk]))})
+            "url": absolute_url("exchange:message", group.slug, message.pk)})
     return list(threads.values())
 
 

@@ -6,6 +6,7 @@ goes: the sender fills it in per recipient (see learnlink.mail.outbox).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from email.header import Header
 from email.utils import formataddr
 
@@ -13,8 +14,9 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from learnlink.exchange.member_links import absolute, leave_url, settings_url
+from learnlink.exchange.member_links import leave_url, settings_url
 from learnlink.exchange.models import Group, Message, ReplyTo
+from learnlink.lib.links import absolute
 from learnlink.mail.decorate import decorate
 from learnlink.mail.outbox import new_marker
 
@@ -46,25 +48,35 @@ def footer(group: Group, marker: str, archive: str = "") -> str:
         "group": group, "archive": archive, "settings_url": settings_url(marker)})
 
 
-def render_post(message: Message) -> tuple[bytes, str]:
-    """The member copy of an archived post, and the marker its tokens replace."""
-    group, marker = message.group, new_marker()
-    archive = absolute(message.get_absolute_url())
-    # A bare address as display name reads like a spoofed From to mail filters and people.
-    name = message.sender_name or (message.sender.name if message.sender else "") \
-        or message.sender_address
+@dataclass(frozen=True)
+class MemberCopy:
+    """A post as its members get it, rendered before the post is archived: the link to it in
+    the archive is a marker until `of` fills it in."""
+
+    raw: bytes
+    marker: str  # where each member's own token goes
+    archive_marker: str
+
+    def of(self, message: Message) -> bytes:
+        return self.raw.replace(self.archive_marker.encode(),
+                                absolute(message.get_absolute_url()).encode())
+
+
+def member_copy(group: Group, raw: bytes, name: str, address: str) -> MemberCopy:
+    """The received bytes made the group's mail. Slow for a large message (every header
+    written out again, the footer added): done before the posting transaction, never in it."""
+    marker, archive = new_marker(), new_marker()
     with translation.override(group.language):
         headers = {
             "From": formataddr((_("%(name)s via %(group)s") % {"name": name,
                                                                "group": group.name},
                                 group.address), "utf-8"),
             "Reply-To": group.address if group.reply_to == ReplyTo.GROUP
-            else formataddr((name, message.sender_address), "utf-8"),
-            "X-Original-From": formataddr((name, message.sender_address), "utf-8"),
+            else formataddr((name, address), "utf-8"),
+            "X-Original-From": formataddr((name, address), "utf-8"),
             **list_headers(group, marker),
             "Archived-At": f"<{archive}>",  # RFC 5064: this message in the archive
         }
         text = footer(group, marker, archive)
-    raw = bytes(message.inbound.raw) if message.inbound else b""
-    return decorate(raw, headers=headers, drop=DROPPED,
-                    footer=text), marker
+    return MemberCopy(decorate(raw, headers=headers, drop=DROPPED, footer=text), marker,
+                      archive)

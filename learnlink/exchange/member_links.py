@@ -19,11 +19,11 @@ import time
 
 from django.conf import settings
 from django.db.models import Max
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from learnlink.exchange.models import Membership
 from learnlink.exchange.models.groups import new_key
+from learnlink.lib.links import absolute_url
 
 # A membership link in text: the token is the path segment after /membership/ (not join/).
 _LINK = re.compile(r"/membership/(?!join/)([0-9a-f]+\.[\w-]+\.[0-9a-f]+\.[0-9a-f]{16})/")
@@ -101,13 +101,9 @@ def void_quoted_links(text: str) -> int:
     return replaced
 
 
-def absolute(path: str) -> str:
-    return settings.LEARNLINK_BASE_URL + path
-
-
 def settings_url(token: str) -> str:
-    return absolute(reverse("membership:settings", args=[token]))
+    return absolute_url("membership:settings", token)
 
 
 def leave_url(token: str) -> str:
-    return absolute(reverse("membership:leave", args=[token]))
+    return absolute_url("membership:leave", token)

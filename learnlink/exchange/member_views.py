@@ -2,71 +2,74 @@
 how mail arrives, and leaving. Also the one-click unsubscribe (RFC 8058) and the confirmation
 of a subscription asked for by email.
 
-Permission here is the link itself (see member_links): every view starts by reading it. The
-link may be quoted in the public archive, so it changes this delivery and nothing about the
-person: a new address is asked for signed in (people's address page, linked from here).
+Permission here is the link itself (see member_links): every view starts by reading it through
+`permissions.membership_for_link`, and a refused link shows why. The link may be quoted in the
+public archive, so it changes this delivery and nothing about the person: a new address is
+asked for signed in (people's address page, linked from here). The page speaks the member's
+language, not the browser's: it is theirs, reached from their mail.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from learnlink.exchange.forms import ModeForm
-from learnlink.exchange.member_links import BadLink, membership_for
-from learnlink.exchange.models import Membership
-from learnlink.exchange.subscriptions import change_mode, confirm_join, leave, pending
-from learnlink.people.addresses import delivery_address
+from learnlink.exchange.member_links import BadLink
+from learnlink.exchange.permissions import check_link_may_change, membership_for_link
+from learnlink.exchange.subscriptions import (
+    change_mode,
+    confirm_join,
+    leave,
+    member_address,
+    pending,
+)
+
+LinkView = Callable[[HttpRequest, str], HttpResponse]
 
 
-def _refused(request: HttpRequest, problem: BadLink) -> HttpResponse:
-    return render(request, "exchange/member_link_problem.html", {"problem": str(problem)},
-                  status=403)
+def refusing_bad_links(view: LinkView) -> LinkView:
+    """A link that may not do what it was opened for shows the reason, in a 403 page."""
+    @wraps(view)
+    def refusing(request: HttpRequest, token: str) -> HttpResponse:
+        try:
+            return view(request, token)
+        except BadLink as problem:
+            return render(request, "exchange/member_link_problem.html",
+                          {"problem": str(problem)}, status=403)
+    return refusing
 
 
-def _address(membership: Membership) -> str:
-    return (delivery_address(membership.person) if membership.person else "") or ""
-
-
+@refusing_bad_links
 @require_http_methods(["GET", "POST"])
 def member(request: HttpRequest, token: str) -> HttpResponse:
-    try:
-        membership = membership_for(token)
-    except BadLink as problem:
-        return _refused(request, problem)
-    mode_form = ModeForm(initial={"mode": membership.mode})
-    # An organisation's delivery is its mentor's to change, as the page and the email
-    # commands say: the link its people share does not change it.
-    if request.method == "POST" and membership.person is not None:
-        mode_form = ModeForm(request.POST)
-        if mode_form.is_valid():
-            change_mode(membership, mode_form.cleaned_data["mode"], _address(membership))
-            return redirect("membership:settings", token)
+    membership = membership_for_link(request, token)
+    mode_form = ModeForm(request.POST or None, initial={"mode": membership.mode})
+    if mode_form.is_valid():
+        check_link_may_change(membership)
+        change_mode(membership, mode_form.cleaned_data["mode"], member_address(membership))
+        return redirect("membership:settings", token)
     return render(request, "exchange/member.html", {
         "membership": membership, "group": membership.group, "token": token,
-        "address": _address(membership), "mode_form": mode_form})
+        "address": member_address(membership), "mode_form": mode_form})
 
 
 @csrf_exempt  # RFC 8058: the mail provider posts without a session; the signed link suffices
+@refusing_bad_links
 @require_http_methods(["GET", "POST"])
 def leave_group(request: HttpRequest, token: str) -> HttpResponse:
     """GET asks (link scanners open links); POST, from our button or a one-click mail
     client, leaves."""
-    try:
-        membership = membership_for(token)
-    except BadLink as problem:
-        return _refused(request, problem)
+    membership = membership_for_link(request, token)
+    check_link_may_change(membership)  # one person's click must not take a farmer group out
     group = membership.group
-    if membership.organisation_id:
-        # One person's click must not take a whole farmer group out: its mentor decides.
-        return _refused(request, BadLink(_(
-            "You receive this group's mail as a member of an organisation: its mentor can "
-            "change how it is delivered.")))
     if request.method == "POST":
-        leave(membership, _address(membership))
+        leave(membership, member_address(membership))
         return render(request, "exchange/left.html", {"group": group})
     return render(request, "exchange/leave.html", {"group": group, "token": token})
 

@@ -18,13 +18,14 @@ RESERVED = {"search", "get", "sales", "postmaster", "abuse", "mailer-daemon", "l
 
 
 class ReservedName(ValueError):
-    """search@, get@ and the postmaster's addresses are not groups."""
+    """search@, get@, the postmaster's and a group's -request and -owner addresses are not
+    groups."""
 
 
 def create_group(slug: str, name: str, *, private: bool = False,
                  policy: str = PostingPolicy.MEMBERS, description: str = "",
                  language: str = "en") -> Group:
-    if slug.lower() in RESERVED or "+" in slug or slug.lower().endswith("-request"):
+    if slug.lower() in RESERVED or "+" in slug or slug.lower().endswith(("-request", "-owner")):
         raise ReservedName(f"{slug!r} is reserved for Learnlink's own addresses")
     group, _created = Group.objects.update_or_create(slug=slug, defaults={
         "name": name, "description": description, "language": language,

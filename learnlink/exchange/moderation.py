@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import BannedAddress, HeldMessage, HeldStatus
-from learnlink.exchange.posting import Checks, author_of, post, process_inbound
+from learnlink.exchange.posting import Checks, author_of, process_inbound, publish, ready
 from learnlink.exchange.tasks import send_rejection
 from learnlink.mail.inbox import finish
 from learnlink.mail.models import InboundMessage, State
@@ -20,14 +20,15 @@ def _decide(held: HeldMessage, by: User, status: HeldStatus) -> None:
     held.save(update_fields=["status", "decided_by", "decided"])
 
 
-@transaction.atomic
 def approve(held: HeldMessage, by: User) -> None:
+    """Parsed and made ready before the transaction, which then only records (see Ready)."""
     parsed = parse(bytes(held.inbound.raw))
-    post(held.group, held.inbound, parsed, author_of(parsed))
-    _decide(held, by, HeldStatus.APPROVED)
+    prepared = ready(held.group, held.inbound, parsed, author_of(parsed))
+    with transaction.atomic():
+        publish(prepared)
+        _decide(held, by, HeldStatus.APPROVED)
 
 
-@transaction.atomic
 def approve_and_add(held: HeldMessage, by: User) -> None:
     """Post it and make the sender a member, so their next message goes straight through."""
     add_member(held.group, held.sender_address, name=held.sender_name)
@@ -36,7 +37,7 @@ def approve_and_add(held: HeldMessage, by: User) -> None:
 
 @transaction.atomic
 def reject(held: HeldMessage, by: User, reason: str) -> None:
-    """Refuse it and tell the sender why, in the group's language."""
+    """Refuse it and tell the sender why, in their language."""
     _decide(held, by, HeldStatus.REJECTED)
     finish(held.inbound, State.REJECTED, f"rejected by a moderator: {reason}")
     send_rejection(held.pk, reason)

@@ -6,12 +6,11 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
-from learnlink.exchange.member_links import absolute
 from learnlink.exchange.models import Group, HeldMessage, HeldStatus, Role
 from learnlink.exchange.subscriptions import tell
+from learnlink.lib.links import absolute_url
 from learnlink.people.addresses import delivery_address
 
 QUIET = datetime.timedelta(days=1)
@@ -24,7 +23,8 @@ def notify_sender(held: HeldMessage) -> bool:
                                       notified__gt=now - QUIET).exists()
     if told or not held.sender_address:
         return False
-    tell(held.group, held.sender_address, "held", {"held": held})
+    tell(held.group, held.sender_address, "held", {"held": held},
+         reply_to=held.group.owner_address)
     held.notified = now
     held.save(update_fields=["notified"])
     return True
@@ -36,7 +36,7 @@ def summarise_for_moderators() -> int:
     waiting = Q(held__status=HeldStatus.WAITING)
     for group in Group.objects.filter(waiting).distinct():
         held = list(group.held.filter(status=HeldStatus.WAITING).order_by("created"))
-        link = absolute(reverse("exchange:moderation", args=[group.slug]))
+        link = absolute_url("exchange:moderation", group.slug)
         for address in moderator_addresses(group):
             tell(group, address, "held_summary", {"held": held, "link": link})
             sent += 1

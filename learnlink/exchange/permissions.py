@@ -1,9 +1,12 @@
 """Every permission decision of the exchange app, in one place.
 
 Public groups: anyone reads the archive. Private groups: their members, the network's mentors
-and staff; to anyone else a private group does not exist (404, not 403). Moderation: the
+and staff; to anyone else a private group does not exist (404, not 403; a guest is asked to
+sign in first, whether the group exists or not: see people.guests). Moderation: the
 group's mentors and owners, the network's mentors, staff. The raw source of a message
-(addresses, headers): members of the group, mentors and staff.
+(addresses, headers): members of the group, mentors and staff. An address on the contacts to
+fix: the group's moderators who may fix it (people.permissions). A footer link: the signed link
+itself (member_links), and an organisation's link changes nothing.
 """
 
 from __future__ import annotations
@@ -11,10 +14,18 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
-from learnlink.exchange.models import Group, Membership, Role
+from learnlink.exchange.contacts import address_of_member
+from learnlink.exchange.member_links import BadLink, membership_for
+from learnlink.exchange.models import Group, HeldMessage, Membership, Role
 from learnlink.exchange.models.groups import GroupQuerySet, Visibility
-from learnlink.people.models import Person
+from learnlink.mail.models import InboundMessage
+from learnlink.people.guests import refuse
+from learnlink.people.models import EmailAddress, Person
+from learnlink.people.permissions import may_fix_address_of
+from learnlink.people.person_language import speak_to
 from learnlink.people.roles import MENTOR, STAFF, roles_of
 
 AnyUser = User | AnonymousUser
@@ -74,16 +85,75 @@ def can_see_source(user: AnyUser, group: Group) -> bool:
     return sees_every_group(user) or is_member(user, group)
 
 
+def may_see_source(request: HttpRequest, group: Group) -> bool:
+    """Whether to show a message's source; a guest is asked to sign in first."""
+    if can_see_source(request.user, group):
+        return True
+    if not request.user.is_authenticated:
+        refuse(request)
+    return False
+
+
+def own_membership(request: HttpRequest, slug: str) -> Membership:
+    """The signed-in person's own membership of a group, which they may change or end; an
+    organisation's is its mentor's to change, so it is not theirs."""
+    pid = person_id(request.user)
+    membership = (Membership.objects.select_related("group", "person")
+                  .filter(group__slug=slug, person_id=pid).first() if pid else None)
+    if membership is None:
+        refuse(request)
+    return membership
+
+
 def group_for_reader(request: HttpRequest, slug: str) -> Group:
     """The group if the user may read it; 404 otherwise, so private groups stay unlisted."""
     group = visible_groups(request.user).filter(slug=slug).first()
     if group is None:
-        raise Http404
+        refuse(request)
     return group
 
 
 def group_for_moderator(request: HttpRequest, slug: str) -> Group:
     group = group_for_reader(request, slug)
     if not can_moderate(request.user, group):
-        raise Http404
+        refuse(request)
     return group
+
+
+def held_for_moderator(request: HttpRequest, slug: str, pk: int) -> HeldMessage:
+    """A message waiting in the queue of a group the user moderates; 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    return get_object_or_404(HeldMessage.objects.waiting_in(group).select_related("group"),
+                             pk=pk)
+
+
+def quarantined_for_moderator(request: HttpRequest, slug: str, pk: int) -> InboundMessage:
+    """A message quarantined at the address of a group the user moderates; 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    return get_object_or_404(InboundMessage.objects.quarantined_to(group.address), pk=pk)
+
+
+def address_for_fixer(request: HttpRequest, slug: str, pk: int) -> tuple[Group, EmailAddress]:
+    """A troubled address of a member of a group the user moderates, if the user may act on
+    it (people.permissions says whose: never a mentor's or staff member's); 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    record = address_of_member(group, pk)
+    if record is None or not may_fix_address_of(request.user, record.person):
+        raise Http404
+    return group, record
+
+
+def membership_for_link(request: HttpRequest, token: str) -> Membership:
+    """The membership a footer link speaks for, its page in the member's language; BadLink
+    says why the link speaks for none (member_links)."""
+    membership = membership_for(token)
+    speak_to(request, membership.person)
+    return membership
+
+
+def check_link_may_change(membership: Membership) -> None:
+    """An organisation's delivery is its mentor's to change, as its page and the email commands
+    say: the link its people share neither changes it nor takes the organisation out."""
+    if membership.organisation_id:
+        raise BadLink(_("You receive this group's mail as a member of an organisation: its "
+                        "mentor can change how it is delivered."))

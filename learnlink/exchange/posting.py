@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from learnlink.exchange.command_words import administrivia
+from learnlink.exchange.commands import answer
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
 from learnlink.exchange.indexing import index_messages
+from learnlink.exchange.list_mail import MemberCopy, member_copy
 from learnlink.exchange.member_links import void_quoted_links
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import (
@@ -34,7 +37,7 @@ from learnlink.exchange.quoted_footers import without_footers
 from learnlink.exchange.threading import DuplicateMessage, place_message
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
-from learnlink.mail.parsing import ParsedMessage, ParseError, parse
+from learnlink.mail.parsing import ParsedAttachment, ParsedMessage, ParseError, parse
 from learnlink.mail.routing import split_address
 from learnlink.people.addresses import person_for_address
 from learnlink.people.models import Person
@@ -51,13 +54,18 @@ class Checks:
     auto_replies: bool = True
 
 
+READ_AS_COMMAND = gettext_lazy(
+    "Your mail was read as a command, so it was not sent to the group. To write to everyone, "
+    "say more than the command word.")
+
+
 def group_for(inbound: InboundMessage) -> Group:
     local, _domain = split_address(inbound.recipient)
     return Group.objects.get(slug=local)
 
 
 def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
-    """Decide and act: quarantine, reject, hold or post."""
+    """Decide and act: quarantine, reject, answer as a command, hold or post."""
     group = group_for(inbound)
     if checks.size and inbound.size > group.size_limit:
         quarantine(inbound, f"larger than the group's limit ({inbound.size:,} bytes > "
@@ -74,6 +82,10 @@ def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
         return
     if BannedAddress.objects.filter(group=group, address=parsed.from_address).exists():
         finish(inbound, State.REJECTED, f"{parsed.from_address} is always rejected here")
+        return
+    said = administrivia(parsed)
+    if said:
+        answer(inbound, group, said, parsed, note=READ_AS_COMMAND)
         return
     person = author_of(parsed)
     hold_reason = _hold_reason(group, membership_of(group, person))
@@ -125,22 +137,54 @@ def hold(group: Group, inbound: InboundMessage, parsed: ParsedMessage, reason: s
         finish(inbound, State.DONE, f"held for a moderator: {reason}")
 
 
+@dataclass(frozen=True)
+class Ready:
+    """A message with everything that takes time done (its HTML, its copy for the members,
+    its files stored), so that posting holds the database's write lock for milliseconds: a
+    9 MB message re-serialised inside the transaction once kept every other writer (the SMTP
+    server, sign-in) waiting for minutes."""
+
+    group: Group
+    inbound: InboundMessage
+    parsed: ParsedMessage
+    person: Person | None
+    columns: dict[str, str]
+    copy: MemberCopy
+
+
+def ready(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
+          person: Person | None) -> Ready:
+    """Outside any transaction: nothing here writes to the database."""
+    store_files(parsed.attachments)
+    # A bare address as display name reads like a spoofed From to mail filters and people.
+    name = parsed.from_name[:300] or (person.name if person else "") \
+        or parsed.from_address[:320]
+    copy = member_copy(group, bytes(inbound.raw), name, parsed.from_address[:320])
+    return Ready(group, inbound, parsed, person, parsed_columns(parsed), copy)
+
+
 def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
          person: Person | None) -> Message | None:
-    """Archive the message in its thread, with its attachments, and index it for search."""
+    return publish(ready(group, inbound, parsed, person))
+
+
+def publish(prepared: Ready) -> Message | None:
+    """Archive the message in its thread, with its attachments, index it for search and queue
+    the members' copies: one short transaction."""
+    parsed, inbound = prepared.parsed, prepared.inbound
     with transaction.atomic():
         try:
             message = place_message(
-                group, message_id=parsed.message_id, references=parsed.references,
+                prepared.group, message_id=parsed.message_id, references=parsed.references,
                 subject=parsed.subject, date=parsed.date or inbound.received,
-                inbound=inbound, sender=person, **parsed_columns(parsed))
+                inbound=inbound, sender=prepared.person, **prepared.columns)
         except DuplicateMessage:
             finish(inbound, State.DONE, "the same Message-ID is already in the archive")
             return None
         save_attachments([(message, parsed)])
         void_quoted_links(f"{parsed.text}\n{parsed.html}")
         index_messages([message])
-        distribute(message)
+        distribute(message, prepared.copy)
         finish(inbound, State.DONE)
     return message
 
@@ -157,14 +201,20 @@ def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
 
 def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:
     """Content-addressed: the same file sent ten times is stored once. One insert for all."""
-    rows = []
+    rows: list[Attachment] = []
     for message, parsed in posted:
-        for attachment in parsed.attachments:
-            row = Attachment(message=message, filename=attachment.filename,
-                             content_type=attachment.content_type,
-                             size=len(attachment.content), sha256=attachment.sha256)
-            if not default_storage.exists(row.storage_name):
-                default_storage.save(row.storage_name, ContentFile(attachment.content))
-            rows.append(row)
+        store_files(parsed.attachments)
+        rows.extend(Attachment(message=message, filename=attachment.filename,
+                               content_type=attachment.content_type,
+                               size=len(attachment.content), sha256=attachment.sha256)
+                    for attachment in parsed.attachments)
     if rows:
         Attachment.objects.bulk_create(rows)
+
+
+def store_files(attachments: Iterable[ParsedAttachment]) -> None:
+    """Each file under its SHA-256, unless it is there already."""
+    for attachment in attachments:
+        name = Attachment(sha256=attachment.sha256).storage_name
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(attachment.content))

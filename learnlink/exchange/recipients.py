@@ -1,6 +1,6 @@
 """Who receives a group's mail in a given mode, at which address, with which link token.
 
-Read as plain rows, three queries whatever the group's size: a post to 10,000 members is
+Read as plain rows, a fixed number of queries whatever the group's size: a post to 10,000 members is
 fanned out inside the posting transaction, and model instances cost ten times more.
 """
 
@@ -13,12 +13,40 @@ from collections.abc import Iterator
 from learnlink.exchange.member_links import token_for
 from learnlink.exchange.models import Group
 from learnlink.people.models import Affiliation, EmailAddress, Person
+from learnlink.people.person_language import first_offered
 
 
 def recipients(group: Group, mode: str, *, leave_out: Person | None = None,
                ) -> Iterator[tuple[str, str]]:
     """(address, token) for each member in `mode`. An organisation's mail goes to each of its
     people; an address that bounced too often is skipped for the person's other one."""
+    return ((address, token) for _person, address, token in _rows(group, mode, leave_out))
+
+
+def by_language(group: Group, mode: str, default: str) -> dict[str, list[tuple[str, str]]]:
+    """The recipients sorted by the language each reads (`default` for those whose profile
+    names none Learnlink offers), so that a digest is rendered once per language."""
+    language_of: dict[int, str] = {}
+    for members in _member_filters(group, mode):
+        rows = Person.objects.filter(**members).values_list("pk", "languages")
+        for person, languages in rows.iterator(chunk_size=5000):
+            language_of[person] = first_offered(languages)
+    sorted_out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for person, address, token in _rows(group, mode, None):
+        sorted_out[language_of.get(person) or default].append((address, token))
+    return sorted_out
+
+
+def _member_filters(group: Group, mode: str) -> tuple[dict[str, object], dict[str, object]]:
+    """The people in `mode` as members in their own name, and as people of a member
+    organisation."""
+    return ({"memberships__group": group, "memberships__mode": mode},
+            {"affiliations__organisation__memberships__group": group,
+             "affiliations__organisation__memberships__mode": mode})
+
+
+def _rows(group: Group, mode: str, leave_out: Person | None,
+          ) -> Iterator[tuple[int, str, str]]:
     members = group.memberships.filter(mode=mode).values_list(
         "pk", "key", "person_id", "organisation_id")
     people_of: dict[int, list[int]] = defaultdict(list)
@@ -33,7 +61,7 @@ def recipients(group: Group, mode: str, *, leave_out: Person | None = None,
         token = token_for(pk, key, issued)
         for someone in [person] if person else people_of.get(organisation, []):
             if someone != skip and someone in address_of:
-                yield address_of[someone], token
+                yield someone, address_of[someone], token
 
 
 def _delivery_addresses(group: Group, mode: str) -> dict[int, str]:
@@ -41,11 +69,10 @@ def _delivery_addresses(group: Group, mode: str) -> dict[int, str]:
     primary current address unless bounces disabled it, else another current one)."""
     usable = EmailAddress.objects.current().filter(disabled__isnull=True)
     chosen: dict[int, str] = {}
-    for members in ({"person__memberships__group": group, "person__memberships__mode": mode},
-                    {"person__affiliations__organisation__memberships__group": group,
-                     "person__affiliations__organisation__memberships__mode": mode}):
-        rows = usable.filter(**members).order_by("person_id", "-primary", "active_to",
-                                                  "address").values_list("person_id", "address")
+    for members in _member_filters(group, mode):
+        of_members = usable.filter(**{f"person__{key}": value for key, value in members.items()})
+        rows = of_members.order_by("person_id", "-primary", "active_to",
+                                   "address").values_list("person_id", "address")
         for person, address in rows.iterator(chunk_size=5000):
             chosen.setdefault(person, address)
     return chosen

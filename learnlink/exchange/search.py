@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.safestring import SafeString
 
 from learnlink.exchange.models import Group, Message
+from learnlink.lib.links import absolute
 from learnlink.search.engine import search
 
 
@@ -21,7 +21,7 @@ class MessageHit:
 
     @property
     def url(self) -> str:
-        return settings.LEARNLINK_BASE_URL + self.message.get_absolute_url()
+        return absolute(self.message.get_absolute_url())
 
     def as_api(self) -> dict[str, object]:
         m = self.message

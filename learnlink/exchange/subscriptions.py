@@ -1,5 +1,6 @@
 """Joining, leaving and choosing how mail arrives: the service functions that email commands
-and the member's web page share. Each change is confirmed to the member by mail."""
+and the member's web page share. Each change is confirmed to the member by mail; one asked for
+by a mail whose sender is not verified waits for the member's own answer (PendingChange)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,23 @@ from email.utils import formataddr
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.exchange.member_links import absolute, member_token, settings_url
+from learnlink.exchange.member_links import member_token, settings_url
 from learnlink.exchange.membership import add_member
-from learnlink.exchange.models import DeliveryMode, Group, Membership, Subscription
+from learnlink.exchange.models import (
+    DeliveryMode,
+    Group,
+    Membership,
+    PendingChange,
+    Subscription,
+)
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
+from learnlink.lib.fields import fitted
+from learnlink.lib.links import absolute_url
+from learnlink.people.addresses import delivery_address
+from learnlink.people.person_language import language_for_address
 
 COMMAND_HELP = [
     ("subscribe", _("join the group")),
@@ -36,15 +46,16 @@ def command_list(group: Group) -> list[dict[str, str]]:
 
 
 def tell(group: Group, to: str, template: str, context: dict[str, object],
-         reply_to: str = "") -> None:
-    """A short mail from the group's request address, in the group's language; marked as
-    automatic so that no well-behaved mailer answers it."""
-    with translation.override(group.language):
+         reply_to: str = "", sender: str = "") -> None:
+    """A short mail from the group's request address (or `sender`, another of the group's
+    addresses: every one of them answers a reply), in the recipient's language (the group's for
+    a stranger); marked as automatic so that no well-behaved mailer answers it."""
+    with translation.override(language_for_address(to, group.language)):
         text = render_to_string(f"exchange/email/{template}.txt", {
             "group": group, "commands": command_list(group), **context})
     subject, _blank, body = text.strip().partition("\n")
     EmailMessage(subject.strip(), body.strip() + "\n",
-                 formataddr((group.name, group.request_address), "utf-8"), [to],
+                 formataddr((group.name, sender or group.request_address), "utf-8"), [to],
                  reply_to=[reply_to] if reply_to else None,
                  headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id}).send()
 
@@ -53,9 +64,10 @@ def tell(group: Group, to: str, template: str, context: dict[str, object],
 def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
     """Double opt-in: the address must answer before it receives anything."""
     Subscription.objects.filter(group=group, address__iexact=address).delete()
-    request = Subscription.objects.create(group=group, address=address.lower(), name=name[:200])
+    request = Subscription.objects.create(group=group, address=address.lower(),
+                                          name=fitted(Subscription, "name", name))
     tell(group, address, "confirm_join", {
-        "link": absolute(reverse("membership:join", args=[request.token])),
+        "link": absolute_url("membership:join", request.token),
         "days": CONFIRM_WITHIN.days},
         reply_to=group.command_address(f"confirm+{request.token}"))
     return request
@@ -89,6 +101,46 @@ def change_mode(membership: Membership, mode: str, address: str) -> None:
         "settings_url": settings_url(member_token(membership))})
 
 
+@transaction.atomic
+def ask_to_confirm_change(change: PendingChange) -> PendingChange:
+    """Hold the change until the member answers from their own address: the one it came from,
+    which is theirs (a forger does not read it). A newer request replaces an older one."""
+    PendingChange.objects.filter(membership=change.membership).delete()
+    change.save()
+    membership = change.membership
+    tell(membership.group, change.address, "confirm_change", {
+        "leave": change.leaves, "mode": change.mode_label,
+        "link": absolute_url("membership:confirm_change", change.token),
+        "days": CONFIRM_WITHIN.days},
+        reply_to=membership.group.command_address(f"confirm+{change.token}"))
+    return change
+
+
+@transaction.atomic
+def carry_out(change: PendingChange) -> str:
+    """Make the change (an unsaved one at once; a saved request once: whoever deletes its row
+    first, the reply or the link, makes it); returns what was done."""
+    if change.pk is not None:
+        deleted, _kinds = PendingChange.objects.filter(pk=change.pk).delete()
+        if not deleted:
+            return "already confirmed"
+    if change.leaves:
+        leave(change.membership, change.address)
+        return "left the group"
+    change_mode(change.membership, change.change, change.address)
+    return f"delivery changed to {change.change}"
+
+
+def pending_change(token: str) -> PendingChange | None:
+    """A member's change still waiting for its confirmation; an expired one is cleared."""
+    change = (PendingChange.objects.select_related("membership__group")
+              .filter(token=token).first())
+    if change is not None and change.expired:
+        change.delete()
+        return None
+    return change
+
+
 def pending(token: str) -> Subscription | None:
     """A subscription still waiting for its confirmation; expired ones are cleared."""
     request = Subscription.objects.select_related("group").filter(token=token).first()
@@ -99,6 +151,22 @@ def pending(token: str) -> Subscription | None:
 
 
 def expire_old() -> int:
-    deleted, _kinds = Subscription.objects.filter(
-        created__lt=timezone.now() - CONFIRM_WITHIN).delete()
-    return deleted
+    cutoff = timezone.now() - CONFIRM_WITHIN
+    joins, _kinds = Subscription.objects.filter(created__lt=cutoff).delete()
+    changes, _kinds = PendingChange.objects.filter(created__lt=cutoff).delete()
+    return joins + changes
+
+
+def member_address(membership: Membership) -> str:
+    """Where a change made on a web page is confirmed: the member's delivery address; none for
+    an organisation's membership, or when every address of the member bounces."""
+    return (delivery_address(membership.person) if membership.person else None) or ""
+
+
+def choose_mode(membership: Membership, mode: str) -> bool:
+    """A member chose how mail arrives on My Learnlink; False, and nothing changed or mailed,
+    when it already arrives so."""
+    if membership.mode == mode:
+        return False
+    change_mode(membership, mode, member_address(membership))
+    return True

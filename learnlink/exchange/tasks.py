@@ -1,23 +1,19 @@
 """Background work of the exchange app."""
 
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from learnlink.exchange.models import HeldMessage
+from learnlink.exchange.subscriptions import tell
 
 
 @db_task(retries=3, retry_delay=60)
 def send_rejection(held_id: int, reason: str) -> None:
-    """Tell the sender of a rejected message why, so they can fix it and write again."""
+    """Tell the sender of a rejected message why, so they can fix it and write again; a reply
+    reaches the group's mentors."""
     held = HeldMessage.objects.select_related("group").get(pk=held_id)
-    context = {"held": held, "group": held.group, "reason": reason}
-    with translation.override(held.group.language):
-        subject = render_to_string("exchange/email/rejected_subject.txt", context).strip()
-        body = render_to_string("exchange/email/rejected.txt", context)
-    send_mail(subject, body, None, [held.sender_address])
+    tell(held.group, held.sender_address, "rejected_notice", {"held": held, "reason": reason},
+         reply_to=held.group.owner_address)
 
 
 @db_periodic_task(crontab(minute="*/15"))

@@ -10,10 +10,9 @@ import datetime
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from learnlink.exchange import moderation
 from learnlink.exchange.archive import archive_months_html
@@ -24,22 +23,26 @@ from learnlink.exchange.display import (
     whole_messages,
 )
 from learnlink.exchange.forms import RejectForm, SearchForm
-from learnlink.exchange.models import Attachment, HeldMessage, HeldStatus, Message, Thread
+from learnlink.exchange.held_display import held_items
+from learnlink.exchange.models import Attachment, HeldMessage, Message, Thread
 from learnlink.exchange.permissions import (
     can_moderate,
     can_see_source,
     group_for_moderator,
     group_for_reader,
+    held_for_moderator,
+    may_see_source,
+    quarantined_for_moderator,
     visible_groups,
 )
 from learnlink.exchange.probable_replies import thread_families
 from learnlink.exchange.search import search_messages
-from learnlink.mail.models import InboundMessage, State
+from learnlink.lib.requests import AuthenticatedHttpRequest
+from learnlink.mail.models import InboundMessage
 
 
 def group_list(request: HttpRequest) -> HttpResponse:
-    groups = visible_groups(request.user).with_activity().order_by(F("last").desc(nulls_last=True),
-                                                                    "name")
+    groups = visible_groups(request.user).by_activity()
     page = Paginator(groups, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/group_list.html", {"page": page})
 
@@ -47,21 +50,25 @@ def group_list(request: HttpRequest) -> HttpResponse:
 def group(request: HttpRequest, slug: str, year: int | None = None,
           month: int | None = None) -> HttpResponse:
     team = group_for_reader(request, slug)
-    threads = Thread.objects.filter(group=team).order_by("-last_activity", "-pk")
-    shown_month = None
-    if year and month:
-        if not 1 <= month <= 12:
-            raise Http404
-        shown_month = datetime.date(year, month, 1)
-        threads = threads.filter(month=shown_month)
+    shown_month = _month(year, month)
     families = thread_families(team)
-    threads = threads.exclude(pk__in=families.unlisted(by_activity=shown_month is None))
+    threads = Thread.objects.latest_in(team, shown_month).exclude(
+        pk__in=families.unlisted(by_activity=shown_month is None))
     page = Paginator(threads, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/group.html", {
         "group": team, "page": page, "threads": thread_list_html(team, families.rows(page)),
         "months": archive_months_html(team),
         "shown_month": shown_month,
         "moderator": can_moderate(request.user, team)})
+
+
+def _month(year: int | None, month: int | None) -> datetime.date | None:
+    """The month of a month archive's address; none for the group's own page."""
+    if not (year and month):
+        return None
+    if not 1 <= month <= 12:
+        raise Http404
+    return datetime.date(year, month, 1)
 
 
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -93,7 +100,7 @@ def whole(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     team = group_for_reader(request, slug)
-    if not can_see_source(request.user, team):
+    if not may_see_source(request, team):
         return render(request, "exchange/members_only.html", {"group": team}, status=403)
     message = get_object_or_404(Message.objects.select_related("inbound"), group=team, pk=pk,
                                 is_placeholder=False)
@@ -113,70 +120,66 @@ def attachment(request: HttpRequest, slug: str, pk: int, filename: str) -> HttpR
     return response
 
 
-def moderation_queue(request: HttpRequest, slug: str) -> HttpResponse:
+QUEUE_PAGE_SIZE = 10  # held messages per page, each with up to 2,500 characters of text
+
+
+def moderation_queue(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     team = group_for_moderator(request, slug)
-    held = HeldMessage.objects.filter(group=team, status=HeldStatus.WAITING)
+    page = Paginator(HeldMessage.objects.waiting_in(team), QUEUE_PAGE_SIZE).get_page(
+        request.GET.get("page"))
     return render(request, "exchange/moderation.html",
-                  {"group": team, "held": held, "reject_form": RejectForm()})
+                  {"group": team, "page": page, "items": held_items(page)})
 
 
-def quarantine(request: HttpRequest, slug: str) -> HttpResponse:
+def quarantine(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     team = group_for_moderator(request, slug)
-    items = InboundMessage.objects.quarantined().filter(recipient=team.address).defer("raw")
+    items = InboundMessage.objects.quarantined_to(team.address).defer("raw")
     page = Paginator(items, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "exchange/quarantine.html", {"group": team, "page": page})
 
 
-def _held(request: HttpRequest, slug: str, pk: int) -> HeldMessage:
-    team = group_for_moderator(request, slug)
-    return get_object_or_404(HeldMessage.objects.select_related("inbound", "group"),
-                             group=team, pk=pk, status=HeldStatus.WAITING)
-
-
 @require_POST
-def approve(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.approve(_held(request, slug, pk), request.user)  # type: ignore[arg-type]
+def approve(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.approve(held_for_moderator(request, slug, pk), request.user)
     return redirect("exchange:moderation", slug)
 
 
 @require_POST
-def approve_and_add(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.approve_and_add(_held(request, slug, pk), request.user)  # type: ignore[arg-type]
+def approve_and_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.approve_and_add(held_for_moderator(request, slug, pk), request.user)
     return redirect("exchange:moderation", slug)
 
 
 @require_POST
-def reject(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    held = _held(request, slug, pk)
-    form = RejectForm(request.POST)
+def reject(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    held = held_for_moderator(request, slug, pk)
+    form = RejectForm(request.POST, auto_id=f"id_%s_{held.pk}")
     if not form.is_valid():
         return render(request, "exchange/moderation.html", {
-            "group": held.group, "held": [held], "reject_form": form}, status=400)
-    moderation.reject(held, request.user, form.cleaned_data["reason"])  # type: ignore[arg-type]
+            "group": held.group, "items": held_items([held], form)}, status=400)
+    moderation.reject(held, request.user, form.cleaned_data["reason"])
     return redirect("exchange:moderation", slug)
 
 
-@require_POST
-def ban(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.ban(_held(request, slug, pk), request.user)  # type: ignore[arg-type]
-    return redirect("exchange:moderation", slug)
-
-
-def _quarantined(request: HttpRequest, slug: str, pk: int) -> InboundMessage:
-    team = group_for_moderator(request, slug)
-    return get_object_or_404(InboundMessage, pk=pk, recipient=team.address,
-                             state=State.QUARANTINED)
+@require_http_methods(["GET", "POST"])
+def ban(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    """GET asks first: a standing decision about an address deserves a second look."""
+    held = held_for_moderator(request, slug, pk)
+    if request.method == "POST":
+        moderation.ban(held, request.user)
+        return redirect("exchange:moderation", slug)
+    return render(request, "exchange/ban.html", {"group": held.group, "held": held})
 
 
 @require_POST
-def release(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.release(_quarantined(request, slug, pk))
+def release(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.release(quarantined_for_moderator(request, slug, pk))
     return redirect("exchange:quarantine", slug)
 
 
 @require_POST
-def delete(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.delete(_quarantined(request, slug, pk))
+def delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
+    moderation.delete(quarantined_for_moderator(request, slug, pk))
     return redirect("exchange:quarantine", slug)
 
 

@@ -11,7 +11,7 @@ class ImpactConfig(AppConfig):
         """Show the impact table on the alliance dashboard and its export, and take the mail
         sent to sales@."""
         from learnlink.alliance.sections import register as register_section
-        from learnlink.impact.routes import SALES
+        from learnlink.impact.mail_routes import SALES
         from learnlink.impact.sections import IMPACT
         from learnlink.mail.routing import register as register_route
 

@@ -25,11 +25,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from learnlink.alliance.money import MissingRate
 from learnlink.impact.models import Sale, SaleSource, Territory
 from learnlink.impact.permissions import may_report_by_email
 from learnlink.impact.sales import SaleChecker, SaleInput, SaleRejected, record_sale
 from learnlink.impact.units import unit_example, unit_named
+from learnlink.lib.fields import fitted
+from learnlink.lib.money import MissingRate
 from learnlink.mail.inbox import finish, quarantine, request_to_answer
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
@@ -126,7 +127,7 @@ def parse_line(line: str, person: Person, received: datetime.date) -> SaleInput:
                      quantity=_number(fields.group("quantity")), unit=unit.value,
                      value=_number(fields.group("value")),
                      currency=fields.group("currency").upper(),
-                     buyer=(fields.group("buyer") or "").strip()[:200])
+                     buyer=fitted(Sale, "buyer", (fields.group("buyer") or "").strip()))
 
 
 def _pmg_and_product(names: str) -> tuple[Organisation, str]:

@@ -59,7 +59,7 @@ def load_demo() -> ImportReport:
         product, _created = Enterprise.objects.get_or_create(
             name=name, defaults={"slug": unique_slug(Enterprise, name)})
         set_conversion(alliance, product, unit, Decimal(tonnes))
-    has_sales = Sale.objects.filter(territory__alliance=alliance).exists()
+    has_sales = Sale.objects.of(alliance).exists()
     total = ImportReport()
     for name in FILES:
         if name == "kenya-sales.csv" and has_sales:

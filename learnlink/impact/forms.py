@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 import datetime
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.core.validators import MinValueValidator
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.alliance.models import Alliance
 from learnlink.impact.models import Territory, TerritoryProduct
 from learnlink.impact.sales import SaleChecker, SaleInput, recorded_keys
 from learnlink.impact.units import Unit
+from learnlink.lib.money import valid_currency
 from learnlink.people.models import Enterprise, Organisation, OrganisationKind
+
+
+def chosen_products(alliance: Alliance) -> QuerySet[Enterprise]:
+    """The products chosen in any of the alliance's territories: what a sale may be of."""
+    chosen = TerritoryProduct.objects.filter(territory__alliance=alliance)
+    return Enterprise.objects.filter(pk__in=chosen.values("product")).order_by("name")
 
 
 class PeriodForm(forms.Form):
@@ -56,19 +68,15 @@ class SaleForm(forms.Form):
     def __init__(self, alliance: Alliance, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.alliance = alliance
-        territories = Territory.objects.filter(alliance=alliance).select_related("place")
-        self.fields["territory"].queryset = territories  # type: ignore[attr-defined]
+        self.fields["territory"].queryset = (  # type: ignore[attr-defined]
+            Territory.objects.of(alliance))
         self.fields["pmg"].queryset = (  # type: ignore[attr-defined]
             Organisation.objects.filter(kind=OrganisationKind.PMG).order_by("name"))
-        chosen = TerritoryProduct.objects.filter(territory__alliance=alliance)
-        self.fields["product"].queryset = (  # type: ignore[attr-defined]
-            Enterprise.objects.filter(pk__in=chosen.values("product")).order_by("name"))
+        self.fields["product"].queryset = chosen_products(alliance)  # type: ignore[attr-defined]
 
     def clean_currency(self) -> str:
         code = str(self.cleaned_data["currency"]).strip().upper()
-        if len(code) != 3 or not code.isalpha():
-            raise forms.ValidationError(_("Write the currency as its three capital letters, "
-                                          "e.g. KES."))
+        valid_currency(code)
         return code
 
     def clean(self) -> dict[str, Any]:
@@ -99,6 +107,18 @@ class ImportForm(forms.Form):
             raise forms.ValidationError(_("Upload an .xlsx or a .csv file."))
         return upload
 
+    @contextmanager
+    def saved_file(self) -> Iterator[Path]:
+        """The valid upload on disk, under its own name, while it is read: the spreadsheet
+        readers open a path and know the kind by its suffix."""
+        upload = self.cleaned_data["file"]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / Path(upload.name).name
+            with path.open("wb") as saved:
+                for chunk in upload.chunks():
+                    saved.write(chunk)
+            yield path
+
 
 class ConversionForm(forms.Form):
     product = forms.ModelChoiceField(label=_("Product"), queryset=Enterprise.objects.none())
@@ -108,6 +128,4 @@ class ConversionForm(forms.Form):
 
     def __init__(self, alliance: Alliance, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        chosen = TerritoryProduct.objects.filter(territory__alliance=alliance)
-        self.fields["product"].queryset = (  # type: ignore[attr-defined]
-            Enterprise.objects.filter(pk__in=chosen.values("product")).order_by("name"))
+        self.fields["product"].queryset = chosen_products(alliance)  # type: ignore[attr-defined]

@@ -10,13 +10,9 @@ targets and counts and adds no sale twice (a sale already recorded is an error).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
 
 from learnlink.alliance.models import Alliance
@@ -28,18 +24,30 @@ from learnlink.impact.sales import (
     choose_products,
     recorded_keys,
 )
-from learnlink.impact.sheet_format import COLUMNS, MEMBERSHIPS, REQUIRED, SALES, SHEETS, TARGETS
-from learnlink.impact.sheet_format import sheet_of_csv as _sheet_of_csv
+from learnlink.impact.sheet_format import (
+    MEMBERSHIPS,
+    REQUIRED,
+    SALES,
+    SHEETS,
+    TARGETS,
+    sheet_of_csv,
+)
 from learnlink.impact.units import unit_example, unit_named
-from learnlink.lib.spreadsheets import SpreadsheetError
-from learnlink.people import directory_cells as cells
-from learnlink.people.directory_cells import CellError
-from learnlink.people.directory_checks import RowErrors
-from learnlink.people.directory_format import split_list
+from learnlink.lib.spreadsheets import (
+    Book,
+    CellError,
+    ReadRow,
+    RowErrors,
+    SheetFormat,
+    Sheets,
+    cells,
+    import_all_or_nothing,
+    read_rows,
+)
+from learnlink.people import directory_cells
 from learnlink.people.directory_writer import Enterprises, PlaceTree
-from learnlink.people.models import Organisation, OrganisationKind, Place
+from learnlink.people.models import Enterprise, Organisation, OrganisationKind, Place
 from learnlink.people.slugs import unique_slug
-from learnlink.people.spreadsheets import Row, read_sheets
 
 BATCH = 5000
 
@@ -61,62 +69,15 @@ class ImportReport:
 
 def import_sales(alliance: Alliance, path: Path) -> ImportReport:
     report = ImportReport()
-    try:
-        sheets = read_sheets(path, _csv_sheet)
-    except SpreadsheetError as error:
-        report.errors.append(str(error))
-        return report
-    if not any(sheet in sheets for sheet in SHEETS):
-        report.errors.append(f"{path.name}: has no sheet named {' or '.join(SHEETS)}")
-        return report
-    errors = RowErrors(SHEETS)
-    with transaction.atomic():
+
+    def check_and_write(sheets: Sheets, errors: RowErrors) -> None:
         _Import(alliance, sheets, errors, report).run()
-        report.errors = errors.lines()
-        if report.errors:
-            transaction.set_rollback(True)
+
+    report.errors = import_all_or_nothing(path, BOOK, check_and_write)
     return report
 
 
-def _csv_sheet(path: Path, header: Sequence[str]) -> str:
-    sheet = _sheet_of_csv(list(header))
-    if sheet is None:
-        raise SpreadsheetError(f"{path.name}: the first row needs a 'quantity' column (sales), "
-                               "a 'members' column (memberships) or a 'target_households' "
-                               "column (targets)")
-    return sheet
-
-
-# Cell readers: each returns the value or raises CellError with the whole explanation.
-
-def _count(column: str, optional: bool = False) -> Callable[[str], int | None]:
-    def parse(value: str) -> int | None:
-        if not value and optional:
-            return None
-        text = value.replace(",", "").replace(" ", "")
-        if not text.lstrip("-").isdigit():
-            raise CellError(f"{column} {value!r} is not a whole number")
-        if int(text) < 0:
-            raise CellError(f"{column} {value!r} is negative")
-        return int(text)
-
-    return parse
-
-
-def _amount(column: str) -> Callable[[str], Decimal]:
-    def parse(value: str) -> Decimal:
-        try:
-            number = Decimal(value.replace(",", "").replace(" ", ""))
-        except InvalidOperation:
-            raise CellError(f"{column} {value!r} is not a number") from None
-        if not number.is_finite():
-            raise CellError(f"{column} {value!r} is not a number")
-        if number < 0:
-            raise CellError(f"negative {column} {value}")
-        return number
-
-    return parse
-
+# The impact's own cells, beside the generic ones: each returns the value or raises CellError.
 
 def _past_date(value: str) -> datetime.date:
     day = cells.date(value)
@@ -139,76 +100,52 @@ def _currency(value: str) -> str:
     return code
 
 
-def _text(column: str, max_length: int, required: bool = False) -> Callable[[str], str]:
-    def parse(value: str) -> str:
-        if required and not value:
-            raise CellError(f"{column} is required")
-        if len(value) > max_length:
-            raise CellError(f"{column} is {len(value)} characters long; at most {max_length} "
-                            "fit")
-        return value
-
-    return parse
-
-
 def _places(value: str) -> tuple[str, ...]:
     if not value:
         raise CellError("territory is required")
-    return cells.place(value)
+    return directory_cells.place(value)
 
 
-READERS: dict[str, dict[str, Callable[[str], Any]]] = {
-    TARGETS: {"territory": _places, "target_households": _count("target_households"),
-              "products": lambda value: tuple(split_list(value))},
-    MEMBERSHIPS: {"pmg": _text("pmg", 200, required=True), "territory": _places,
-                  "date": _past_date, "members": _count("members"),
-                  "women": _count("women", True), "men": _count("men", True),
-                  "youth": _count("youth", True)},
-    SALES: {"territory": _places, "pmg": _text("pmg", 200, required=True),
-            "product": _text("product", 120, required=True), "date": _past_date,
-            "quantity": _amount("quantity"), "unit": _unit, "value": _amount("value"),
-            "currency": _currency, "buyer": _text("buyer", 200)},
+def _sheet(name: str, parsers: dict[str, cells.Parser]) -> SheetFormat:
+    """Columns the import does not know are the officer's own notes and are ignored."""
+    return SheetFormat(name, parsers, REQUIRED[name], other_columns=True)
+
+
+FORMATS = {
+    TARGETS: _sheet(TARGETS, {
+        "territory": _places, "target_households": cells.count("target_households"),
+        "products": lambda value: tuple(cells.split_list(value))}),
+    MEMBERSHIPS: _sheet(MEMBERSHIPS, {
+        "pmg": cells.text("pmg", Organisation, "name", required=True), "territory": _places,
+        "date": _past_date, "members": cells.count("members"),
+        "women": cells.count("women", True), "men": cells.count("men", True),
+        "youth": cells.count("youth", True)}),
+    SALES: _sheet(SALES, {
+        "territory": _places, "pmg": cells.text("pmg", Organisation, "name", required=True),
+        "product": cells.text("product", Enterprise, "name", required=True),
+        "date": _past_date, "quantity": cells.amount("quantity"), "unit": _unit,
+        "value": cells.amount("value"), "currency": _currency,
+        "buyer": cells.text("buyer", Sale)}),
 }
 
 
-def read_rows(sheet: str, rows: list[Row], errors: RowErrors) -> list[tuple[int, dict[str, Any]]]:
-    """Each row's cells read; a row with any bad cell is reported (every bad cell) and left
-    out."""
-    if not rows:
-        return []
-    missing = [column for column in REQUIRED[sheet] if column not in rows[0].cells]
-    if missing:
-        errors.add(sheet, 1, f"missing column {', '.join(missing)}; the columns are "
-                             f"{', '.join(COLUMNS[sheet])}")
-        return []
-    read = []
-    for row in rows:
-        values: dict[str, Any] = {}
-        bad = False
-        for column, reader in READERS[sheet].items():
-            try:
-                values[column] = reader(row.get(column))
-            except CellError as error:
-                errors.add(sheet, row.number, str(error))
-                bad = True
-        if not bad:
-            read.append((row.number, values))
-    return read
+BOOK = Book(SHEETS, sheet_of_csv, "a 'quantity' column (sales), a 'members' column "
+                                  "(memberships) or a 'target_households' column (targets)")
 
 
 class _Import:
     """One import's state: the alliance's territories and PMGs as the file adds to them."""
 
-    def __init__(self, alliance: Alliance, sheets: dict[str, list[Row]], errors: RowErrors,
+    def __init__(self, alliance: Alliance, sheets: Sheets, errors: RowErrors,
                  report: ImportReport) -> None:
         self.alliance, self.sheets, self.errors, self.report = alliance, sheets, errors, report
         self.territories = {t.place.name.casefold(): t for t in
-                            Territory.objects.filter(alliance=alliance).select_related("place")}
+                            Territory.objects.of(alliance)}
         self.places = PlaceTree()
         self.products = Enterprises()
 
     def run(self) -> None:
-        read = {sheet: read_rows(sheet, self.sheets.get(sheet, []), self.errors)
+        read = {sheet: read_rows(FORMATS[sheet], self.sheets.get(sheet, []), self.errors)
                 for sheet in SHEETS}
         self.write_targets(read[TARGETS])
         self.write_memberships(read[MEMBERSHIPS])
@@ -221,7 +158,7 @@ class _Import:
                                            f"alliance's; add it in the targets sheet")
         return found
 
-    def write_targets(self, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    def write_targets(self, rows: list[ReadRow]) -> None:
         seen: dict[str, int] = {}
         position = len(self.territories)
         for number, values in rows:
@@ -278,7 +215,7 @@ class _Import:
             return None
         return found
 
-    def write_memberships(self, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    def write_memberships(self, rows: list[ReadRow]) -> None:
         seen: dict[tuple[int, int, datetime.date], int] = {}
         checker = SaleChecker(self.alliance, [])
         for number, values in rows:
@@ -309,7 +246,7 @@ class _Import:
                 defaults={"members": members, "women": women, "men": men, "youth": youth})
             self.report.memberships += 1
 
-    def write_sales(self, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    def write_sales(self, rows: list[ReadRow]) -> None:
         pmgs: dict[str, Organisation | None] = {}
         inputs: list[tuple[int, SaleInput]] = []
         for number, values in rows:
@@ -343,7 +280,7 @@ class _Import:
                 self.errors.add(SALES, number, problem)
             if not problems:
                 new.append(checker.build(sale, SaleSource.SPREADSHEET))
-        if self.errors.lines():
+        if self.errors:
             return
         for territory in {sale.territory for _number, sale in inputs}:
             choose_products(territory, [sale.product for _n, sale in inputs

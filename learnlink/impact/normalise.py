@@ -13,8 +13,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from learnlink.alliance.models import Alliance
-from learnlink.alliance.money import Rates
+from learnlink.alliance.models import Alliance, ExchangeRate
 from learnlink.impact.models import Sale, UnitConversion
 from learnlink.impact.units import FIXED_TONNES, Unit
 from learnlink.people.models import Enterprise
@@ -35,7 +34,7 @@ class Normaliser:
     """One alliance's conversions and the rates of some currencies, read once."""
 
     def __init__(self, alliance: Alliance, currencies: Iterable[str]) -> None:
-        self.rates = Rates(currencies)
+        self.rates = ExchangeRate.objects.rates(currencies)
         self.tonnes: dict[tuple[int, str], Decimal] = {
             (product_id, unit): tonnes for product_id, unit, tonnes in
             UnitConversion.objects.filter(alliance=alliance)
@@ -70,7 +69,7 @@ def recompute(alliance: Alliance, product: Enterprise | None = None,
     """Recompute the stored tonnes and US$ of an alliance's sales (of one product, or in one
     currency, or from a day on); returns how many changed. A sale whose rate has gone keeps its
     old figures."""
-    sales = Sale.objects.filter(territory__alliance=alliance).select_related("product")
+    sales = Sale.objects.of(alliance).select_related("product")
     if product is not None:
         sales = sales.filter(product=product)
     if currency is not None:

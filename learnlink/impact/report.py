@@ -16,9 +16,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import Count, Exists, OuterRef, Sum
 from django.db.models.functions import TruncMonth
 
-from learnlink.alliance.models import Alliance
-from learnlink.alliance.money import RateUsed, rates_in_force
+from learnlink.alliance.models import Alliance, ExchangeRate
 from learnlink.impact.models import Membership, Sale, Target, Territory, TerritoryProduct
+from learnlink.impact.periods import Period
+from learnlink.lib.money import RateUsed
 from learnlink.people.models.places import local_name
 
 ZERO = Decimal(0)
@@ -30,18 +31,6 @@ def whole_dollars(value: Decimal) -> int:
 
 def tenth_tonnes(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
-
-
-@dataclass(frozen=True)
-class Period:
-    start: datetime.date
-    end: datetime.date
-
-    @classmethod
-    def of(cls, alliance: Alliance, start: datetime.date | None = None,
-           end: datetime.date | None = None) -> Period:
-        """The period asked for; the alliance's own where a bound is not given."""
-        return cls(start or alliance.start, end or alliance.end)
 
 
 @dataclass(frozen=True)
@@ -137,7 +126,7 @@ class ImpactTable:
 def impact_table(alliance: Alliance, period: Period) -> ImpactTable:
     """Five queries whatever the number of sales: territories, chosen products, targets,
     latest membership counts, and the sales grouped by territory, product and PMG."""
-    territories = list(Territory.objects.filter(alliance=alliance).select_related("place"))
+    territories = list(Territory.objects.of(alliance))
     ids = [t.pk for t in territories]
     rows = {t.pk: ImpactRow(territory=t.place.name) for t in territories}
     chosen: dict[int, list[tuple[int, str]]] = defaultdict(list)
@@ -158,8 +147,7 @@ def impact_table(alliance: Alliance, period: Period) -> ImpactTable:
     sold: dict[int, set[int]] = defaultdict(set)
     products: dict[int, Breakdown] = {}
     product_names = {pk: name for pairs in chosen.values() for pk, name in pairs}
-    groups = (Sale.objects.filter(territory__in=ids, date__gte=period.start,
-                                  date__lte=period.end)
+    groups = (Sale.objects.filter(territory__in=ids).in_period(period)
               .values_list("territory_id", "product_id", "pmg_id")
               .annotate(tonnes=Sum("tonnes"), usd=Sum("value_usd"), sales=Count("pk"))
               .order_by())
@@ -190,8 +178,7 @@ def impact_table(alliance: Alliance, period: Period) -> ImpactTable:
 def _targets(territory_ids: list[int], period: Period) -> dict[int, int]:
     """Each territory's target for the period: the latest-starting one that overlaps it."""
     found: dict[int, int] = {}
-    targets = (Target.objects.filter(territory__in=territory_ids, start__lte=period.end,
-                                     end__gte=period.start)
+    targets = (Target.objects.filter(territory__in=territory_ids).overlapping(period)
                .order_by("territory_id", "start").values_list("territory_id", "households"))
     for territory_id, households in targets:
         found[territory_id] = households
@@ -200,7 +187,7 @@ def _targets(territory_ids: list[int], period: Period) -> dict[int, int]:
 
 def latest_counts(territory_ids: list[int], period: Period) -> list[Membership]:
     """Each PMG's latest membership count in the period (one per PMG and territory)."""
-    in_period = Membership.objects.filter(date__gte=period.start, date__lte=period.end)
+    in_period = Membership.objects.in_period(period)
     newer = in_period.filter(territory=OuterRef("territory"), pmg=OuterRef("pmg"),
                              date__gt=OuterRef("date"))
     return list(in_period.filter(territory__in=territory_ids).exclude(Exists(newer))
@@ -208,8 +195,7 @@ def latest_counts(territory_ids: list[int], period: Period) -> list[Membership]:
 
 
 def by_buyer(alliance: Alliance, period: Period) -> list[Breakdown]:
-    rows = (Sale.objects.filter(territory__alliance=alliance, date__gte=period.start,
-                                date__lte=period.end)
+    rows = (Sale.objects.of(alliance).in_period(period)
             .values_list("buyer").annotate(tonnes=Sum("tonnes"), usd=Sum("value_usd"),
                                            sales=Count("pk"))
             .order_by("-usd", "buyer"))
@@ -218,8 +204,7 @@ def by_buyer(alliance: Alliance, period: Period) -> list[Breakdown]:
 
 
 def volume_by_month(alliance: Alliance, period: Period) -> list[tuple[datetime.date, Decimal]]:
-    rows = (Sale.objects.filter(territory__alliance=alliance, date__gte=period.start,
-                                date__lte=period.end)
+    rows = (Sale.objects.of(alliance).in_period(period)
             .annotate(month=TruncMonth("date")).values_list("month")
             .annotate(tonnes=Sum("tonnes")).order_by("month"))
     return [(month, tonnes or ZERO) for month, tonnes in rows]
@@ -228,7 +213,7 @@ def volume_by_month(alliance: Alliance, period: Period) -> list[tuple[datetime.d
 def rates_used(alliance: Alliance, period: Period) -> list[RateUsed]:
     """The exchange rates the period's US$ figures were converted at, with their sources (two
     queries: the currencies and days of the sales, then their rates)."""
-    days = (Sale.objects.filter(territory__alliance=alliance, date__gte=period.start,
-                                date__lte=period.end)
-            .values_list("currency", "date").distinct().order_by())
-    return rates_in_force(days)
+    days = list(Sale.objects.of(alliance).in_period(period)
+                .values_list("currency", "date").distinct().order_by())
+    rates = ExchangeRate.objects.rates({currency for currency, _day in days})
+    return rates.used_for(days)

@@ -14,10 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learnlink.alliance.models import Alliance
-from learnlink.alliance.money import MissingRate
 from learnlink.impact.models import Sale, SaleSource, Territory, TerritoryProduct
 from learnlink.impact.normalise import MissingConversion, Normaliser
 from learnlink.lib.dates import shown
+from learnlink.lib.money import MissingRate
 from learnlink.people.models import Enterprise, Organisation, Place
 
 

@@ -3,6 +3,8 @@ template download writes them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 SALES = "sales"
 MEMBERSHIPS = "memberships"
 TARGETS = "targets"
@@ -28,7 +30,7 @@ EXAMPLES = {
 }
 
 
-def sheet_of_csv(header: tuple[str, ...] | list[str]) -> str | None:
+def sheet_of_csv(header: Sequence[str]) -> str | None:
     """A CSV holds one sheet; its columns say which."""
     if "quantity" in header:
         return SALES

@@ -6,8 +6,6 @@ Every view starts by asking `permissions` for the alliance; nothing else decides
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -23,6 +21,7 @@ from learnlink.impact.conversions import remove_conversion, set_conversion
 from learnlink.impact.exports import impact_csv, impact_workbook
 from learnlink.impact.forms import ConversionForm, ImportForm, PeriodForm, SaleForm
 from learnlink.impact.importing import import_sales
+from learnlink.impact.mail_routes import SALES_ADDRESS
 from learnlink.impact.models import SaleSource, UnitConversion
 from learnlink.impact.permissions import (
     alliance_for_import,
@@ -39,9 +38,9 @@ from learnlink.impact.report import (
     rates_used,
     volume_by_month,
 )
-from learnlink.impact.routes import SALES_ADDRESS
 from learnlink.impact.sales import SaleRejected, record_sale
 from learnlink.impact.sheet_format import COLUMNS, EXAMPLES, SHEETS
+from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.lib.spreadsheets import Table, xlsx_bytes
 
 
@@ -126,7 +125,7 @@ def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def new_sale(request: HttpRequest, slug: str) -> HttpResponse:
+def new_sale(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_sales(request, slug)
     form = SaleForm(alliance, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -143,17 +142,12 @@ def new_sale(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "impact/sale_form.html", {"alliance": alliance, "form": form})
 
 
-def import_file(request: HttpRequest, slug: str) -> HttpResponse:
+def import_file(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_import(request, slug)
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(upload.name).name
-            with path.open("wb") as saved:
-                for chunk in upload.chunks():
-                    saved.write(chunk)
+        with form.saved_file() as path:
             result = import_sales(alliance, path)
         if not result.errors:
             messages.success(request, result.summary())
@@ -164,7 +158,7 @@ def import_file(request: HttpRequest, slug: str) -> HttpResponse:
                                                   "sheets": SHEETS})
 
 
-def template(request: HttpRequest, slug: str) -> HttpResponse:
+def template(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The import's workbook with its three sheets, headers and one example row each."""
     alliance = alliance_for_import(request, slug)
     content = xlsx_bytes({sheet: Table(COLUMNS[sheet], [EXAMPLES[sheet]]) for sheet in SHEETS})
@@ -174,7 +168,7 @@ def template(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def conversions(request: HttpRequest, slug: str) -> HttpResponse:
+def conversions(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_import(request, slug)
     form = ConversionForm(alliance, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -188,7 +182,7 @@ def conversions(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 @require_POST
-def delete_conversion(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def delete_conversion(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     alliance = alliance_for_import(request, slug)
     changed = remove_conversion(alliance, pk)
     messages.success(request, _("Removed; %(count)s sales recomputed.") % {"count": changed})

@@ -14,7 +14,9 @@ from email.message import Message
 from django.conf import settings
 from flufl.bounce import all_failures
 
+from learnlink.mail.headers import BOUNDED
 from learnlink.mail.inbox import finish, quarantine
+from learnlink.mail.mime import TOO_MANY_PARTS, more_parts_than
 from learnlink.mail.models import Delivery, InboundMessage, State
 from learnlink.mail.routing import Route, split_address
 from learnlink.mail.verp import delivery_of, is_bounce_address
@@ -29,7 +31,11 @@ def process(inbound: InboundMessage) -> None:
     if delivery is None:
         quarantine(inbound, "a bounce for a delivery we do not know (bad or old token)")
         return
-    report = email.message_from_bytes(bytes(inbound.raw))
+    raw = bytes(inbound.raw)
+    if more_parts_than(raw):  # a report has three parts; the detectors walk every one
+        quarantine(inbound, TOO_MANY_PARTS)
+        return
+    report = email.message_from_bytes(raw, policy=BOUNDED)
     temporary, permanent = all_failures(report)
     if not (temporary or permanent):
         finish(inbound, State.DONE, f"not a failure report, nothing counted for "

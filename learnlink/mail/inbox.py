@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from learnlink.mail.models import InboundMessage, Source, State
@@ -16,6 +16,11 @@ from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 from learnlink.mail.routing import route_for
 
 log = logging.getLogger(__name__)
+
+
+# The database was busy or out of reach ("database is locked", a lost connection, a deadlock):
+# the same message will go through later, so it stays pending and is tried again.
+TEMPORARY = (OperationalError, InterfaceError)
 
 
 class UnknownRecipient(Exception):
@@ -42,12 +47,18 @@ def receive(raw: bytes, recipients: list[str], source: Source, envelope_from: st
 
 
 def process(inbound: InboundMessage) -> None:
-    """Hand a stored message to its route; a failure quarantines it with the error as reason."""
+    """Hand a stored message to its route; a failure quarantines it with the error as reason,
+    unless the failure is temporary: then the message stays pending and the error is raised
+    for the worker to try again."""
     route = route_for(inbound.recipient)
     try:
         if route is None:
             raise UnknownRecipient(inbound.recipient)
         route.process(inbound)
+    except TEMPORARY:
+        log.warning("processing inbound %s failed for now; it stays queued", inbound.pk,
+                    exc_info=True)
+        raise
     except Exception as error:
         log.exception("processing inbound %s failed", inbound.pk)
         quarantine(inbound, f"could not be processed: {type(error).__name__}: {error}")

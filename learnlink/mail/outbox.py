@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from learnlink.lib.bulk import insert_values
+from learnlink.lib.fields import fitted, max_length
 from learnlink.mail.console import echo
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.models.outbox import Kind
@@ -27,8 +28,8 @@ def enqueue(raw: bytes, recipients: Iterable[tuple[str, str]], *, kind: str = Ki
     """Store the message and one delivery per (address, token); the worker sends them once the
     transaction commits. An address given twice gets one copy."""
     with transaction.atomic():
-        outgoing = Outgoing.objects.create(kind=kind, channel=channel, subject=subject[:500],
-                                           raw=raw, marker=marker)
+        outgoing = Outgoing.objects.create(kind=kind, channel=channel, raw=raw, marker=marker,
+                                           subject=fitted(Outgoing, "subject", subject))
         unique = {address.strip().lower(): token for address, token in recipients}
         _insert(outgoing, unique.items())
         transaction.on_commit(_kick)
@@ -43,8 +44,9 @@ def _insert(outgoing: Outgoing, recipients: Iterable[tuple[str, str]]) -> None:
     columns = ["outgoing_id", "address", "token", "state", "attempts", "next_attempt",
                "last_error"]
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    length = max_length(Delivery, "address")
     insert_values(Delivery, columns, [
-        (outgoing.pk, address[:320], token, DeliveryState.QUEUED.value, 0, now, "")
+        (outgoing.pk, address[:length], token, DeliveryState.QUEUED.value, 0, now, "")
         for address, token in recipients])
 
 

@@ -20,27 +20,29 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from email.errors import HeaderParseError, MissingHeaderBodySeparatorDefect
-from email.header import decode_header
+from email.errors import MissingHeaderBodySeparatorDefect
 from email.message import Message
 from email.parser import BytesParser
-from email.policy import Compat32, compat32
+from email.policy import Compat32
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import TypeVar
 
 from learnlink.mail import mime
 from learnlink.mail.charsets import decode_bytes, without_nul
+from learnlink.mail.headers import BOUNDED, MAX_HEADER, cut, decode_words
+from learnlink.mail.headers import eight_bit as _eight_bit
 from learnlink.mail.html import html_to_text, sanitise_html
 from learnlink.mail.quotes import split_reply
 
 MAX_SUBJECT = 500
 MAX_FILENAME = 255
 MAX_DEPTH = 50  # MIME nesting; real mail stays under 10
+MAX_VALUES = 100  # of one header name that are read (Received: is the one that repeats)
 EARLIEST_DATE = datetime(1970, 1, 1, tzinfo=UTC)
 INVALID_ID_DOMAIN = "learnlink.invalid"
 
 _Parsed = TypeVar("_Parsed")
-_PARSER = BytesParser(policy=compat32)
+_PARSER = BytesParser(policy=BOUNDED)
 _BOM = b"\xef\xbb\xbf"
 # What the parser takes for a header line (email.feedparser.headerRE), in bytes.
 _HEADER_START = re.compile(rb"From |[\x21-\x39\x3b-\x7e]*:|[\t ]")
@@ -50,7 +52,6 @@ _MESSAGE_HEADERS = frozenset({
     "return-path", "mime-version", "in-reply-to", "references",
 })
 _ANGLE_ID = re.compile(r"<([^<>]*)>")
-_CONTROLS = dict.fromkeys([*range(0x20), 0x7F], " ")
 _AUTO_SUBJECT = re.compile(
     r"\s*(?:auto:|automatic reply|auto[- ]?re(?:ply|sponse)|out of (?:the )?office"
     r"|réponse automatique|abwesenheitsnotiz|jibu la kiotomatiki)",
@@ -161,6 +162,8 @@ def derived_message_id(raw: bytes) -> str:
 @_only_parse_errors
 def parse(raw: bytes) -> ParsedMessage:
     """Parse a whole message: headers, text split into new, quoted and signature, HTML, files."""
+    if mime.more_parts_than(raw):
+        raise ParseError(mime.TOO_MANY_PARTS)
     message, headers, refolded = _read(raw, headers_only=False)
     defects: list[str] = []
     if refolded:
@@ -231,10 +234,13 @@ def _refold(data: bytes) -> bytes:
 
 
 def _headers_of(message: Message) -> dict[str, list[str]]:
-    """Header values by lower-case name, as stored: raw 8-bit bytes still surrogate-escaped."""
+    """Header values by lower-case name, as stored (raw 8-bit bytes still surrogate-escaped),
+    each bounded (see headers.py): the first MAX_VALUES of a name, MAX_HEADER characters each."""
     headers: dict[str, list[str]] = {}
     for name, value in message.raw_items():
-        headers.setdefault(name.strip().lower(), []).append(str(value))
+        values = headers.setdefault(name.strip().lower(), [])
+        if len(values) < MAX_VALUES:
+            values.append(cut(str(value), MAX_HEADER))
     if not headers.keys() & _MESSAGE_HEADERS:
         raise ParseError("not an email: no From, To, Subject, Date or Message-ID header")
     return headers
@@ -251,7 +257,7 @@ def _header_info(headers: dict[str, list[str]], raw: bytes, defects: list[str]) 
         message_id = derived_message_id(raw)
         defects.append(f"no Message-ID; using {message_id}")
     in_reply_to = next(iter(_reference_ids(_first(headers, "in-reply-to", defects))), None)
-    subject = _words(_first(headers, "subject", defects), defects, "subject")[:MAX_SUBJECT]
+    subject = decode_words(_first(headers, "subject", defects), defects, "subject")[:MAX_SUBJECT]
     from_name, from_address = _sender(headers, defects)
     return HeaderInfo(
         message_id=message_id,
@@ -265,42 +271,6 @@ def _first(headers: dict[str, list[str]], name: str, defects: list[str]) -> str:
     """The first value of a header as text, raw 8-bit bytes decoded; "" when absent."""
     values = headers.get(name)
     return _eight_bit(values[0], defects, name) if values else ""
-
-
-def _eight_bit(value: str, defects: list[str], where: str) -> str:
-    """Undo the parser's surrogate escapes: raw 8-bit header bytes, decoded by their content.
-
-    Raw ISO-2022-JP is 7-bit but needs decoding too; it is recognised by its escape bytes.
-    """
-    if value.isascii() and "\x1b" not in value:
-        return value
-    text, note = decode_bytes(value.encode("utf-8", "surrogateescape"), None)
-    if note:
-        defects.append(f"{where}: raw 8-bit header, {note}")
-    return text
-
-
-def _words(value: str, defects: list[str], where: str) -> str:
-    """Decode RFC 2047 encoded words, repairing their charsets; fold whitespace; no controls."""
-    if "=?" in value and value.isascii():
-        try:
-            pieces = decode_header(value)
-        except HeaderParseError:
-            defects.append(f"{where}: undecodable encoded word, kept as written")
-        else:
-            value = "".join(_decoded_piece(piece, charset, defects, where)
-                            for piece, charset in pieces)
-    return " ".join(value.translate(_CONTROLS).split())
-
-
-def _decoded_piece(piece: bytes | str, charset: str | None, defects: list[str],
-                   where: str) -> str:
-    if isinstance(piece, str):
-        return piece
-    text, note = decode_bytes(piece, charset)
-    if note:
-        defects.append(f"{where}: {note}")
-    return text
 
 
 def _message_id(value: str) -> str:
@@ -351,9 +321,9 @@ def _sender(headers: dict[str, list[str]], defects: list[str]) -> tuple[str, str
     for name in ("from", "sender", "return-path"):
         display, address = parseaddr(_first(headers, name, defects)[:2000])
         if "@" in address:
-            return _words(display, defects, name), address.strip().lower()
+            return decode_words(display, defects, name), address.strip().lower()
     defects.append("no sender address")
-    return _words(_first(headers, "from", defects), defects, "from"), ""
+    return decode_words(_first(headers, "from", defects), defects, "from"), ""
 
 
 def _date(value: str, defects: list[str]) -> datetime | None:
@@ -489,7 +459,8 @@ class _Body:
         for name in ("From", "Date", "Subject", "To"):
             value = inner.get_all(name)
             if value:
-                decoded = _words(_eight_bit(str(value[0]), self.defects, name), self.defects, name)
+                written = _eight_bit(str(value[0]), self.defects, name)
+                decoded = decode_words(written, self.defects, name)
                 lines.append(f"{name}: {decoded}")
         return "\n".join(lines) + "\n\n" + text.strip("\n")
 
@@ -503,7 +474,7 @@ class _Body:
 
     def _filename(self, part: Message, content_type: str, number: int) -> str:
         """The sender's file name made safe to save and show, or "attachment-N.ext"."""
-        name = _words(_raw_filename(part, self.defects), self.defects, "filename")
+        name = decode_words(_raw_filename(part, self.defects), self.defects, "filename")
         return _safe_filename(name) or f"attachment-{number}{_extension(content_type)}"
 
 
@@ -513,11 +484,11 @@ def _raw_filename(part: Message, defects: list[str]) -> str:
     compat32 turns raw 8-bit bytes in a parameter into U+FFFD, so when there are any the two
     headers are decoded first and their parameters read from a clean copy.
     """
-    headers = [(name, str(value)) for name, value in part.raw_items()
+    headers = [(name, cut(str(value))) for name, value in part.raw_items()
                if name.lower() in ("content-disposition", "content-type")]
     if all(value.isascii() for _, value in headers):
         return _get_filename(part, defects)
-    clean = Message()
+    clean = Message(policy=BOUNDED)
     for name, value in headers:
         clean[name] = _eight_bit(value, defects, "filename")
     return _get_filename(clean, defects)

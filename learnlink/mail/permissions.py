@@ -8,8 +8,9 @@ link acts as its recipient), except on a development run.
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 
+from learnlink.people.guests import refuse
 from learnlink.people.roles import MENTOR, STAFF, roles_of
 
 
@@ -18,9 +19,9 @@ def can_read_outbox(user: User | AnonymousUser) -> bool:
 
 
 def check_outbox_reader(request: HttpRequest) -> None:
-    """404 rather than 403: the page does not exist for anyone else."""
+    """404 rather than 403: the page does not exist for anyone else (a guest signs in first)."""
     if not can_read_outbox(request.user):
-        raise Http404
+        refuse(request)
 
 
 def shows_mail_whole() -> bool:

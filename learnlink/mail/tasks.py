@@ -1,15 +1,22 @@
 """Background work of the mail app, run by the worker."""
 
+import datetime
+
+from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from learnlink.mail import inbox
 from learnlink.mail.models import InboundMessage, State
 
+STALLED = datetime.timedelta(hours=3)
 
-@db_task(retries=2, retry_delay=30)
+
+@db_task(retries=8, retry_delay=30, retry_backoff=2)
 def process_inbound(pk: int) -> None:
-    """Process one stored message unless someone got there first (crash recovery may repeat)."""
+    """Process one stored message unless someone got there first (crash recovery may repeat).
+    A temporary failure (the database busy) raises, and the message is tried again after 30 s,
+    1 min, 2 min ... for about two hours; `retry_stalled` takes over after that."""
     inbound = InboundMessage.objects.filter(pk=pk, state=State.PENDING).first()
     if inbound is not None:
         inbox.process(inbound)
@@ -21,6 +28,15 @@ def enqueue_pending() -> int:
     for pk in pending:
         process_inbound(pk)
     return len(pending)
+
+
+@db_periodic_task(crontab(minute="41"))
+def retry_stalled() -> None:
+    """Every hour: messages still pending long after they came (the database was unavailable
+    for longer than the retries of their task) are queued again."""
+    stalled = InboundMessage.objects.pending().filter(received__lt=timezone.now() - STALLED)
+    for pk in stalled.values_list("pk", flat=True):
+        process_inbound(pk)
 
 
 @db_task()

@@ -7,36 +7,31 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.permissions import check_outbox_reader, shows_mail_whole
 from learnlink.mail.readable import readable
 
 
-def outbox(request: HttpRequest) -> HttpResponse:
+def outbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     check_outbox_reader(request)
     page = Paginator(Outgoing.objects.defer("raw"), settings.LEARNLINK_PAGE_SIZE).get_page(
         request.GET.get("page"))
-    counts: dict[int, dict[str, int]] = {}
-    for row in (Delivery.objects.filter(outgoing__in=[o.pk for o in page]).order_by()
-                .values("outgoing", "state").annotate(n=Count("pk"))):
-        counts.setdefault(row["outgoing"], {})[row["state"]] = row["n"]
+    counts = Delivery.objects.counts_by_state(page)
     rows = [(item, counts.get(item.pk, {})) for item in page]
     return render(request, "mail/outbox.html", {
         "page": page, "rows": rows, "relay": settings.LEARNLINK_RELAY})
 
 
-def outgoing(request: HttpRequest, pk: int) -> HttpResponse:
+def outgoing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     check_outbox_reader(request)
     item = get_object_or_404(Outgoing, pk=pk)
     state = request.GET.get("state", "")
-    deliveries = item.deliveries.order_by("pk")
-    if state in DeliveryState.values:
-        deliveries = deliveries.filter(state=state)
-    page = Paginator(deliveries.defer("token"), 50).get_page(request.GET.get("page"))
+    page = Paginator(item.deliveries.for_message_page(state), 50).get_page(
+        request.GET.get("page"))
     whole = shows_mail_whole()
     return render(request, "mail/outgoing.html", {
         "item": item, "message": readable(item, whole), "whole": whole, "page": page,

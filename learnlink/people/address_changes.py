@@ -8,7 +8,7 @@ their delivery only (see exchange.member_links).
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, User
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from learnlink.people.address_links import (
@@ -27,7 +27,11 @@ from learnlink.people.models.persons import normalise_address
 
 
 class AddressTaken(ValueError):
-    """The address is someone else's today: it cannot become this person's."""
+    """The address is someone else's today (`holder`'s): it cannot become this person's."""
+
+    def __init__(self, address: str, holder: Person) -> None:
+        super().__init__(address)
+        self.holder = holder
 
 
 def ask_for_address(person: Person, address: str, language: str) -> None:
@@ -37,16 +41,15 @@ def ask_for_address(person: Person, address: str, language: str) -> None:
 
 
 @transaction.atomic
-def suggest_address(person: Person, address: str, by: User | AnonymousUser,
+def suggest_address(person: Person, address: str, by: User | None,
                     language: str) -> AddressSuggestion:
     """A mentor found the person's new address. It waits, shown to mentors, until the person
     confirms it from that mailbox; the person's current addresses are told meanwhile."""
     _check_free(person, address)
     address = normalise_address(address)
-    mentor = by if isinstance(by, User) else None
     suggestion, _created = AddressSuggestion.objects.update_or_create(
-        person=person, address=address, defaults={"suggested_by": mentor})
-    name = (mentor.get_full_name() or mentor.get_username()) if mentor else ""
+        person=person, address=address, defaults={"suggested_by": by})
+    name = (by.get_full_name() or by.get_username()) if by else ""
     send_address_link(person, address, "suggested_address", language, mentor=name)
     for old in _current(person):
         tell(old, "address_suggested", language, person=person, address=address, mentor=name)
@@ -105,7 +108,7 @@ def undo_address_change(token: str) -> EmailAddress:
 def _check_free(person: Person, address: str) -> None:
     holder = current_holder(address)
     if holder is not None and holder != person:
-        raise AddressTaken(address)
+        raise AddressTaken(address, holder)
 
 
 def _current(person: Person) -> list[str]:

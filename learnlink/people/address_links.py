@@ -11,14 +11,14 @@ changed it must not be able to keep it quietly.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import translation
 
+from learnlink.lib.links import absolute_url
 from learnlink.people.models import Person
+from learnlink.people.person_language import language_of
 
 SALT = "learnlink.people.address"
 UNDO_SALT = "learnlink.people.address-undo"
@@ -35,7 +35,7 @@ class BadAddressLink(Exception):
 def address_link(person: Person, address: str, purpose: str) -> str:
     token = signing.dumps({"p": person.pk, "a": address.lower(), "k": purpose}, salt=SALT,
                           compress=True)
-    return settings.LEARNLINK_BASE_URL + reverse("address_link", args=[token])
+    return absolute_url("address_link", token)
 
 
 def read_address_link(token: str) -> tuple[Person, str, str]:
@@ -47,7 +47,7 @@ def read_address_link(token: str) -> tuple[Person, str, str]:
 
 def undo_link(person: Person, old: str, new: str) -> str:
     token = signing.dumps({"p": person.pk, "o": old, "n": new}, salt=UNDO_SALT, compress=True)
-    return settings.LEARNLINK_BASE_URL + reverse("address_undo", args=[token])
+    return absolute_url("address_undo", token)
 
 
 def read_undo_link(token: str) -> tuple[Person, str, str]:
@@ -82,9 +82,10 @@ def send_address_link(person: Person, address: str, template: str, language: str
          link=address_link(person, address, purpose), **context)
 
 
-def tell(to: str, template: str, language: str, **context: object) -> None:
-    """A short mail about an address: `people/email/TEMPLATE.txt`, its first line the subject."""
-    with translation.override(language):
-        text = render_to_string(f"people/email/{template}.txt", context)
+def tell(to: str, template: str, language: str, *, person: Person, **context: object) -> None:
+    """A short mail about a person's address: `people/email/TEMPLATE.txt`, its first line the
+    subject; in the person's language, else in `language` (that of whoever caused it)."""
+    with translation.override(language_of(person) or language):
+        text = render_to_string(f"people/email/{template}.txt", {"person": person, **context})
     subject, _blank, body = text.strip().partition("\n")
     send_mail(subject.strip(), body.strip() + "\n", None, [to])

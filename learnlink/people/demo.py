@@ -14,13 +14,13 @@ from pathlib import Path
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from learnlink.lib.spreadsheets import read_sheets
 from learnlink.people.accounts import account_for
 from learnlink.people.addresses import current_holder
 from learnlink.people.directory_import import ImportReport, import_directory
 from learnlink.people.models import Organisation, OrganisationKind
 from learnlink.people.models.persons import normalise_address
 from learnlink.people.roles import COORDINATOR, LEARNER, MENTOR, STAFF, grant_role
-from learnlink.people.spreadsheets import read_sheets
 
 DEMO_DIR = Path(__file__).with_name("demo")
 DEMO_FILES = ("organisations.csv", "people.csv", "enterprises.csv")

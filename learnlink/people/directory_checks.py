@@ -7,23 +7,14 @@ checks produce, a DirectoryPlan, says who in the file is already in the director
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from learnlink.people import directory_cells as cells
+from learnlink.lib.spreadsheets import Row, RowErrors, SheetFormat, cells, read_rows, sheet_columns
+from learnlink.people import directory_cells
 from learnlink.people.addresses import current_holder, person_for_address
-from learnlink.people.directory_cells import CellError, Parser
-from learnlink.people.directory_format import (
-    COLUMNS,
-    ORGANISATIONS,
-    PEOPLE,
-    REQUIRED_COLUMNS,
-    SHEETS,
-    AddressCell,
-)
+from learnlink.people.directory_format import ORGANISATIONS, PEOPLE, REQUIRED_COLUMNS, AddressCell
 from learnlink.people.models import Affiliation, Organisation, Person
-from learnlink.people.spreadsheets import Row
 
 
 @dataclass(frozen=True)
@@ -120,45 +111,26 @@ class DirectoryPlan:
     existing: dict[str, Organisation]
 
 
-class RowErrors:
-    """Problems found, reported sheet by sheet in row order whatever order they were found in.
-
-    `sheets` gives the order of the sheets (the directory's by default); other importers pass
-    their own.
-    """
-
-    def __init__(self, sheets: Sequence[str] = SHEETS) -> None:
-        self._sheets = tuple(sheets)
-        self._found: list[tuple[int, int, str]] = []
-
-    def add(self, sheet: str, row: int, message: str) -> None:
-        self._found.append((self._sheets.index(sheet), row, message))
-
-    def lines(self) -> list[str]:
-        return [f"{self._sheets[sheet]} row {row}: {message}"
-                for sheet, row, message in sorted(self._found, key=lambda found: found[:2])]
-
-
-ORGANISATION_CELLS: dict[str, Parser] = {
+ORGANISATION_SHEET = SheetFormat(ORGANISATIONS, {
     "name": cells.text("name", Organisation, required=True),
-    "kind": cells.kind,
-    "place": cells.place,
-    "enterprises": cells.enterprises,
+    "kind": directory_cells.kind,
+    "place": directory_cells.place,
+    "enterprises": directory_cells.enterprises,
     "parent": cells.text("parent", Organisation, "name"),
     "description": cells.text("description", Organisation),
-    "website": cells.website,
-}
-PERSON_CELLS: dict[str, Parser] = {
+    "website": directory_cells.website,
+}, REQUIRED_COLUMNS[ORGANISATIONS])
+PEOPLE_SHEET = SheetFormat(PEOPLE, {
     "name": cells.text("name", Person, required=True),
-    "email": cells.email,
-    "other_emails": cells.other_emails,
+    "email": directory_cells.email,
+    "other_emails": directory_cells.other_emails,
     "organisation": cells.text("organisation", Organisation, "name"),
     "role": cells.text("role", Affiliation),
-    "place": cells.place,
-    "languages": cells.languages,
+    "place": directory_cells.place,
+    "languages": directory_cells.languages,
     "phone": cells.text("phone", Person),
     "about": cells.text("about", Person),
-}
+}, REQUIRED_COLUMNS[PEOPLE])
 
 
 def check_directory(sheets: dict[str, list[Row]], errors: RowErrors) -> DirectoryPlan:
@@ -170,56 +142,21 @@ def check_directory(sheets: dict[str, list[Row]], errors: RowErrors) -> Director
     known = set(existing) | named_in_file
     organisations = _check_organisations(organisation_rows, known, existing, errors)
     people = _check_people(sheets.get(PEOPLE, []), known, existing, errors)
-    return DirectoryPlan(organisations, _columns(organisation_rows), people,
-                         _columns(sheets.get(PEOPLE, [])), existing)
-
-
-def _columns(rows: list[Row]) -> frozenset[str]:
-    """The sheet's columns: a column left out of the file leaves that field as it is."""
-    return frozenset(rows[0].cells) if rows else frozenset()
-
-
-def read_rows(sheet: str, rows: list[Row], errors: RowErrors,
-              parsers: dict[str, Parser]) -> list[dict[str, Any]]:
-    """Each row's cells read by the sheet's parsers; rows with a bad cell are left out."""
-    if rows and not _check_header(sheet, _columns(rows), errors):
-        return []
-    read = []
-    for row in rows:
-        values, failed = {"row": row.number}, False
-        for column, parse in parsers.items():
-            try:
-                values[column] = parse(row.get(column))
-            except CellError as error:
-                errors.add(sheet, row.number, str(error))
-                failed = True
-        if not failed:
-            read.append(values)
-    return read
-
-
-def _check_header(sheet: str, columns: frozenset[str], errors: RowErrors) -> bool:
-    """Report unknown and missing columns; False when a required column is missing."""
-    for column in sorted(columns - set(COLUMNS[sheet])):
-        errors.add(sheet, 1, f"unknown column {column!r}; the columns are "
-                             f"{', '.join(COLUMNS[sheet])}")
-    missing = [column for column in REQUIRED_COLUMNS[sheet] if column not in columns]
-    for column in missing:
-        errors.add(sheet, 1, f"the column {column!r} is missing")
-    return not missing
+    return DirectoryPlan(organisations, sheet_columns(organisation_rows), people,
+                         sheet_columns(sheets.get(PEOPLE, [])), existing)
 
 
 def _check_organisations(rows: list[Row], known: set[str], existing: dict[str, Organisation],
                          errors: RowErrors) -> dict[str, OrganisationRow]:
     """The file's organisations by lower-cased name; a name given twice must say the same."""
     entries: dict[str, OrganisationRow] = {}
-    for values in read_rows(ORGANISATIONS, rows, errors, ORGANISATION_CELLS):
-        entry = OrganisationRow(**values)
+    for row in read_rows(ORGANISATION_SHEET, rows, errors):
+        entry = OrganisationRow(row.number, **row.values)
         first = entries.setdefault(entry.name.casefold(), entry)
         if first.details() != entry.details():
             errors.add(ORGANISATIONS, entry.row,
                        f"{entry.name!r} is also on row {first.row}, with different details")
-    if "parent" in _columns(rows):
+    if "parent" in sheet_columns(rows):
         _check_parents(entries, known, existing, errors)
     return entries
 
@@ -257,8 +194,8 @@ def _parent_chain(key: str, parent_of: dict[str, str]) -> list[str]:
 def _check_people(rows: list[Row], known: set[str], existing: dict[str, Organisation],
                   errors: RowErrors) -> list[PersonEntry]:
     """The file's people, each checked against the file and matched to the directory."""
-    person_rows = [PersonRow(**values) for values in read_rows(PEOPLE, rows, errors,
-                                                                PERSON_CELLS)]
+    person_rows = [PersonRow(row.number, **row.values)
+                   for row in read_rows(PEOPLE_SHEET, rows, errors)]
     for row in person_rows:
         _check_affiliation(row, known, errors)
     entries = _group_people(person_rows, errors)

@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from learnlink.people import directory_cells as cells
-from learnlink.people.directory_cells import Parser
-from learnlink.people.directory_checks import RowErrors, read_rows
-from learnlink.people.directory_format import ENTERPRISES
+from learnlink.lib.spreadsheets import Row, RowErrors, SheetFormat, cells, read_rows, sheet_columns
+from learnlink.people.directory_format import ENTERPRISES, REQUIRED_COLUMNS
 from learnlink.people.models import Enterprise
 from learnlink.people.slugs import unique_slug
-from learnlink.people.spreadsheets import Row
 
-ENTERPRISE_CELLS: dict[str, Parser] = {
+ENTERPRISE_SHEET = SheetFormat(ENTERPRISES, {
     "name": cells.text("name", Enterprise, required=True),
     "name_sw": cells.text("name_sw", Enterprise),
     "name_fr": cells.text("name_fr", Enterprise),
-}
+}, REQUIRED_COLUMNS[ENTERPRISES])
 
 
 @dataclass(frozen=True)
@@ -45,13 +42,13 @@ class EnterprisePlan:
 def check_enterprises(rows: list[Row], errors: RowErrors) -> EnterprisePlan:
     """Every row read; an enterprise named twice must be given the same names."""
     entries: dict[str, EnterpriseRow] = {}
-    for values in read_rows(ENTERPRISES, rows, errors, ENTERPRISE_CELLS):
-        entry = EnterpriseRow(**values)
+    for row in read_rows(ENTERPRISE_SHEET, rows, errors):
+        entry = EnterpriseRow(row.number, **row.values)
         first = entries.setdefault(entry.name.casefold(), entry)
         if (first.name_sw, first.name_fr) != (entry.name_sw, entry.name_fr):
             errors.add(ENTERPRISES, entry.row,
                        f"{entry.name!r} is also on row {first.row}, with other names")
-    return EnterprisePlan(entries, frozenset(rows[0].cells) if rows else frozenset())
+    return EnterprisePlan(entries, sheet_columns(rows))
 
 
 def write_enterprises(plan: EnterprisePlan) -> tuple[int, int]:

@@ -13,11 +13,10 @@ from pathlib import Path
 
 from django.db.models import Prefetch
 
-from learnlink.lib.spreadsheets import SpreadsheetError, Table, write_sheets
+from learnlink.lib.spreadsheets import SpreadsheetError, Table, cells, write_sheets
 from learnlink.people.directory_format import (
     COLUMNS,
     ENTERPRISES,
-    LIST_SEPARATOR,
     ORGANISATIONS,
     PEOPLE,
     SHEETS,
@@ -55,7 +54,8 @@ def _organisations(place_paths: dict[int | None, str]) -> Iterator[list[str]]:
             org.name,
             labels[org.kind],
             place_paths[org.place_id],
-            LIST_SEPARATOR.join(sorted(enterprise.name for enterprise in org.enterprises.all())),
+            cells.LIST_SEPARATOR.join(sorted(enterprise.name
+                                             for enterprise in org.enterprises.all())),
             org.parent.name if org.parent else "",
             org.description,
             org.website,
@@ -94,4 +94,4 @@ def _addresses(records: list[EmailAddress]) -> tuple[str, str]:
                                 not r.primary, r.address))
     primary = next((r for r in records if r.primary and r.active_to is None), None)
     others = [str(AddressCell(r.address, r.active_to)) for r in records if r is not primary]
-    return (primary.address if primary else ""), LIST_SEPARATOR.join(others)
+    return (primary.address if primary else ""), cells.LIST_SEPARATOR.join(others)

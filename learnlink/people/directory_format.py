@@ -26,7 +26,6 @@ COLUMNS = {
 REQUIRED_COLUMNS = {ORGANISATIONS: ("name", "kind"), PEOPLE: ("name",), ENTERPRISES: ("name",)}
 
 PLACE_SEPARATOR = " / "
-LIST_SEPARATOR = "; "
 UNTIL = " until "
 # A place's kind follows from its depth in the path: "Tanzania / Tanga / Muheza" is a district.
 PLACE_KINDS_BY_DEPTH = tuple(PlaceKind)
@@ -36,18 +35,6 @@ def kind_labels() -> dict[str, str]:
     """Each kind's English label by code; the file format is English whatever the UI language."""
     with translation.override("en"):
         return {code: str(label) for code, label in OrganisationKind.choices}
-
-
-def split_list(text: str, separators: str = ";") -> list[str]:
-    """The non-empty items of a cell like 'oranges; black pepper', in order, each once."""
-    for separator in separators[1:]:
-        text = text.replace(separator, separators[0])
-    items = [item.strip() for item in text.split(separators[0])]
-    unique: dict[str, str] = {}
-    for item in items:
-        if item:
-            unique.setdefault(item.casefold(), item)
-    return list(unique.values())
 
 
 def split_place(text: str) -> tuple[str, ...]:

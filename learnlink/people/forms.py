@@ -3,6 +3,7 @@
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.people.models import Enterprise, OrganisationKind, Place
@@ -10,6 +11,11 @@ from learnlink.people.models import Enterprise, OrganisationKind, Place
 
 class LoginLinkForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"))
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("My language"), choices=settings.LANGUAGES,
+                                 widget=forms.RadioSelect)
 
 
 class NewAddressForm(forms.Form):

@@ -13,6 +13,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
+from learnlink.people.guests import refuse
 from learnlink.people.models import EmailAddress, Person
 from learnlink.people.roles import COORDINATOR, MENTOR, STAFF, roles_of
 
@@ -27,9 +28,18 @@ def can_see_contact_details(user: User | AnonymousUser) -> bool:
     return is_network_member(user)
 
 
+def signed_in_person(request: HttpRequest) -> Person | None:
+    """The signed-in user's person (None for an account outside the directory, as an admin's
+    may be); a guest is sent to sign in."""
+    if not request.user.is_authenticated:
+        refuse(request)
+    return getattr(request.user, "person", None)
+
+
 def own_person(request: HttpRequest) -> Person:
-    """The signed-in user's own person; 404 for an account that is nobody in the directory."""
-    person = getattr(request.user, "person", None) if request.user.is_authenticated else None
+    """The signed-in user's own person; a guest is sent to sign in, and an account that is
+    nobody in the directory gets 404."""
+    person = signed_in_person(request)
     if person is None:
         raise Http404
     return person

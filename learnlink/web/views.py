@@ -1,7 +1,6 @@
 """The home page: what is happening in the network (the latest discussions, the groups where
 they happen, who joined the directory), each one link from the whole of it."""
 
-from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -15,10 +14,9 @@ LATEST = 8
 def home(request: HttpRequest) -> HttpResponse:
     """Six queries whatever the size of the network; only groups the reader may see."""
     groups = visible_groups(request.user)
-    discussions = (Thread.objects.filter(group__in=groups).select_related("group")
-                   .order_by("-last_activity", "-pk")[:LATEST])
-    active = groups.with_activity().order_by(F("last").desc(nulls_last=True), "name")[:6]
-    joined = Organisation.objects.select_related("place").order_by("-created", "name")[:6]
+    discussions = Thread.objects.latest_discussions(groups)[:LATEST]
+    active = groups.by_activity()[:6]
+    joined = Organisation.objects.recently_joined()[:6]
     counts = {"organisations": Organisation.objects.count(), "people": Person.objects.count()}
     return render(request, "web/home.html", {"discussions": discussions, "groups": active,
                                              "joined": joined, "counts": counts})

@@ -8,11 +8,15 @@ import pytest
 from django.http import HttpResponse
 
 from learnlink.alliance.models import ExchangeRate
-from learnlink.alliance.money import MissingRate, Rates, to_usd
+from learnlink.lib.money import MissingRate
 from tests.alliance.small import Small, client_for, small  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 DAY = datetime.date
+
+
+def to_usd(amount: Decimal, currency: str, day: datetime.date) -> Decimal:
+    return ExchangeRate.objects.rates([currency]).to_usd(amount, currency, day)
 
 
 @pytest.fixture
@@ -37,11 +41,11 @@ def test_dollars_need_no_rate() -> None:
 
 def test_a_day_before_the_first_rate_is_refused_with_what_to_add(shillings: None) -> None:
     with pytest.raises(MissingRate) as refused:
-        Rates(["KES", "UGX"]).to_usd(Decimal("5"), "KES", DAY(2003, 2, 28))
+        ExchangeRate.objects.rates(["KES", "UGX"]).to_usd(Decimal("5"), "KES", DAY(2003, 2, 28))
     assert "KES on 28 Feb 2003" in str(refused.value)
     assert "valid from that day or earlier" in str(refused.value)
     with pytest.raises(MissingRate, match="UGX on 1 May 2003"):
-        Rates(["KES", "UGX"]).to_usd(Decimal("5"), "UGX", DAY(2003, 5, 1))
+        ExchangeRate.objects.rates(["KES", "UGX"]).to_usd(Decimal("5"), "UGX", DAY(2003, 5, 1))
 
 
 QUARTERLY = "Central Bank of Kenya, quarterly mean"

@@ -42,6 +42,16 @@ class Mailboxes:
             return list(self.raw[address])
 
 
+OUR_MTA = "mx.learnlink.test"
+
+
+@pytest.fixture
+def our_mta(settings: Any) -> str:
+    """Our MTA checks DMARC and names itself OUR_MTA in Authentication-Results."""
+    settings.LEARNLINK_AUTHSERV_ID = OUR_MTA
+    return OUR_MTA
+
+
 @pytest.fixture
 def mailboxes(smtp_sink: Sink) -> Mailboxes:
     boxes = Mailboxes(smtp_sink)

@@ -112,3 +112,15 @@ def test_held_pages_through_one_list(client, archive, mentor):
     client.force_login(mentor)
     page = client.get("/api/groups/muheza-oranges/held?limit=2&offset=2").json()["items"]
     assert [i["subject"] for i in page] == ["Join 2?", "Away"]
+
+
+def test_held_lists_a_quarantined_message_that_has_no_header_at_all(client, mail_server,
+                                                                    oranges, mentor):
+    mail_server.send(b"Nothing but a line of text.\r\n", oranges.address)
+
+    client.force_login(mentor)
+    response = client.get("/api/groups/muheza-oranges/held")
+    assert response.status_code == 200
+    [item] = response.json()["items"]
+    assert item["reason"].startswith("cannot be read as an email")
+    assert (item["message_id"], item["sender"], item["subject"]) == ("", "", "")

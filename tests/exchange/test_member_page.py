@@ -76,7 +76,9 @@ def test_an_organisations_link_cannot_change_its_delivery(oranges, client, smtp_
     kilulu = Membership.objects.get(group=oranges, organisation__isnull=False)
     url = page_of(kilulu)
     assert "its mentor can change how it is delivered" in client.get(url).content.decode()
-    client.post(url, {"mode": "none"})
+    response = client.post(url, {"mode": "none"})
+    assert response.status_code == 403, "a crafted post is refused, and told why"
+    assert "its mentor can change how it is delivered" in response.content.decode()
     kilulu.refresh_from_db()
     assert kilulu.mode == "each"
 

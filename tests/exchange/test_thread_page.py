@@ -137,11 +137,20 @@ def test_a_messages_permalink_leads_to_the_page_that_shows_it(client, oranges):
         "each message's date links its permalink"
 
 
-def test_a_private_groups_permalinks_are_not_found_by_strangers(client, oranges, learner):
+def refused_to_strangers(client, url: str, outsider) -> None:
+    """A guest is asked to sign in (and brought back); a signed-in outsider finds nothing."""
+    guest = client.get(url)
+    assert guest["Location"].startswith("/accounts/login/?next="), "a guest is asked to sign in"
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+
+
+def test_a_private_groups_permalinks_are_not_found_by_strangers(client, oranges, learner,
+                                                                outsider):
     private = create_group("mentors-room", "Mentors' room", private=True)
     add_member(private, "halima@example.org")
     [message] = conversation(1, to=private.address)
-    assert client.get(message.get_absolute_url()).status_code == 404
+    refused_to_strangers(client, message.get_absolute_url(), outsider)
     client.force_login(learner)
     assert client.get(message.get_absolute_url()).status_code == 302
 
@@ -181,11 +190,12 @@ def test_a_long_message_is_cut_without_breaking_its_markup(client, oranges, text
                         text_part), text_part[-80:]
 
 
-def test_a_private_groups_long_message_is_not_found_by_strangers(client, oranges, learner):
+def test_a_private_groups_long_message_is_not_found_by_strangers(client, oranges, learner,
+                                                                  outsider):
     private = create_group("mentors-room", "Mentors' room", private=True)
     add_member(private, "halima@example.org")
     [message] = conversation(1, to=private.address)
     url = reverse("exchange:whole", args=[private.slug, message.pk])
-    assert client.get(url).status_code == 404
+    refused_to_strangers(client, url, outsider)
     client.force_login(learner)
     assert "Who has sold oranges" in client.get(url).content.decode()

@@ -177,6 +177,23 @@ def test_an_out_of_office_reply_to_the_bounce_address_counts_nothing(mail_server
     assert (record.bounce_score, record.last_bounce) == (0, None)
 
 
+def test_a_bounce_of_fifty_thousand_mime_parts_is_quarantined_before_the_detectors_walk_it(
+        mail_server, relay):
+    make_person("Halima Omari", HALIMA)
+    send_notice([HALIMA])
+    verp = envelope_sender(relay, HALIMA)
+    parts = b"".join(b"--p\r\nContent-Type: text/plain\r\n\r\nUser unknown %d\r\n" % n
+                     for n in range(50_000))
+    report = (b"From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail\r\n"
+              b'Content-Type: multipart/report; boundary="p"\r\n\r\n' + parts + b"--p--\r\n")
+
+    inbound = bounce_back(mail_server, report, verp)
+
+    assert inbound.state == State.QUARANTINED
+    assert "MIME parts" in inbound.reason
+    assert EmailAddress.objects.get(address=HALIMA).bounce_score == 0
+
+
 def test_bounces_count_once_a_day_and_are_forgotten_after_a_quiet_week(mail_server, relay,
                                                                        days):
     make_person("Halima Omari", HALIMA)

@@ -10,11 +10,10 @@ from django.core.management import execute_from_command_line
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from learnlink.lib.spreadsheets import SpreadsheetError
+from learnlink.lib.spreadsheets import SpreadsheetError, read_sheets
 from learnlink.people.directory_export import export_directory
 from learnlink.people.directory_import import import_directory
 from learnlink.people.models import EmailAddress, Organisation, Person
-from learnlink.people.spreadsheets import read_sheets
 from tests.conftest import email_from
 from tests.people.directory_helpers import DATA, describe_directory, empty_the_directory
 

@@ -58,7 +58,7 @@ def test_after_the_whole_demo_the_discussions_are_recent_and_the_alliance_keeps_
     assert now - datetime.timedelta(days=7) < dates[-1] < now
     assert dates[0] > now - datetime.timedelta(days=366)
     for slug in DEMO_GROUPS:
-        latest = Message.objects.filter(group__slug=slug).latest("date").date
+        latest = Message.objects.filter(group__slug=slug, date__isnull=False).latest("date").date
         assert latest > now - datetime.timedelta(days=120), slug
     for page in (reverse("home"), reverse("exchange:groups")):
         html = Client().get(page).content.decode()

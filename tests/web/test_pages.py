@@ -7,6 +7,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from learnlink.exchange.member_links import member_token
+from learnlink.exchange.models import PendingChange
 
 PAGE_BUDGET = 50 * 1024
 
@@ -25,6 +26,7 @@ PHRASES = {
     "thread": {"en": "Reply by email", "sw": "Jibu kwa barua pepe", "fr": "Répondre par courriel"},
     "search": {"en": "1 message found", "sw": "ujumbe 1 umepatikana", "fr": "1 message trouvé"},
     "membership": {"en": "Your membership", "sw": "Uanachama wako", "fr": "Votre adhésion"},
+    "confirm_change": {"en": "Receive web only from", "sw": "Upokee", "fr": "Recevoir"},
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
 }
@@ -44,6 +46,10 @@ def urls(network, thread) -> dict[str, str]:
         "login": reverse("login"),
         "membership": reverse("membership:settings", args=[
             member_token(thread.group.memberships.get(person__name="Halima Omari"))]),
+        "confirm_change": reverse("membership:confirm_change", args=[
+            PendingChange.objects.create(
+                membership=thread.group.memberships.get(person__name="Halima Omari"),
+                change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
     }
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from learnlink.alliance.models import Alliance, LearningSpace, Stage, Task, TaskStatus
-from learnlink.exchange.member_links import absolute
 from learnlink.lib.ical import Event, calendar
+from learnlink.lib.links import absolute
 from learnlink.people.models import Person
 
 
@@ -54,9 +54,9 @@ def _tasks(tasks_filter: Q) -> list[Task]:
 
 
 def alliance_feed(alliance: Alliance, with_tasks: bool) -> bytes:
-    spaces = (LearningSpace.objects.filter(cycle__alliance=alliance).for_listing()
+    spaces = (LearningSpace.objects.of(alliance).for_listing()
               .select_related("cycle__alliance"))
-    stages = Stage.objects.filter(cycle__alliance=alliance).select_related("cycle")
+    stages = Stage.objects.of(alliance).select_related("cycle")
     events = list(_space_events(spaces))
     events += [Event(_uid("stage", stage.pk),
                      _("Cycle %(number)s: %(step)s") % {"number": stage.cycle.number,

@@ -7,10 +7,9 @@ from __future__ import annotations
 import hmac
 
 from django.core.signing import Signer
-from django.urls import reverse
 
 from learnlink.alliance.models import Alliance
-from learnlink.exchange.member_links import absolute
+from learnlink.lib.links import absolute_url
 from learnlink.people.models import Person
 
 _ALLIANCE = Signer(salt="learnlink.alliance.calendar.alliance")
@@ -42,13 +41,12 @@ def person_from_token(token: str) -> Person | None:
 
 
 def alliance_feed_url(alliance: Alliance) -> str:
-    return absolute(reverse("alliance:calendar_signed", args=[alliance.slug,
-                                                              alliance_token(alliance)]))
+    return absolute_url("alliance:calendar_signed", alliance.slug, alliance_token(alliance))
 
 
 def public_feed_url(alliance: Alliance) -> str:
-    return absolute(reverse("alliance:calendar", args=[alliance.slug]))
+    return absolute_url("alliance:calendar", alliance.slug)
 
 
 def person_feed_url(person: Person) -> str:
-    return absolute(reverse("alliance:person_calendar", args=[person_token(person)]))
+    return absolute_url("alliance:person_calendar", person_token(person))

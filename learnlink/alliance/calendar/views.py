@@ -18,6 +18,7 @@ from learnlink.alliance.permissions import (
     person_for_feed,
     person_of,
 )
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
 def _ics(data: bytes, name: str) -> HttpResponse:
@@ -42,7 +43,7 @@ def person_calendar(request: HttpRequest, token: str) -> HttpResponse:
     return _ics(person_feed(person), person.slug)
 
 
-def calendar_links(request: HttpRequest, slug: str) -> HttpResponse:
+def calendar_links(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     person = person_of(request.user)
     return render(request, "alliance/calendar.html", {

@@ -39,7 +39,7 @@ class _InAlliance(forms.ModelForm):
     def __init__(self, *args: Any, alliance: Alliance, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["partner"].queryset = (  # type: ignore[attr-defined]
-            Partner.objects.filter(alliance=alliance).select_related("organisation"))
+            Partner.objects.of(alliance))
         self.fields["budget_line"].queryset = (  # type: ignore[attr-defined]
             BudgetLine.objects.filter(alliance=alliance))
 

@@ -47,7 +47,7 @@ def _sum_by(model: type[Commitment] | type[Contribution], key: str) -> Coalesce:
 
 def balances(alliance: Alliance) -> list[Balance]:
     """One row per partner, in one query."""
-    partners = (Partner.objects.filter(alliance=alliance).select_related("organisation")
+    partners = (Partner.objects.of(alliance)
                 .annotate(committed=_sum_by(Commitment, "partner"),
                           contributed=_sum_by(Contribution, "partner"))
                 .order_by("organisation__name"))

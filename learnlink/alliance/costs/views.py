@@ -29,9 +29,10 @@ from learnlink.alliance.permissions import (
     may_run_costs,
     person_of,
 )
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
-def costs(request: HttpRequest, slug: str) -> HttpResponse:
+def costs(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     rows = ledger.balances(alliance)
     page = Paginator(ledger.contributions(alliance), settings.LEARNLINK_PAGE_SIZE).get_page(
@@ -50,7 +51,7 @@ def _form_page(request: HttpRequest, alliance: Alliance, form: object, title: st
         "back": ("alliance:costs", alliance.slug)}, status=200 if ok else 400)
 
 
-def budget_line(request: HttpRequest, slug: str) -> HttpResponse:
+def budget_line(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_treasurer(request, slug)
     form = BudgetLineForm(request.POST or None, instance=BudgetLine(alliance=alliance))
     if request.method == "POST" and form.is_valid():
@@ -60,7 +61,7 @@ def budget_line(request: HttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, alliance, form, _("Add a budget line"), not form.errors)
 
 
-def commitment(request: HttpRequest, slug: str) -> HttpResponse:
+def commitment(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_treasurer(request, slug)
     form = CommitmentForm(request.POST or None, alliance=alliance,
                           initial={"agreed_on": alliance.start})
@@ -72,7 +73,7 @@ def commitment(request: HttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, alliance, form, _("Record a commitment"), not form.errors)
 
 
-def contribution(request: HttpRequest, slug: str) -> HttpResponse:
+def contribution(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_treasurer(request, slug)
     form = ContributionForm(request.POST or None, alliance=alliance,
                             instance=Contribution(recorded_by=person_of(request.user)))
@@ -84,7 +85,7 @@ def contribution(request: HttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, alliance, form, _("Record a contribution"), not form.errors)
 
 
-def rate(request: HttpRequest, slug: str) -> HttpResponse:
+def rate(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_treasurer(request, slug)
     form = RateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -98,7 +99,7 @@ def rate(request: HttpRequest, slug: str) -> HttpResponse:
     return _form_page(request, alliance, form, _("Add an exchange rate"), not form.errors)
 
 
-def responsibilities(request: HttpRequest, slug: str, partner: int) -> HttpResponse:
+def responsibilities(request: AuthenticatedHttpRequest, slug: str, partner: int) -> HttpResponse:
     alliance = alliance_for_treasurer(request, slug)
     team = get_object_or_404(Partner.objects.select_related("organisation"), alliance=alliance,
                              pk=partner)

@@ -1,5 +1,5 @@
 """The demo's exchange rates, 2003-2004: one series per currency, which both the alliance's
-cost shares and the Kenya sales of the impact demo are converted at (money.py says which rate
+cost shares and the Kenya sales of the impact demo are converted at (lib/money.py says which rate
 is in force and why a currency has one source at a time)."""
 
 from __future__ import annotations

@@ -10,15 +10,20 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.alliance.forms import DATE, NamedOnce, area
-from learnlink.alliance.models import Criterion, PerformanceAction
+from learnlink.alliance.models import Criterion, Evaluation, PerformanceAction
 
 
 class EvaluationForm(forms.Form):
-    """A score field per criterion of the alliance, and a comment."""
+    """A score field per criterion of the alliance, and a comment; filled with `recorded`,
+    the evaluation recorded before, if any."""
 
     comment = forms.CharField(label=_("Comment"), required=False, widget=area())
 
-    def __init__(self, *args: Any, criteria: list[Criterion], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, criteria: list[Criterion], recorded: Evaluation | None,
+                 **kwargs: Any) -> None:
+        if recorded is not None:
+            kwargs["initial"] = {f"score_{s.criterion_id}": s.value
+                                 for s in recorded.scores.all()} | {"comment": recorded.comment}
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         for criterion in criteria:

@@ -39,9 +39,10 @@ from learnlink.alliance.permissions import (
     person_of,
 )
 from learnlink.alliance.refusal import shows_refusal
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
-def index(request: HttpRequest, slug: str) -> HttpResponse:
+def index(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """Coordinators: everyone's trend. Any other insider: their own, if they are evaluated."""
     alliance = alliance_for_insider(request, slug)
     coordinator = may_evaluate(request.user, alliance)
@@ -60,7 +61,7 @@ def _visible(request: HttpRequest, alliance: Alliance, participant: int) -> Part
     return found
 
 
-def person(request: HttpRequest, slug: str, participant: int) -> HttpResponse:
+def person(request: AuthenticatedHttpRequest, slug: str, participant: int) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     evaluated = _visible(request, alliance, participant)
     trend = performance.trends(alliance, Participant.objects.filter(pk=evaluated.pk))[0]
@@ -73,7 +74,8 @@ def person(request: HttpRequest, slug: str, participant: int) -> HttpResponse:
 
 
 @shows_refusal
-def record(request: HttpRequest, slug: str, participant: int, number: int) -> HttpResponse:
+def record(request: AuthenticatedHttpRequest, slug: str,
+           participant: int, number: int) -> HttpResponse:
     alliance = alliance_for_recording_evaluations(request, slug)
     evaluated = get_object_or_404(Participant.objects.select_related("person"),
                                   alliance=alliance, pk=participant, role__in=EVALUATED_ROLES)
@@ -81,11 +83,7 @@ def record(request: HttpRequest, slug: str, participant: int, number: int) -> Ht
     criteria = list(performance.criteria(alliance))
     existing = (Evaluation.objects.filter(cycle=cycle, participant=evaluated)
                 .prefetch_related("scores").first())
-    initial: dict[str, object] | None = None
-    if existing is not None:
-        initial = {f"score_{s.criterion_id}": s.value for s in existing.scores.all()}
-        initial["comment"] = existing.comment
-    form = EvaluationForm(request.POST or None, initial=initial, criteria=criteria)
+    form = EvaluationForm(request.POST or None, criteria=criteria, recorded=existing)
     if request.method == "POST" and form.is_valid():
         try:
             performance.record_evaluation(cycle, evaluated, person_of(request.user),
@@ -102,7 +100,8 @@ def record(request: HttpRequest, slug: str, participant: int, number: int) -> Ht
 
 
 @shows_refusal
-def action(request: HttpRequest, slug: str, participant: int, number: int) -> HttpResponse:
+def action(request: AuthenticatedHttpRequest, slug: str,
+           participant: int, number: int) -> HttpResponse:
     """What will be done about a poor evaluation, and later its outcome."""
     alliance = alliance_for_recording_evaluations(request, slug)
     evaluation = get_object_or_404(
@@ -120,7 +119,7 @@ def action(request: HttpRequest, slug: str, participant: int, number: int) -> Ht
         status=400 if form.errors else 200)
 
 
-def criteria(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
+def criteria(request: AuthenticatedHttpRequest, slug: str, pk: int | None = None) -> HttpResponse:
     """The alliance's criteria, a form to add one (or change one), and the poor threshold."""
     alliance = alliance_for_evaluator(request, slug)
     instance = (get_object_or_404(Criterion, alliance=alliance, pk=pk) if pk
@@ -139,7 +138,7 @@ def criteria(request: HttpRequest, slug: str, pk: int | None = None) -> HttpResp
 
 
 @require_POST
-def policy(request: HttpRequest, slug: str) -> HttpResponse:
+def policy(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_evaluator(request, slug)
     form = PolicyForm(request.POST)
     if form.is_valid():

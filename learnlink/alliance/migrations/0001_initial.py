@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import learnlink.alliance.models.rates
+import learnlink.lib.money
 from django.db import migrations, models
 
 
@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             name='ExchangeRate',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('currency', models.CharField(max_length=3, validators=[learnlink.alliance.models.rates.valid_currency], verbose_name='currency')),
+                ('currency', models.CharField(max_length=3, validators=[learnlink.lib.money.valid_currency], verbose_name='currency')),
                 ('valid_from', models.DateField(verbose_name='valid from')),
                 ('usd_per_unit', models.DecimalField(decimal_places=10, max_digits=20, validators=[django.core.validators.MinValueValidator(0)], verbose_name='US$ per unit')),
                 ('source', models.CharField(blank=True, help_text='Where the rate comes from, e.g. Central Bank of Kenya.', max_length=200, verbose_name='source')),

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import learnlink.alliance.models.rates
+import learnlink.lib.money
 from decimal import Decimal
 from django.db import migrations, models
 
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=16, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='amount')),
-                ('currency', models.CharField(default='USD', help_text='Three capital letters, e.g. USD, KES, UGX.', max_length=3, validators=[learnlink.alliance.models.rates.valid_currency], verbose_name='currency')),
+                ('currency', models.CharField(default='USD', help_text='Three capital letters, e.g. USD, KES, UGX.', max_length=3, validators=[learnlink.lib.money.valid_currency], verbose_name='currency')),
                 ('kind', models.CharField(choices=[('cash', 'cash'), ('in_kind', 'in kind')], default='cash', max_length=10, verbose_name='cash or in kind')),
                 ('amount_usd', models.DecimalField(decimal_places=2, editable=False, max_digits=14, verbose_name='US$')),
                 ('agreed_on', models.DateField(verbose_name='agreed on')),
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('amount', models.DecimalField(decimal_places=2, max_digits=16, validators=[django.core.validators.MinValueValidator(Decimal('0.01'))], verbose_name='amount')),
-                ('currency', models.CharField(default='USD', help_text='Three capital letters, e.g. USD, KES, UGX.', max_length=3, validators=[learnlink.alliance.models.rates.valid_currency], verbose_name='currency')),
+                ('currency', models.CharField(default='USD', help_text='Three capital letters, e.g. USD, KES, UGX.', max_length=3, validators=[learnlink.lib.money.valid_currency], verbose_name='currency')),
                 ('kind', models.CharField(choices=[('cash', 'cash'), ('in_kind', 'in kind')], default='cash', max_length=10, verbose_name='cash or in kind')),
                 ('amount_usd', models.DecimalField(decimal_places=2, editable=False, max_digits=14, verbose_name='US$')),
                 ('day', models.DateField(verbose_name='date')),

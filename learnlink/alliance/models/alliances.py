@@ -54,6 +54,12 @@ class PartnerRole(models.TextChoices):
     DONOR = "donor", _("donor")
 
 
+class PartnerQuerySet(models.QuerySet["Partner"]):
+    def of(self, alliance: Alliance | int) -> PartnerQuerySet:
+        """The alliance's partners (given it or its key), with the organisation each is."""
+        return self.filter(alliance=alliance).select_related("organisation")
+
+
 class Partner(models.Model):
     """An organisation in the alliance, with what it agreed at the start to be responsible for."""
 
@@ -65,6 +71,8 @@ class Partner(models.Model):
                                 blank=True, on_delete=models.PROTECT,
                                 related_name="alliance_partners")
     responsibilities = models.TextField(_("responsibilities agreed at the start"), blank=True)
+
+    objects = PartnerQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("partner")

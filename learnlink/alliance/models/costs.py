@@ -1,6 +1,6 @@
 """Shared costs: the alliance's budget lines, what each partner committed to them and what it
 actually contributed, in cash or in kind, in any currency. Each row keeps its US$ value,
-converted by money.py at the rate of its own day when it is saved, so totals add up in the
+converted by lib/money.py at the rate of its own day when it is saved, so totals add up in the
 database."""
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.alliance.models.alliances import Alliance, Partner
-from learnlink.alliance.models.rates import valid_currency
+from learnlink.alliance.models.rates import ExchangeRate
+from learnlink.lib.money import MissingRate, valid_currency
 
 POSITIVE = [MinValueValidator(Decimal("0.01"))]
 
@@ -73,11 +74,10 @@ class Converted(models.Model):
 
     def convert(self) -> None:
         """Set `amount_usd`; a ValidationError saying which rate to add where there is none."""
-        from learnlink.alliance.money import MissingRate, to_usd
-
         self.currency = (self.currency or "").upper()
         try:
-            self.amount_usd = to_usd(self.amount, self.currency, self.rate_day())
+            self.amount_usd = ExchangeRate.objects.rates([self.currency]).to_usd(
+                self.amount, self.currency, self.rate_day())
         except MissingRate as missing:
             raise ValidationError(
                 _("%(missing)s A coordinator adds it on the alliance's costs page (\"Add an "

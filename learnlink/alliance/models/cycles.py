@@ -3,6 +3,8 @@ must not overlap another cycle's, so every task, space and answer belongs to exa
 
 from __future__ import annotations
 
+from typing import Self, TypeVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,17 @@ class Step(models.TextChoices):
     LEARN = "learn", _("learn with direction from best-practice guides")
     PRACTICE = "practice", _("put into practice what has been learned")
     REFLECT = "reflect", _("reflect and feed back on what worked and what did not")
+
+
+_Row = TypeVar("_Row", bound=models.Model)
+
+
+class InCycleQuerySet(models.QuerySet[_Row]):
+    """Rows that belong to one cycle each (stages, spaces, answers, syntheses)."""
+
+    def of(self, alliance: Alliance) -> Self:
+        """The rows of every cycle of the alliance."""
+        return self.filter(cycle__alliance=alliance)
 
 
 class Cycle(models.Model):
@@ -60,6 +73,8 @@ class Stage(models.Model):
     step = models.CharField(_("step"), max_length=10, choices=Step.choices)
     start = models.DateField(_("start"))
     end = models.DateField(_("end"))
+
+    objects = InCycleQuerySet["Stage"].as_manager()
 
     class Meta:
         verbose_name = _("stage")

@@ -1,16 +1,22 @@
-"""Dated exchange rates: every US$ figure is converted at the rate in force on its own date."""
+"""Dated exchange rates: every US$ figure is converted at the rate in force on its own date
+(which one that is, is lib/money.py's rule; this table holds the rows)."""
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from collections.abc import Iterable
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.lib.money import Rates, check_one_source, foreign, valid_currency
 
-def valid_currency(code: str) -> None:
-    if len(code) != 3 or not code.isalpha() or not code.isupper():
-        raise ValidationError(_("Write the currency as its three capital letters, e.g. KES."))
+
+class ExchangeRateQuerySet(models.QuerySet["ExchangeRate"]):
+    def rates(self, currencies: Iterable[str]) -> Rates:
+        """The rates of these currencies, read in one query, for converting many amounts."""
+        return Rates(self.filter(currency__in=foreign(currencies))
+                     .values_list("currency", "valid_from", "usd_per_unit", "source"))
 
 
 class ExchangeRate(models.Model):
@@ -23,6 +29,8 @@ class ExchangeRate(models.Model):
     source = models.CharField(_("source"), max_length=200, blank=True,
                               help_text=_("Where the rate comes from, e.g. Central Bank of Kenya."))
 
+    objects = ExchangeRateQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("exchange rate")
         verbose_name_plural = _("exchange rates")
@@ -34,8 +42,8 @@ class ExchangeRate(models.Model):
         return f"1 {self.currency} = {self.usd_per_unit} US$ from {self.valid_from}"
 
     def clean(self) -> None:
-        """Which rate is in force, and so which rates may be added, is money.py's rule."""
-        from learnlink.alliance.money import check_one_source
-
+        """A currency takes its rates from one source at a time (lib/money.py's rule 2)."""
         if self.currency and self.valid_from:
-            check_one_source(self)
+            others = (ExchangeRate.objects.filter(currency=self.currency).exclude(pk=self.pk)
+                      .values_list("currency", "valid_from", "source"))
+            check_one_source((self.currency, self.valid_from, self.source), others)

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.alliance.models.alliances import Partner
-from learnlink.alliance.models.cycles import Cycle
+from learnlink.alliance.models.cycles import Cycle, InCycleQuerySet
 
 QUESTIONS = [
     ("worked", _("What worked well?")),
@@ -32,6 +32,8 @@ class Reflection(models.Model):
                                blank=True, on_delete=models.SET_NULL,
                                related_name="alliance_reflections")
     updated = models.DateTimeField(auto_now=True)
+
+    objects = InCycleQuerySet["Reflection"].as_manager()
 
     class Meta:
         verbose_name = _("reflection")
@@ -67,6 +69,8 @@ class Synthesis(models.Model):
                                related_name="alliance_syntheses")
     published = models.DateTimeField(_("published"), null=True, blank=True)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = InCycleQuerySet["Synthesis"].as_manager()
 
     class Meta:
         verbose_name = _("synthesis")

@@ -8,7 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.alliance.models.alliances import Partner
+from learnlink.alliance.models.alliances import Alliance, Partner
 from learnlink.alliance.models.cycles import Cycle
 from learnlink.alliance.models.guides import GuideStep
 from learnlink.lib.dates import shown
@@ -23,6 +23,10 @@ class SpaceKind(models.TextChoices):
 
 
 class LearningSpaceQuerySet(models.QuerySet["LearningSpace"]):
+    def of(self, alliance: Alliance) -> LearningSpaceQuerySet:
+        """The spaces of every cycle of the alliance."""
+        return self.filter(cycle__alliance=alliance)
+
     def for_listing(self) -> LearningSpaceQuerySet:
         """What the lists of spaces show: the cycle, the place, the facilitators and steps."""
         return (self.select_related("cycle", "place")

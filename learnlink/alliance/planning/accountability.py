@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from learnlink.alliance.models import ActionPlan, Alliance, Cycle, Partner, TaskStatus
+from learnlink.alliance.models import (
+    ActionPlan,
+    Alliance,
+    Cycle,
+    Partner,
+    PartnerRole,
+    TaskStatus,
+)
 
 KEYS = ["agreed", "on_time", "late", "dropped", "open"]
 
@@ -58,6 +65,16 @@ def board(alliance: Alliance, today: datetime.date | None = None) -> list[Row]:
              .order_by("cycle__number", "partner__organisation__name"))
     return [Row(plan.partner, plan.cycle, *(getattr(plan, f"n_{key}") for key in KEYS))
             for plan in plans]
+
+
+def cycle_standing(cycle: Cycle) -> tuple[list[Row], list[Partner]]:
+    """A cycle's page: the teams' plans with their standing, and the country teams that have
+    no plan yet."""
+    rows = [row for row in board(cycle.alliance) if row.cycle.pk == cycle.pk]
+    planned = {row.partner.pk for row in rows}
+    teams = cycle.alliance.partners.filter(role=PartnerRole.COUNTRY_TEAM).select_related(
+        "organisation")
+    return rows, [team for team in teams if team.pk not in planned]
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,13 @@ def plan_for(partner: Partner, cycle: Cycle) -> ActionPlan:
     return plan
 
 
+def plan_or_new(partner: Partner, cycle: Cycle) -> ActionPlan:
+    """The team's plan for the cycle as a form shows it: a new one, not saved, if it has none
+    (writing in it saves it, through plan_for)."""
+    return (ActionPlan.objects.filter(partner=partner, cycle=cycle).first()
+            or ActionPlan(partner=partner, cycle=cycle))
+
+
 @transaction.atomic
 def save_plan(partner: Partner, cycle: Cycle, summary: str,
               steps: Iterable[GuideStep] = ()) -> ActionPlan:

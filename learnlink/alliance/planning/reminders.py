@@ -31,7 +31,7 @@ from learnlink.alliance.models import (
     TaskReminder,
     TaskStatus,
 )
-from learnlink.exchange.member_links import absolute
+from learnlink.lib.links import absolute
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Person
 

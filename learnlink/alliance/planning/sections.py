@@ -22,7 +22,7 @@ def _spaces(alliance: Alliance) -> dict[str, Any]:
 
 
 def _spaces_sheet(alliance: Alliance) -> dict[str, Table]:
-    spaces = (LearningSpace.objects.filter(cycle__alliance=alliance).for_listing()
+    spaces = (LearningSpace.objects.of(alliance).for_listing()
               .annotate(n_invited=Count("attendance", distinct=True),
                         n_attended=Count("attendance", filter=Q(attendance__attended=True),
                                          distinct=True)))

@@ -15,20 +15,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.alliance.models import ActionPlan, Alliance, Cycle, Partner, PartnerRole, Task
+from learnlink.alliance.models import ActionPlan, Alliance, Cycle, Partner, Task
 from learnlink.alliance.permissions import (
     alliance_for_insider,
     alliance_for_reader,
     is_coordinator,
     is_insider,
     may_act_for_team,
-    person_of,
+    own_team_ids,
     plan_for_editor,
     task_for_editor,
 )
 from learnlink.alliance.planning import actions as planning
-from learnlink.alliance.planning.accountability import board, by_cycle
+from learnlink.alliance.planning.accountability import board, by_cycle, cycle_standing
 from learnlink.alliance.planning.forms import DoneForm, DropForm, PlanForm, TaskForm
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
 def _cycle(alliance: Alliance, number: int) -> Cycle:
@@ -44,18 +45,12 @@ def cycle(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     alliance = alliance_for_reader(request, slug)
     current = _cycle(alliance, number)
     insider = is_insider(request.user, alliance)
-    rows = [row for row in board(alliance) if row.cycle.pk == current.pk] if insider else []
-    planned = {row.partner.pk for row in rows}
-    teams = (alliance.partners.filter(role=PartnerRole.COUNTRY_TEAM)
-             .select_related("organisation") if insider else Partner.objects.none())
-    person = person_of(request.user)
+    rows, unplanned = cycle_standing(current) if insider else ([], [])
     return render(request, "alliance/cycle.html", {
         "alliance": alliance, "cycle": current, "stages": current.stages.all(),
         "spaces": current.spaces.for_listing(), "insider": insider,
         "coordinator": is_coordinator(request.user, alliance), "rows": rows,
-        "unplanned": [team for team in teams if team.pk not in planned],
-        "my_teams": set(alliance.participants.filter(person=person).values_list(
-            "partner_id", flat=True)) if person else set()})
+        "unplanned": unplanned, "my_teams": own_team_ids(request.user, alliance)})
 
 
 def _plan_page(request: HttpRequest, alliance: Alliance, current: Cycle, partner: Partner,
@@ -66,7 +61,8 @@ def _plan_page(request: HttpRequest, alliance: Alliance, current: Cycle, partner
             "today": timezone.localdate(), **forms}
 
 
-def plan(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpResponse:
+def plan(request: AuthenticatedHttpRequest, slug: str,
+         number: int, partner_pk: int) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     current = _cycle(alliance, number)
     partner = alliance.partners.select_related("organisation", "alliance").filter(
@@ -79,11 +75,10 @@ def plan(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpR
                   _plan_page(request, alliance, current, partner, found))
 
 
-def plan_edit(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpResponse:
+def plan_edit(request: AuthenticatedHttpRequest, slug: str,
+              number: int, partner_pk: int) -> HttpResponse:
     alliance, current, partner = plan_for_editor(request, slug, number, partner_pk)
-    found = ActionPlan.objects.filter(partner=partner, cycle=current).first()
-    form = PlanForm(request.POST or None,
-                    instance=found or ActionPlan(partner=partner, cycle=current))
+    form = PlanForm(request.POST or None, instance=planning.plan_or_new(partner, current))
     if request.method == "POST" and form.is_valid():
         saved = planning.save_plan(partner, current, form.cleaned_data["summary"],
                                    form.cleaned_data["steps"])
@@ -94,11 +89,11 @@ def plan_edit(request: HttpRequest, slug: str, number: int, partner_pk: int) -> 
         status=400 if form.errors else 200)
 
 
-def task_new(request: HttpRequest, slug: str, number: int, partner_pk: int) -> HttpResponse:
+def task_new(request: AuthenticatedHttpRequest, slug: str,
+             number: int, partner_pk: int) -> HttpResponse:
     alliance, current, partner = plan_for_editor(request, slug, number, partner_pk)
-    found = ActionPlan.objects.filter(partner=partner, cycle=current).first()
     form = TaskForm(request.POST or None,
-                    instance=Task(plan=found or ActionPlan(partner=partner, cycle=current)))
+                    instance=Task(plan=planning.plan_or_new(partner, current)))
     if request.method == "POST" and form.is_valid():
         target = planning.plan_for(partner, current)
         data = form.cleaned_data
@@ -121,7 +116,7 @@ def _task_page(request: HttpRequest, task: Task, status: int = 200,
     return render(request, "alliance/task.html", context, status=status)
 
 
-def task(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     if request.method != "POST":
         return _task_page(request, found)
@@ -134,7 +129,7 @@ def task(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def task_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task_done(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     form = DoneForm(request.POST)
     if not form.is_valid():
@@ -145,7 +140,7 @@ def task_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def task_drop(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task_drop(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     form = DropForm(request.POST)
     if not form.is_valid():
@@ -160,14 +155,14 @@ def task_drop(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @require_POST
-def task_reopen(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def task_reopen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = task_for_editor(request, slug, pk)
     planning.reopen_task(found)
     messages.success(request, _("“%(task)s” is open again.") % {"task": found.title})
     return redirect(found.plan.get_absolute_url())
 
 
-def accountability(request: HttpRequest, slug: str) -> HttpResponse:
+def accountability(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     return render(request, "alliance/accountability.html", {
         "alliance": alliance, "cycles": by_cycle(board(alliance)),

@@ -26,7 +26,7 @@ def is_published(cycle: Cycle) -> bool:
 def answers_by_partner(cycle: Cycle) -> list[tuple[Partner, Reflection | None]]:
     """Every partner of the alliance with its answers for the cycle, or None if it has none."""
     given = {r.partner_id: r for r in Reflection.objects.filter(cycle=cycle)}
-    partners = Partner.objects.filter(alliance_id=cycle.alliance_id).select_related("organisation")
+    partners = Partner.objects.of(cycle.alliance_id)
     return [(partner, given.get(partner.pk)) for partner in partners]
 
 
@@ -85,10 +85,9 @@ def feedback_block(alliance: Alliance) -> dict[str, Any]:
     themes of its published synthesis."""
     cycles = list(alliance.cycles.order_by("number"))
     answered: dict[int, int] = {}
-    for cycle_id in Reflection.objects.filter(cycle__alliance=alliance).values_list("cycle_id",
-                                                                                    flat=True):
+    for cycle_id in Reflection.objects.of(alliance).values_list("cycle_id", flat=True):
         answered[cycle_id] = answered.get(cycle_id, 0) + 1
-    syntheses = {s.cycle_id: s for s in Synthesis.objects.filter(cycle__alliance=alliance)}
+    syntheses = {s.cycle_id: s for s in Synthesis.objects.of(alliance)}
     rows = []
     for cycle in cycles:
         synthesis = syntheses.get(cycle.pk)
@@ -100,10 +99,10 @@ def feedback_block(alliance: Alliance) -> dict[str, Any]:
 
 
 def feedback_sheets(alliance: Alliance) -> dict[str, Table]:
-    reflections = Reflection.objects.filter(cycle__alliance=alliance).select_related(
+    reflections = Reflection.objects.of(alliance).select_related(
         "cycle", "partner__organisation").order_by("cycle__number", "partner__organisation__name")
-    syntheses = Synthesis.objects.filter(cycle__alliance=alliance, published__isnull=False
-                                         ).select_related("cycle").order_by("cycle__number")
+    syntheses = (Synthesis.objects.of(alliance).filter(published__isnull=False)
+                 .select_related("cycle").order_by("cycle__number"))
     return {
         _("Feedback"): Table(
             [_("Cycle"), _("Partner"), _("What worked well"), _("What did not work"),

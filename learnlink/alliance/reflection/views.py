@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.forms.models import model_to_dict
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,13 +27,14 @@ from learnlink.alliance.permissions import (
 from learnlink.alliance.reflection import reviews
 from learnlink.alliance.reflection.forms import ReflectionForm, SynthesisForm
 from learnlink.alliance.refusal import shows_refusal
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
 def _cycle(alliance: Alliance, number: int) -> Cycle:
     return get_object_or_404(Cycle, alliance=alliance, number=number)
 
 
-def reflection(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def reflection(request: AuthenticatedHttpRequest, slug: str, number: int) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
     cycle = _cycle(alliance, number)
     synthesis = Synthesis.objects.filter(cycle=cycle).first()
@@ -47,7 +49,7 @@ def reflection(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @shows_refusal
-def answer(request: HttpRequest, slug: str, number: int, partner: int) -> HttpResponse:
+def answer(request: AuthenticatedHttpRequest, slug: str, number: int, partner: int) -> HttpResponse:
     """A partner's answers: written by its own people or a coordinator, until published."""
     alliance = alliance_for_insider(request, slug)
     cycle = _cycle(alliance, number)
@@ -57,9 +59,8 @@ def answer(request: HttpRequest, slug: str, number: int, partner: int) -> HttpRe
                                  "no longer change."))
         return redirect("alliance:reflection", slug, number)
     existing = Reflection.objects.filter(cycle=cycle, partner=team).first()
-    initial = ({key: getattr(existing, key) for key in reviews.ANSWER_FIELDS}
-               if existing else None)
-    form = ReflectionForm(request.POST or None, initial=initial)
+    form = ReflectionForm(request.POST or None, initial=model_to_dict(
+        existing, fields=reviews.ANSWER_FIELDS) if existing else None)
     if request.method == "POST" and form.is_valid():
         try:
             reviews.save_reflection(cycle, team, form.cleaned_data, person_of(request.user))
@@ -74,7 +75,7 @@ def answer(request: HttpRequest, slug: str, number: int, partner: int) -> HttpRe
         status=400 if form.errors else 200)
 
 
-def synthesis(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def synthesis(request: AuthenticatedHttpRequest, slug: str, number: int) -> HttpResponse:
     """The synthesis form: pre-filled by the drafter until a draft is saved, and again on
     asking (?draft=1)."""
     alliance = alliance_for_synthesis_writer(request, slug)
@@ -84,11 +85,9 @@ def synthesis(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         messages.info(request, _("This synthesis is already published."))
         return redirect("alliance:reflection", slug, number)
     proposal = reviews.draft_for(cycle)
-    if saved is not None and not request.GET.get("draft"):
-        initial = {key: getattr(saved, key) for key in [*reviews.ANSWER_FIELDS, "themes"]}
-    else:
-        initial = proposal.initial()
-    form = SynthesisForm(request.POST or None, initial=initial)
+    form = SynthesisForm(request.POST or None, initial=(
+        model_to_dict(saved, fields=[*reviews.ANSWER_FIELDS, "themes"])
+        if saved is not None and not request.GET.get("draft") else proposal.initial()))
     if request.method == "POST" and form.is_valid():
         reviews.save_synthesis(cycle, form.cleaned_data, person_of(request.user))
         messages.success(request, _("The draft synthesis is saved; publish it when it is "
@@ -101,7 +100,7 @@ def synthesis(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @require_POST
-def publish(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def publish(request: AuthenticatedHttpRequest, slug: str, number: int) -> HttpResponse:
     alliance = alliance_for_synthesis_writer(request, slug)
     cycle = _cycle(alliance, number)
     saved = Synthesis.objects.filter(cycle=cycle).first()

@@ -44,5 +44,13 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args: Any, alliance: Alliance, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.people = alliance_people(alliance)
         for name in ("invited", "attended"):
-            self.fields[name].queryset = alliance_people(alliance)  # type: ignore[attr-defined]
+            self.fields[name].queryset = self.people  # type: ignore[attr-defined]
+
+    def rows(self, space: LearningSpace) -> list[tuple[Person, bool, bool]]:
+        """The form's table: each of the alliance's people, ticked invited and attended as the
+        space's record stands."""
+        saved = {a.person_id: a.attended for a in space.attendance.all()}
+        return [(person, person.pk in saved, bool(saved.get(person.pk)))
+                for person in self.people]

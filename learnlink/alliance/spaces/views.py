@@ -18,7 +18,8 @@ from learnlink.alliance.permissions import (
     space_for_reader,
 )
 from learnlink.alliance.planning import actions as planning
-from learnlink.alliance.spaces.forms import AttendanceForm, SpaceForm, alliance_people
+from learnlink.alliance.spaces.forms import AttendanceForm, SpaceForm
+from learnlink.lib.requests import AuthenticatedHttpRequest
 
 
 def space(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -33,7 +34,7 @@ def space(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         "records_attendance": may_record_attendance(request.user, found)})
 
 
-def space_new(request: HttpRequest, slug: str, number: int) -> HttpResponse:
+def space_new(request: AuthenticatedHttpRequest, slug: str, number: int) -> HttpResponse:
     alliance = alliance_for_coordinator(request, slug)
     cycle = alliance.cycles.filter(number=number).first()
     if cycle is None:
@@ -41,7 +42,7 @@ def space_new(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     return _edit(request, LearningSpace(cycle=cycle), created=True)
 
 
-def space_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def space_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     alliance = alliance_for_coordinator(request, slug)
     found = LearningSpace.objects.select_related("cycle__alliance").filter(
         cycle__alliance=alliance, pk=pk).first()
@@ -63,7 +64,7 @@ def _edit(request: HttpRequest, instance: LearningSpace, created: bool) -> HttpR
         "space": instance}, status=400 if form.errors else 200)
 
 
-def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+def attendance(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     found = space_for_attendance(request, slug, pk)
     alliance = found.cycle.alliance
     form = AttendanceForm(request.POST or None, alliance=alliance)
@@ -72,9 +73,6 @@ def attendance(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
                                    form.cleaned_data["attended"])
         messages.success(request, _("Attendance is saved."))
         return redirect(found.get_absolute_url())
-    rows = {a.person_id: a.attended for a in found.attendance.all()}
-    people = [(person, person.pk in rows, bool(rows.get(person.pk)))
-              for person in alliance_people(alliance)]
     return render(request, "alliance/attendance.html", {
-        "alliance": alliance, "space": found, "people": people, "form": form},
+        "alliance": alliance, "space": found, "people": form.rows(found), "form": form},
         status=400 if form.errors else 200)

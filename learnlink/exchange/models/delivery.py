@@ -1,14 +1,21 @@
-"""What the exchange remembers about sending: subscriptions waiting for their confirmation,
-and the digests already sent (each one starts where the last of its kind ended)."""
+"""What the exchange remembers about sending: subscriptions and member changes waiting for
+their confirmation, and the digests already sent (each one starts where the last of its kind
+ended)."""
 
 from __future__ import annotations
 
 import datetime
 import secrets
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from learnlink.exchange.models.groups import DeliveryMode
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 CONFIRM_WITHIN = datetime.timedelta(days=7)
 
@@ -38,6 +45,43 @@ class Subscription(models.Model):
     @property
     def expired(self) -> bool:
         return timezone.now() > self.created + CONFIRM_WITHIN
+
+
+class PendingChange(models.Model):
+    """A member's delivery change or leaving, asked for by a mail whose sender we could not
+    verify: it waits until the member answers from their own address (or opens the link in
+    that mail), so a forged From changes nothing. Used once; expires like a subscription."""
+
+    LEAVE = "leave"
+
+    membership = models.ForeignKey("exchange.Membership", on_delete=models.CASCADE,
+                                   related_name="pending_changes")
+    change = models.CharField(_("change"), max_length=10,
+                              help_text="'leave', or the delivery mode to switch to")
+    address = models.EmailField(_("address"), help_text="Where the confirmation was sent")
+    token = models.CharField(max_length=32, unique=True, default=new_token)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("change waiting for confirmation")
+        verbose_name_plural = _("changes waiting for confirmation")
+
+    def __str__(self) -> str:
+        return f"{self.address}: {self.change}"
+
+    @property
+    def expired(self) -> bool:
+        return timezone.now() > self.created + CONFIRM_WITHIN
+
+    @property
+    def leaves(self) -> bool:
+        return self.change == self.LEAVE
+
+    @property
+    def mode_label(self) -> StrOrPromise:
+        """The delivery mode asked for, as members read it (lazily translated: in the
+        language of the page or mail that shows it); '' for leaving."""
+        return DeliveryMode(self.change).label if self.change in DeliveryMode.values else ""
 
 
 class Digest(models.Model):

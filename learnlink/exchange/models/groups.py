@@ -9,7 +9,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +78,10 @@ class GroupQuerySet(models.QuerySet["Group"]):
                 .values("last_activity")[:1])
         return self.annotate(members=Coalesce(Subquery(members), 0), last=Subquery(last))
 
+    def by_activity(self) -> GroupQuerySet:
+        """The list of groups and the home page's: the liveliest first, silent ones last."""
+        return self.with_activity().order_by(F("last").desc(nulls_last=True), "name")
+
 
 class Group(models.Model):
     """A team space: a mailing address, its members and the archive of what they said."""
@@ -133,6 +137,11 @@ class Group(models.Model):
     def request_address(self) -> str:
         """SLUG-request@domain: commands in the subject or body (Mailman's convention)."""
         return f"{self.slug}-request@{settings.LEARNLINK_MAIL_DOMAIN}"
+
+    @property
+    def owner_address(self) -> str:
+        """SLUG-owner@domain: reaches the group's mentors (Mailman's convention)."""
+        return f"{self.slug}-owner@{settings.LEARNLINK_MAIL_DOMAIN}"
 
     def command_address(self, command: str) -> str:
         """SLUG+COMMAND@domain: subscribe, unsubscribe, digest, help and the others."""

@@ -4,12 +4,30 @@ reply to, so that their replies still share one thread; it is filled if the mess
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from learnlink.exchange.models.groups import Group
+
+
+class ThreadQuerySet(models.QuerySet["Thread"]):
+    def latest_first(self) -> ThreadQuerySet:
+        return self.order_by("-last_activity", "-pk")
+
+    def latest_in(self, group: Group, month: datetime.date | None = None) -> ThreadQuerySet:
+        """A group's threads (of one month, if given), as its page and the API list them."""
+        threads = self.filter(group=group).latest_first()
+        return threads.filter(month=month) if month else threads
+
+    def latest_discussions(self, groups: models.QuerySet[Group]) -> ThreadQuerySet:
+        """The home page's latest discussions in `groups`, each with its group for the link."""
+        return self.filter(group__in=groups).select_related("group").latest_first()
 
 
 class Thread(models.Model):
@@ -20,6 +38,8 @@ class Thread(models.Model):
                              "the thread started in, for the month archive")
     last_activity = models.DateTimeField(_("last activity"), db_index=True)
     message_count = models.PositiveIntegerField(_("messages"), default=0)
+
+    objects = ThreadQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("thread")

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from learnlink.exchange.models.groups import Group
 
 
 class HeldStatus(models.TextChoices):
     WAITING = "waiting", _("waiting")
     APPROVED = "approved", _("approved")
     REJECTED = "rejected", _("rejected")
+
+
+class HeldQuerySet(models.QuerySet["HeldMessage"]):
+    def waiting_in(self, group: Group) -> HeldQuerySet:
+        """The moderation queue: what waits in `group`, oldest first, with its raw mail."""
+        return self.filter(group=group, status=HeldStatus.WAITING).select_related("inbound")
 
 
 class HeldMessage(models.Model):
@@ -27,6 +38,8 @@ class HeldMessage(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     notified = models.DateTimeField(null=True, blank=True,
                                     help_text="When the sender was told the message waits")
+
+    objects = HeldQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("held message")

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.db.models.expressions
-import learnlink.alliance.models.rates
+import learnlink.lib.money
 from django.db import migrations, models
 
 
@@ -89,7 +89,7 @@ class Migration(migrations.Migration):
                 ('quantity', models.DecimalField(decimal_places=3, max_digits=14, validators=[django.core.validators.MinValueValidator(0)], verbose_name='quantity')),
                 ('unit', models.CharField(choices=[('kg', 'kg'), ('t', 'tonnes'), ('bag90', '90 kg bags'), ('crate', 'crates'), ('litre', 'litres')], max_length=10, verbose_name='unit')),
                 ('value', models.DecimalField(decimal_places=2, max_digits=16, validators=[django.core.validators.MinValueValidator(0)], verbose_name='value')),
-                ('currency', models.CharField(max_length=3, validators=[learnlink.alliance.models.rates.valid_currency], verbose_name='currency')),
+                ('currency', models.CharField(max_length=3, validators=[learnlink.lib.money.valid_currency], verbose_name='currency')),
                 ('buyer', models.CharField(blank=True, max_length=200, verbose_name='buyer')),
                 ('tonnes', models.DecimalField(decimal_places=6, max_digits=16, verbose_name='tonnes')),
                 ('value_usd', models.DecimalField(decimal_places=2, max_digits=16, verbose_name='value (US$)')),

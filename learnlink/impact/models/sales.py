@@ -8,12 +8,18 @@ The report then adds up stored numbers in the database.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.alliance.models.rates import valid_currency
 from learnlink.impact.units import Unit
+from learnlink.lib.money import valid_currency
+
+if TYPE_CHECKING:
+    from learnlink.alliance.models import Alliance
+    from learnlink.impact.periods import Period
 
 
 class UnitConversion(models.Model):
@@ -45,6 +51,16 @@ class SaleSource(models.TextChoices):
     EMAIL = "email", _("email")
 
 
+class SaleQuerySet(models.QuerySet["Sale"]):
+    def of(self, alliance: Alliance) -> SaleQuerySet:
+        """The sales in the alliance's territories."""
+        return self.filter(territory__alliance=alliance)
+
+    def in_period(self, period: Period) -> SaleQuerySet:
+        """The sales made in the period, its first and last days included."""
+        return self.filter(date__gte=period.start, date__lte=period.end)
+
+
 class Sale(models.Model):
     territory = models.ForeignKey("impact.Territory", on_delete=models.CASCADE,
                                   related_name="sales")
@@ -65,6 +81,8 @@ class Sale(models.Model):
     source = models.CharField(_("entered by"), max_length=12, choices=SaleSource.choices,
                               default=SaleSource.WEB)
     created = models.DateTimeField(auto_now_add=True)
+
+    objects = SaleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("sale")

@@ -3,9 +3,21 @@ membership counts of the PMGs there."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from learnlink.alliance.models import Alliance
+    from learnlink.impact.periods import Period
+
+
+class TerritoryQuerySet(models.QuerySet["Territory"]):
+    def of(self, alliance: Alliance) -> TerritoryQuerySet:
+        """The alliance's territories with their places, named in every table and form."""
+        return self.filter(alliance=alliance).select_related("place")
 
 
 class Territory(models.Model):
@@ -18,6 +30,8 @@ class Territory(models.Model):
     products = models.ManyToManyField("people.Enterprise", through="impact.TerritoryProduct",
                                       related_name="territories", blank=True)
     position = models.PositiveSmallIntegerField(_("position in the table"), default=0)
+
+    objects = TerritoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("territory")
@@ -49,6 +63,12 @@ class TerritoryProduct(models.Model):
         return f"{self.territory}: {self.product}"
 
 
+class TargetQuerySet(models.QuerySet["Target"]):
+    def overlapping(self, period: Period) -> TargetQuerySet:
+        """The targets that cover at least one day of the period."""
+        return self.filter(start__lte=period.end, end__gte=period.start)
+
+
 class Target(models.Model):
     """How many households a territory means to reach over a period."""
 
@@ -56,6 +76,8 @@ class Target(models.Model):
     start = models.DateField(_("from"))
     end = models.DateField(_("until"))
     households = models.PositiveIntegerField(_("target households"))
+
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target population")
@@ -72,6 +94,12 @@ class Target(models.Model):
             raise ValidationError({"end": _("The end must not come before the start.")})
 
 
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def in_period(self, period: Period) -> MembershipQuerySet:
+        """The counts made in the period, its first and last days included."""
+        return self.filter(date__gte=period.start, date__lte=period.end)
+
+
 class Membership(models.Model):
     """A PMG's membership as counted on a day. Counts are never added up over time: for a
     period, a PMG has the members of its latest count in that period."""
@@ -85,6 +113,8 @@ class Membership(models.Model):
     women = models.PositiveIntegerField(_("women"), null=True, blank=True)
     men = models.PositiveIntegerField(_("men"), null=True, blank=True)
     youth = models.PositiveIntegerField(_("youth"), null=True, blank=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership count")

@@ -36,6 +36,10 @@ class InboundQuerySet(models.QuerySet["InboundMessage"]):
     def quarantined(self) -> InboundQuerySet:
         return self.filter(state=State.QUARANTINED).order_by("-received")
 
+    def quarantined_to(self, address: str) -> InboundQuerySet:
+        """A group's quarantine page: what came to its address and could not be posted."""
+        return self.quarantined().filter(recipient=address)
+
 
 class InboundMessage(models.Model):
     """One message for one recipient address, exactly as received."""

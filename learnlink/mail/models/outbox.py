@@ -8,7 +8,10 @@ web page of outgoing mail shows everything that was sent or waits to be.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
+from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -49,6 +52,22 @@ class DeliveryState(models.TextChoices):
     FAILED = "failed", _("failed")
 
 
+class DeliveryQuerySet(models.QuerySet["Delivery"]):
+    def counts_by_state(self, outgoing: Iterable[Outgoing]) -> dict[int, dict[str, int]]:
+        """The outbox page: for each of its messages, how many deliveries are in each state,
+        in one query for the page."""
+        counts: dict[int, dict[str, int]] = {}
+        for row in (self.filter(outgoing__in=[item.pk for item in outgoing]).order_by()
+                    .values("outgoing", "state").annotate(n=Count("pk"))):
+            counts.setdefault(row["outgoing"], {})[row["state"]] = row["n"]
+        return counts
+
+    def for_message_page(self, state: str) -> DeliveryQuerySet:
+        """An outgoing message's page: its recipients in order, of one state if it is one."""
+        found = self.order_by("pk").defer("token")
+        return found.filter(state=state) if state in DeliveryState.values else found
+
+
 class Delivery(models.Model):
     """One recipient of one outgoing message; its bounce address names this row (VERP)."""
 
@@ -63,6 +82,8 @@ class Delivery(models.Model):
                                        help_text="A sender is working on it until then")
     last_error = models.TextField(_("last error"), blank=True)
     sent = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    objects = DeliveryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("delivery")

@@ -6,6 +6,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.people.models.places import Enterprise, Place
+
 
 class OrganisationKind(models.TextChoices):
     FARMER_GROUP = "farmer_group", _("farmer group")
@@ -19,9 +21,29 @@ class OrganisationKind(models.TextChoices):
 
 
 class OrganisationQuerySet(models.QuerySet["Organisation"]):
-    def for_directory(self) -> OrganisationQuerySet:
-        """What the directory list shows, fetched in a fixed number of queries whatever the page."""
-        return self.select_related("place", "parent").prefetch_related("enterprises")
+    def for_directory(self, q: str = "", place: int | None = None, kind: str = "",
+                      enterprise: Enterprise | None = None) -> OrganisationQuerySet:
+        """What the directory list shows, narrowed by its filters (each optional: a place
+        includes the places below it), in a fixed number of queries whatever the page."""
+        found = self.select_related("place", "parent").prefetch_related("enterprises")
+        if q:
+            found = found.filter(name__icontains=q)
+        if place:
+            found = found.filter(place__in=Place.objects.descendant_ids(Place(pk=place)))
+        if kind:
+            found = found.filter(kind=kind)
+        if enterprise:
+            found = found.filter(enterprises=enterprise)
+        return found
+
+    def for_page(self) -> OrganisationQuerySet:
+        """An organisation's page: where it is, its umbrella, enterprises and groups."""
+        return (self.select_related("place__parent__parent", "parent")
+                .prefetch_related("enterprises", "members"))
+
+    def recently_joined(self) -> OrganisationQuerySet:
+        """The home page's newcomers to the directory, with their place."""
+        return self.select_related("place").order_by("-created", "name")
 
 
 class Organisation(models.Model):

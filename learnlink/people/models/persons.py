@@ -18,6 +18,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+class PersonQuerySet(models.QuerySet["Person"]):
+    def for_page(self, with_contacts: bool) -> PersonQuerySet:
+        """A person's page: their place and organisations, and their addresses for those who
+        may see contact details."""
+        found = self.select_related("place__parent__parent").prefetch_related(
+            models.Prefetch("affiliations", Affiliation.objects.select_related("organisation")))
+        return found.prefetch_related("email_addresses") if with_contacts else found
+
+
 class Person(models.Model):
     """Someone in the network: a learner, a mentor, a coordinator, a buyer's contact."""
 
@@ -36,6 +45,8 @@ class Person(models.Model):
                                 related_name="person")
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("person")
@@ -88,6 +99,13 @@ class EmailAddressQuerySet(models.QuerySet["EmailAddress"]):
 
     def matching(self, address: str) -> EmailAddressQuerySet:
         return self.filter(address=normalise_address(address))
+
+    def troubled(self) -> EmailAddressQuerySet:
+        """The contacts to fix: current addresses that bounced or were disabled, with their
+        person and any new address suggested for them, the worst first."""
+        return (self.current().filter(Q(disabled__isnull=False) | Q(bounce_score__gt=0))
+                .select_related("person").prefetch_related("person__address_suggestions")
+                .order_by("-disabled", "-last_bounce"))
 
 
 class EmailAddress(models.Model):

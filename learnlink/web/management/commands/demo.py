@@ -3,13 +3,12 @@ alliance) and print how to sign in to it."""
 
 from typing import Any
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.urls import reverse
 
 from learnlink.alliance.demo import load_demo as load_alliance
 from learnlink.exchange.demo import load_demo as load_exchange
 from learnlink.impact.demo import load_demo as load_impact
+from learnlink.lib.links import absolute, absolute_url
 from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
 
 
@@ -28,15 +27,14 @@ class Command(BaseCommand):
         for slug, stats in load_exchange().items():
             self.stdout.write(f"{slug}: {stats.line()}")
         alliance = load_alliance()
-        self.stdout.write(f"\nDemo alliance: {settings.LEARNLINK_BASE_URL}"
-                          f"{alliance.get_absolute_url()}")
+        self.stdout.write(f"\nDemo alliance: {absolute(alliance.get_absolute_url())}")
         impact = load_impact()
         self.stdout.write(f"ciat-crs-east-africa: impact imported={impact.sales} sales, "
                           f"{impact.memberships} membership counts, {impact.territories} "
                           f"territory targets, {impact.pmgs_created} new PMGs")
-        outbox = settings.LEARNLINK_BASE_URL + reverse("mail:outbox")
+        outbox = absolute_url("mail:outbox")
         self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")
-        login = settings.LEARNLINK_BASE_URL + reverse("login")
+        login = absolute_url("login")
         self.stdout.write(f"\nSign in at {login} with the password {DEMO_PASSWORD} as:")
         width = max(len(account.sign_in) for account in result.accounts)
         for account in result.accounts:

@@ -8,7 +8,7 @@ SALES_ADDRESS = "sales"
 
 
 def record_by_email(inbound: InboundMessage) -> None:
-    from learnlink.impact.by_email import process  # loaded on use, as the exchange routes do
+    from learnlink.impact.by_email import process  # loaded on use, as the exchange mail routes do
 
     process(inbound)
 

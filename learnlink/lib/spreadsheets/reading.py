@@ -1,5 +1,4 @@
-"""Reading the spreadsheets programme officers send: CSV and XLSX (`learnlink.lib.spreadsheets`
-writes them).
+"""Reading the spreadsheets programme officers send: CSV and XLSX (`writing` writes them).
 
 Every cell is read as stripped text, exactly as a CSV would give it, so one parser serves both
 formats and the importers never see Excel's floats or datetimes. Rows keep their spreadsheet
@@ -20,7 +19,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
-from learnlink.lib.spreadsheets import SpreadsheetError, restored
+from learnlink.lib.spreadsheets.errors import SpreadsheetError
+from learnlink.lib.spreadsheets.writing import restored
 
 CSV_DELIMITERS = ",;\t"
 

@@ -1,5 +1,6 @@
-"""US$ from any currency at the rate in force on the day: the one conversion both cost shares
-and sales use, so a figure converted twice is converted the same way.
+"""US$ from any currency at the rate in force on the day: the one conversion every app uses
+(cost shares, sales), so a figure converted twice is converted the same way. The rates are
+rows an app reads from its own table and hands over; nothing here reads the database.
 
 Which rate is in force, stated here and nowhere else:
 
@@ -13,8 +14,8 @@ Which rate is in force, stated here and nowhere else:
    there. Two sources mixed day by day gave each sale whichever rate happened to be nearer, a
    figure that neither source publishes (the Kenya table was off by US$369 that way).
 
-`rates_in_force` lists the rates a period used, with their sources, for the pages that show a
-US$ figure to say where it comes from.
+`Rates.used_for` lists the rates some amounts were converted at, with their sources, for the
+pages that show a US$ figure to say where it comes from.
 """
 
 from __future__ import annotations
@@ -27,12 +28,19 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from learnlink.alliance.models import ExchangeRate
 from learnlink.lib.dates import shown
 
 USD = "USD"
 CENT = Decimal("0.01")
+
+
+def valid_currency(code: str) -> None:
+    """A currency is written as its ISO 4217 code (KES), as banks and spreadsheets write it."""
+    if len(code) != 3 or not code.isalpha() or not code.isupper():
+        raise ValidationError(gettext_lazy("Write the currency as its three capital letters, "
+                                           "e.g. KES."))
 
 
 class MissingRate(ValueError):
@@ -48,7 +56,7 @@ class MissingRate(ValueError):
 
 @dataclass(frozen=True)
 class RateUsed:
-    """A rate as a page shows it: units of the currency for one US$, as banks quote it."""
+    """A dated rate: US$ for one unit of `currency` from `valid_from` until the next rate."""
 
     currency: str
     valid_from: datetime.date
@@ -57,19 +65,18 @@ class RateUsed:
 
     @property
     def per_usd(self) -> Decimal:
+        """Units of the currency for one US$, as banks quote it and pages show it."""
         return (1 / self.usd_per_unit).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 class Rates:
-    """The rates of some currencies, read in one query, for converting many amounts."""
+    """Dated rates of some currencies, given as (currency, valid from, US$ per unit, source)
+    rows in any order, for converting many amounts."""
 
-    def __init__(self, currencies: Iterable[str]) -> None:
+    def __init__(self, rows: Iterable[tuple[str, datetime.date, Decimal, str]]) -> None:
         self._days: dict[str, list[datetime.date]] = {}
         self._rates: dict[str, list[RateUsed]] = {}
-        wanted = {code.upper() for code in currencies} - {USD}
-        rows = (ExchangeRate.objects.filter(currency__in=wanted).order_by("currency", "valid_from")
-                .values_list("currency", "valid_from", "usd_per_unit", "source"))
-        for currency, valid_from, rate, source in rows:
+        for currency, valid_from, rate, source in sorted(rows, key=lambda row: row[:2]):
             self._days.setdefault(currency, []).append(valid_from)
             self._rates.setdefault(currency, []).append(
                 RateUsed(currency, valid_from, rate, source))
@@ -91,34 +98,36 @@ class Rates:
         """The amount in US$, to the cent."""
         return (amount * self.rate(currency, day)).quantize(CENT, rounding=ROUND_HALF_UP)
 
-
-def to_usd(amount: Decimal, currency: str, day: datetime.date) -> Decimal:
-    return Rates([currency]).to_usd(amount, currency, day)
-
-
-def rates_in_force(days: Iterable[tuple[str, datetime.date]]) -> list[RateUsed]:
-    """The rates that amounts in these (currency, day) pairs were converted at, by currency and
-    date: what a page lists under a US$ figure."""
-    pairs = {(currency.upper(), day) for currency, day in days if currency.upper() != USD}
-    rates = Rates({currency for currency, _day in pairs})
-    used = set()
-    for currency, day in pairs:
-        try:
-            used.add(rates.in_force(currency, day))
-        except MissingRate:
-            continue
-    return sorted(used, key=lambda rate: (rate.currency, rate.valid_from))
+    def used_for(self, days: Iterable[tuple[str, datetime.date]]) -> list[RateUsed]:
+        """The rates that amounts in these (currency, day) pairs were converted at, by currency
+        and date: what a page lists under a US$ figure."""
+        used = set()
+        for currency, day in days:
+            if currency.upper() == USD:
+                continue
+            try:
+                used.add(self.in_force(currency, day))
+            except MissingRate:
+                continue
+        return sorted(used, key=lambda rate: (rate.currency, rate.valid_from))
 
 
-def check_one_source(rate: ExchangeRate) -> None:
-    """Rule 2: refuse a rate that would interleave its source with another one of its currency
-    (a ValidationError naming the source that is there and the days it covers)."""
-    others = list(ExchangeRate.objects.filter(currency=rate.currency).exclude(pk=rate.pk)
-                  .exclude(valid_from=rate.valid_from).order_by("valid_from")
-                  .values_list("valid_from", "source"))
-    source = _source_key(rate.source)
-    before = [s for day, s in others if day < rate.valid_from]
-    after = [s for day, s in others if day > rate.valid_from]
+def foreign(currencies: Iterable[str]) -> set[str]:
+    """The currencies, as codes, that need a rate (all but the US$)."""
+    return {code.upper() for code in currencies} - {USD}
+
+
+def check_one_source(new: tuple[str, datetime.date, str],
+                     existing: Iterable[tuple[str, datetime.date, str]]) -> None:
+    """Rule 2: refuse a (currency, day, source) rate that would interleave its source with
+    another one of its currency among the `existing` rates (a ValidationError naming the source
+    that is there and the days it covers). A rate of the same day is the one being replaced."""
+    currency, valid_from, new_source = new
+    others = sorted((day, source) for code, day, source in existing
+                    if code == currency and day != valid_from)
+    source = _source_key(new_source)
+    before = [s for day, s in others if day < valid_from]
+    after = [s for day, s in others if day > valid_from]
     between = _interleaved(source, before, after)
     if between is None:
         return
@@ -128,8 +137,8 @@ def check_one_source(rate: ExchangeRate) -> None:
           'takes its rates from one source at a time, so a rate from "%(source)s" may start '
           'only after that series or end before it. Give this rate the same source, or '
           'correct the rates of that series.')
-        % {"currency": rate.currency, "there": between or "?", "first": days[0].isoformat(),
-           "last": days[-1].isoformat(), "source": rate.source or "?"})
+        % {"currency": currency, "there": between or "?", "first": days[0].isoformat(),
+           "last": days[-1].isoformat(), "source": new_source or "?"})
 
 
 def _interleaved(source: str, before: list[str], after: list[str]) -> str | None:

@@ -1,5 +1,7 @@
 """The mail addresses the exchange app answers to: every group, its command addresses
-(SLUG+subscribe@, SLUG-request@ ...), and search@ and get@."""
+(SLUG+subscribe@, SLUG-request@ ...), its mentors (SLUG-owner@), search@ and get@, and the
+address our notices come from (DEFAULT_FROM_EMAIL), so that a reply to any mail Learnlink sends
+gets an answer rather than a bounce."""
 
 from learnlink.exchange.models import Group
 from learnlink.mail.models import InboundMessage
@@ -30,6 +32,30 @@ def command(inbound: InboundMessage) -> None:
     process(inbound)
 
 
+def is_owner(local: str, domain: str) -> bool:
+    from learnlink.exchange.owner_mail import owner_group
+
+    return owner_group(local) is not None
+
+
+def to_mentors(inbound: InboundMessage) -> None:
+    from learnlink.exchange.owner_mail import forward_to_mentors
+
+    forward_to_mentors(inbound)
+
+
+def is_not_read(local: str, domain: str) -> bool:
+    from learnlink.exchange.owner_mail import is_not_read_address
+
+    return is_not_read_address(local, domain)
+
+
+def not_read(inbound: InboundMessage) -> None:
+    from learnlink.exchange.owner_mail import answer_not_read
+
+    answer_not_read(inbound)
+
+
 def service(name: str) -> Route:
     def answer(inbound: InboundMessage) -> None:
         from learnlink.exchange.by_email import answer as reply
@@ -41,4 +67,6 @@ def service(name: str) -> Route:
 
 GROUPS = Route("groups", accepts=is_group, process=post_to_group)
 COMMANDS = Route("commands", accepts=is_command, process=command)
-ROUTES = [GROUPS, COMMANDS, *(service(name) for name in SERVICES)]
+OWNERS = Route("owners", accepts=is_owner, process=to_mentors)
+NOT_READ = Route("not-read", accepts=is_not_read, process=not_read)
+ROUTES = [GROUPS, COMMANDS, *(service(name) for name in SERVICES), OWNERS, NOT_READ]

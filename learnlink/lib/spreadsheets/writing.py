@@ -26,14 +26,12 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from learnlink.lib.spreadsheets.errors import SpreadsheetError
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 BOLD = Font(bold=True)
 WIDTHS = (10, 60)  # the narrowest and widest column, in characters
-
-
-class SpreadsheetError(Exception):
-    """A file that cannot be read or written as a spreadsheet; the message is for the user."""
 
 
 class Formula(str):

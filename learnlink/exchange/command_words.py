@@ -1,0 +1,71 @@
+"""The words of the email commands, in English, Kiswahili and French, and where in a mail they
+are read: anywhere on the first line of a request (SLUG-request@), or, in a mail to the group
+itself, only as a line of their own in an otherwise nearly empty mail (Mailman's administrivia
+check: "unsubscribe" sent to everyone is a command, not a post held for moderation)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from learnlink.exchange.models import DeliveryMode
+from learnlink.mail.parsing import ParsedMessage
+
+MODES = {"each": DeliveryMode.EACH, "digest": DeliveryMode.DAILY, "daily": DeliveryMode.DAILY,
+         "weekly": DeliveryMode.WEEKLY, "monthly": DeliveryMode.MONTHLY,
+         "nomail": DeliveryMode.NONE}
+JOIN, LEAVE, HELP, CONFIRM = ("subscribe", "join"), ("unsubscribe", "leave"), "help", "confirm"
+WORDS = {*MODES, *JOIN, *LEAVE, HELP}  # also the SLUG+WORD@ addresses
+
+# What people write for the three commands a group's own address answers, without accents
+# (phones often drop them): Kiswahili, then French. Not "join" or "leave": "Join?" from a
+# stranger, or "Leave" (of absence), is a message for a moderator to read.
+SAYINGS = {
+    "subscribe": {"subscribe", "jisajili", "jiunge", "nijiunge", "abonner", "s'abonner",
+                  "m'abonner", "abonnement", "inscrire", "s'inscrire", "inscription"},
+    "unsubscribe": {"unsubscribe", "jiondoe", "niondoe", "jitoe", "desabonner",
+                    "se desabonner", "me desabonner", "desabonnement", "desinscrire",
+                    "se desinscrire", "desinscription"},
+    "help": {"help", "msaada", "usaidizi", "aide"},
+}
+_SAID = {saying: command for command, sayings in SAYINGS.items() for saying in sayings}
+OTHER_WORDS = 5  # a greeting, a name or a phone's signature beside the command
+
+
+def _plain(line: str) -> str:
+    """Lower case, accents and surrounding punctuation gone, one space between words."""
+    text = unicodedata.normalize("NFKD", line.replace("\u2019", "'")).lower()
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(word.strip(".,;:!?\"()[]") for word in text.split()).strip()
+
+
+def command_of(line: str) -> str:
+    """The command a line is, said in any of our languages; '' if it is none."""
+    plain = _plain(line)
+    return _SAID.get(plain, plain if plain in WORDS else "")
+
+
+def written_command(parsed: ParsedMessage) -> str:
+    """The command that begins the subject or the body's first line, for SLUG-request@; ''
+    means help. Later lines are never read: "Each of us..." in a letter is not a command."""
+    first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
+    for line in (parsed.subject, first_line):
+        words = _plain(line).split()
+        for length in (2, 1):
+            found = command_of(" ".join(words[:length])) if len(words) >= length else ""
+            if found:
+                return found
+    return ""
+
+
+def administrivia(parsed: ParsedMessage) -> str:
+    """The command a mail to the group itself is ("subscribe", "unsubscribe" or "help"), when
+    one line of it (the subject or a line of new text) says only that and the rest holds at
+    most OTHER_WORDS words; '' for a post. "Help" as the subject of a real question is a post."""
+    lines = [line for line in (parsed.subject, *parsed.new_text.splitlines()) if line.strip()]
+    for number, line in enumerate(lines):
+        said = _SAID.get(_plain(line), "")
+        if said:
+            others = [word for other in lines[:number] + lines[number + 1:]
+                      for word in other.split()]
+            return said if len(others) <= OTHER_WORDS else ""
+    return ""

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from learnlink.exchange import my_views
+
+app_name = "me"
+urlpatterns = [
+    path("", my_views.home, name="home"),
+    path("language/", my_views.language, name="language"),
+    path("groups/<slug:slug>/mode/", my_views.mode, name="mode"),
+    path("groups/<slug:slug>/leave/", my_views.leave_group, name="leave"),
+]
