@@ -296,12 +296,10 @@ class _Rows:
                        parent_id=None if node.parent is None else self.pks[node.parent])
 
     def _row(self, node: Node, item: Incoming | None, *, linked: bool = True) -> Message:
-        """A whole row: a new placeholder or message, or a filled placeholder (same pk); without
-        its parent unless `linked`."""
+        """A whole row: a new placeholder or message, or a filled placeholder (same pk)."""
         row = Message(pk=self.pks.get(node.message_id), group=self.group,
                       thread_id=self._thread_pk(node.thread), message_id=node.message_id,
-                      parent_id=None if node.parent is None or not linked
-                      else self.pks[node.parent],
+                      parent_id=self.pks[node.parent] if linked and node.parent else None,
                       is_placeholder=node.placeholder)
         if item is not None:
             row.date = item.date
