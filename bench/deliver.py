@@ -45,13 +45,6 @@ class CountingSink:
         return "250 OK"
 
 
-async def pipelining(server: Any, session: Any, envelope: Any, hostname: str,
-                     responses: list[str]) -> list[str]:
-    """Offer PIPELINING as Postfix does: aiosmtpd reads commands in order, so it copes."""
-    session.host_name = hostname
-    return [*responses[:-1], "250-PIPELINING", responses[-1]]
-
-
 def run_sink(port: int, counter: Any, ready: Any) -> None:
     import logging
 
@@ -60,7 +53,6 @@ def run_sink(port: int, counter: Any, ready: Any) -> None:
     logging.getLogger("mail.log").setLevel(logging.WARNING)  # a line per command otherwise
 
     controller = Controller(CountingSink(counter), hostname="127.0.0.1", port=port)
-    controller.handler.handle_EHLO = pipelining
     controller.start()
     ready.set()
     while True:
@@ -137,27 +129,27 @@ def cpu_seconds(pid: int) -> float:
 def ceiling(count: int, connections: int, port: int, sink_pid: int) -> None:
     """The sink and the SMTP client alone: one real post, rendered once, sent `count` times
     with VERP envelopes and no database. Whatever delivery does besides, it cannot beat this."""
-    import asyncio
+    import threading
 
-    from learnlink.mail.smtp_client import Connection, Relay, stuff
+    from learnlink.mail.sending import Relay, connect, crlf
 
-    data = stuff(next(discussions()))
+    data = crlf(next(discussions()))
     relay = Relay("127.0.0.1", port)
 
-    async def sender(numbers: range) -> None:
-        smtp = Connection(relay)
-        await smtp.open()
+    def sender(numbers: range) -> None:
+        smtp = connect(relay)
         for n in numbers:
-            await smtp.send(f"ltp+bounces+{n}@example.org", f"member{n}@example.org", data)
-        await smtp.close()
+            smtp.sendmail(f"ltp+bounces+{n}@example.org", [f"member{n}@example.org"], data)
+        smtp.quit()
 
-    async def run() -> None:
-        await asyncio.gather(*(sender(range(c, count, connections))
-                               for c in range(connections)))
-
+    threads = [threading.Thread(target=sender, args=(range(c, count, connections),))
+               for c in range(connections)]
     sink_before, started = cpu_seconds(sink_pid), time.perf_counter()
     own_before = time.process_time()
-    asyncio.run(run())
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     seconds = time.perf_counter() - started
     print(f"ceiling: deliveries={count} of {len(data)} bytes seconds={seconds:.1f} "
           f"deliveries/s={count / seconds:.0f} connections={connections} "

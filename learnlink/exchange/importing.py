@@ -27,7 +27,6 @@ from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.posting import parsed_columns, save_attachments
 from learnlink.exchange.thread_placement import DuplicateMessage, Incoming, place_messages
-from learnlink.lib.bulk import insert_rows
 from learnlink.mail.mbox import read_messages
 from learnlink.mail.models import InboundMessage, Source, State
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
@@ -162,7 +161,7 @@ def _import_batch(group: Group, batch: list[tuple[bytes, Read]], stats: ImportSt
     fresh = _without_known(group, batch, stats)
     with transaction.atomic():
         inbound = [_inbound(group, raw, read) for raw, read in fresh]
-        insert_rows(inbound)
+        InboundMessage.objects.bulk_create(inbound)
         readable = [(row, parsed, read.columns)
                     for row, (_raw, read) in zip(inbound, fresh, strict=True)
                     if (parsed := read.readable)]

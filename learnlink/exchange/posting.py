@@ -35,9 +35,10 @@ from learnlink.exchange.models import (
 from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.quoted_footers import without_footers
 from learnlink.exchange.thread_placement import DuplicateMessage, place_message
+from learnlink.mail.body import ParsedAttachment
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
-from learnlink.mail.parsing import ParsedAttachment, ParsedMessage, ParseError, parse
+from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 from learnlink.mail.routing import split_address
 from learnlink.people.addresses import person_for_address
 from learnlink.people.models import Person

@@ -29,7 +29,8 @@ from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.posting import save_attachments
 from learnlink.exchange.thread_placement import Incoming, rethread_messages
 from learnlink.lib.bulk import update_rows
-from learnlink.mail.parsing import ParsedAttachment, ParsedMessage
+from learnlink.mail.body import ParsedAttachment
+from learnlink.mail.parsing import ParsedMessage
 from learnlink.search.engine import optimize
 
 # What a batch reads of each message: what parsing may change, and what the index needs.

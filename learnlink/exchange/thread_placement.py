@@ -41,7 +41,7 @@ from learnlink.exchange.thread_core import (
     ThreadInfo,
 )
 from learnlink.exchange.thread_headers import ancestry, has_reply_prefix, strip_reply_prefixes
-from learnlink.lib.bulk import insert_rows, reserve_keys, update_rows
+from learnlink.lib.bulk import update_rows
 
 __all__ = ["DuplicateMessage", "Incoming", "place_message", "place_messages", "rethread_messages"]
 _CHUNK = 5000  # ids per IN (...): under the parameter limits of SQLite >= 3.32 and PostgreSQL
@@ -259,8 +259,8 @@ class _Rows:
                     **{column: Case(*(When(**{column: key}, then=Value(pk)) for key, pk in chunk))})
 
     def _save_messages(self, items: Sequence[Incoming]) -> dict[str, Message]:
-        """Insert the new rows (with keys reserved first when some point to others, so that
-        they are written whole at once), then update the stored rows filled or relinked."""
+        """Insert the new rows, then link those whose parent is new too (its key is known once
+        it is written), and update the stored rows filled or relinked."""
         first_items: dict[str, Incoming] = {}
         for item in items:
             first_items.setdefault(item.message_id, item)
@@ -268,12 +268,16 @@ class _Rows:
         changed = [self.archive.nodes[message_id] for message_id in changes.nodes]
         stored = [node for node in changed if node.message_id in self.pks]
         fresh = [node for node in changed if node.message_id not in self.pks]
-        fresh_ids = [node.message_id for node in fresh]
-        if not {node.parent for node in fresh}.isdisjoint(fresh_ids):
-            self.pks.update(zip(fresh_ids, reserve_keys(Message, len(fresh)), strict=True))
-        new = [self._row(node, first_items.get(node.message_id)) for node in fresh]
-        insert_rows(new)
+        fresh_ids = {node.message_id for node in fresh}
+        new = [self._row(node, first_items.get(node.message_id),
+                         linked=node.parent not in fresh_ids) for node in fresh]
+        Message.objects.bulk_create(new)
         self.pks.update((row.message_id, row.pk) for row in new)
+        children = [(row, node.parent) for node, row in zip(fresh, new, strict=True)
+                    if node.parent is not None and node.parent in fresh_ids]
+        for row, parent in children:
+            row.parent_id = self.pks[parent]
+        update_rows([row for row, _parent in children], ["parent"])
         relinked = [self._link(node) for node in stored if node.message_id not in changes.filled]
         filled = [self._row(node, first_items[node.message_id]) for node in stored
                   if node.message_id in changes.filled]
@@ -285,11 +289,11 @@ class _Rows:
         return Message(pk=self.pks[node.message_id], thread_id=self._thread_pk(node.thread),
                        parent_id=None if node.parent is None else self.pks[node.parent])
 
-    def _row(self, node: Node, item: Incoming | None) -> Message:
+    def _row(self, node: Node, item: Incoming | None, *, linked: bool = True) -> Message:
         """A whole row: a new placeholder or message, or a filled placeholder (same pk)."""
         row = Message(pk=self.pks.get(node.message_id), group=self.group,
                       thread_id=self._thread_pk(node.thread), message_id=node.message_id,
-                      parent_id=None if node.parent is None else self.pks[node.parent],
+                      parent_id=self.pks[node.parent] if linked and node.parent else None,
                       is_placeholder=node.placeholder)
         if item is not None:
             row.date = item.date

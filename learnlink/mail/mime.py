@@ -1,5 +1,8 @@
 """Well-formed mail read with string searches, into the tree compat32's parser would build.
 
+A fast path kept for the third of parsing it saves: bench/import.py's parsing workers spend
+0.44 ms of CPU a message with it, 0.67 without (the import's whole CPU 18% less).
+
 CPython's feed parser examines every line in Python: a message with an HTML alternative and a
 file costs it milliseconds, and reading header blocks line by line was a third of an import's
 parsing. Here a header block is cut into fields, and a multipart body at its boundary lines,

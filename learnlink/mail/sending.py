@@ -1,18 +1,22 @@
 """The sender: works through the outbox, several SMTP connections at once.
 
 The database side (claiming due deliveries, recording what happened) runs in the calling thread;
-the SMTP side runs in an asyncio loop in a thread of its own, because Django's ORM may not be
-called from inside an event loop. Results come back as they happen and are written in small
-groups, one transaction each, so a worker killed mid-run resends at most the few deliveries the
-relay accepted in the last milliseconds (SMTP itself cannot promise exactly once).
+each SMTP connection is the standard library's smtplib in a thread of its own, since Django's ORM
+may not be shared with them. Results come back as they happen and are written in small groups,
+one transaction each, so a worker killed mid-run resends at most the few deliveries the relay
+accepted in the last milliseconds (SMTP itself cannot promise exactly once).
+
+smtplib rather than a client of our own: our asyncio client with pipelining gained less than
+the 20% a fast path must earn on bench/deliver.py (bench/README.md has the figures).
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import logging
 import queue
+import smtplib
+import ssl
 import threading
 import time
 from collections import Counter
@@ -26,7 +30,6 @@ from django.utils import timezone
 
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.signing import dkim_sign
-from learnlink.mail.smtp_client import Connection, Relay, SmtpReply, stuff
 from learnlink.mail.verp import bounce_address
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,17 @@ GIVE_UP_AFTER = datetime.timedelta(days=3)
 LEASE = datetime.timedelta(minutes=30)
 BATCH = 200
 GROUP_WINDOW = 0.05  # seconds: how long results wait to be written together
+
+
+@dataclass(frozen=True)
+class Relay:
+    host: str
+    port: int
+    use_tls: bool = False  # STARTTLS after EHLO
+    use_ssl: bool = False  # TLS from the first byte (port 465)
+    username: str = ""
+    password: str = ""
+    timeout: float = 60.0  # seconds for each read or write on the connection
 
 
 @dataclass(frozen=True)
@@ -115,13 +129,13 @@ class _JobBuilder:
     def jobs(self, deliveries: list[Claimed]) -> list[Job]:
         missing = {outgoing_id for _pk, outgoing_id, _a, _t in deliveries} - self._outgoing.keys()
         for outgoing in Outgoing.objects.filter(pk__in=missing):
-            self._outgoing[outgoing.pk] = (outgoing, stuff(bytes(outgoing.raw)))
+            self._outgoing[outgoing.pk] = (outgoing, crlf(bytes(outgoing.raw)))
         return [self._job(*delivery) for delivery in deliveries]
 
     def _job(self, pk: int, outgoing_id: int, address: str, token: str) -> Job:
         outgoing, stuffed = self._outgoing[outgoing_id]
         if settings.DKIM_KEY_FILE:
-            data = stuff(dkim_sign(outgoing.bytes_for(token)))
+            data = crlf(dkim_sign(outgoing.bytes_for(token)))
         elif outgoing.marker:
             data = stuffed.replace(outgoing.marker.encode(), token.encode())
         else:
@@ -164,35 +178,34 @@ def _record_failure(outcome: Outcome, now: datetime.datetime) -> str:
     return "failed" if delivery.state == DeliveryState.FAILED else "retry"
 
 
+_GREETING_STAGES = {smtplib.SMTPConnectError: "connect", smtplib.SMTPHeloError: "EHLO",
+                    smtplib.SMTPAuthenticationError: "AUTH"}
+
+
 class _Pipeline:
-    """The asyncio side: `connections` SMTP connections taking jobs from one queue."""
+    """`connections` threads, each with its own SMTP connection, taking jobs from one queue."""
 
     def __init__(self, target: Relay, connections: int) -> None:
-        self.relay, self.connections = target, connections
+        self.relay = target
+        self.jobs: queue.Queue[Job | None] = queue.Queue()
         self.outcomes: queue.Queue[Outcome] = queue.Queue()
-        self.loop = asyncio.new_event_loop()
-        self.thread = threading.Thread(target=self.loop.run_forever, name="smtp", daemon=True)
+        self.threads = [threading.Thread(target=self._worker, name=f"smtp-{number}", daemon=True)
+                        for number in range(connections)]
 
     def __enter__(self) -> _Pipeline:
-        self.thread.start()
-        self.jobs: asyncio.Queue[Job | None] = asyncio.run_coroutine_threadsafe(
-            self._queue(), self.loop).result()
-        self.done = asyncio.run_coroutine_threadsafe(self._run(), self.loop)
+        for thread in self.threads:
+            thread.start()
         return self
 
     def __exit__(self, *exc_info: object) -> None:
-        for _worker in range(self.connections):
-            self.loop.call_soon_threadsafe(self.jobs.put_nowait, None)
-        try:
-            self.done.result(timeout=self.relay.timeout + 10)
-        finally:
-            self.loop.call_soon_threadsafe(self.loop.stop)
-            self.thread.join()
-            self.loop.close()
+        for _thread in self.threads:
+            self.jobs.put(None)
+        for thread in self.threads:
+            thread.join(self.relay.timeout + 10)
 
     def submit(self, jobs: list[Job]) -> None:
         for job in jobs:
-            self.loop.call_soon_threadsafe(self.jobs.put_nowait, job)
+            self.jobs.put(job)
 
     def results(self) -> list[Outcome]:
         """What finished within a few milliseconds of the first result: one transaction per
@@ -206,52 +219,109 @@ class _Pipeline:
                 break
         return finished
 
-    async def _queue(self) -> asyncio.Queue[Job | None]:
-        return asyncio.Queue()
-
-    async def _run(self) -> None:
-        await asyncio.gather(*(self._worker() for _n in range(self.connections)))
-
-    async def _worker(self) -> None:
-        smtp: Connection | None = None
-        while (job := await self.jobs.get()) is not None:
-            smtp = await self._deliver(smtp, job)
+    def _worker(self) -> None:
+        smtp: smtplib.SMTP | None = None
+        while (job := self.jobs.get()) is not None:
+            smtp = self._deliver(smtp, job)
         if smtp is not None:
-            await smtp.close()
+            _close(smtp)
 
-    async def _deliver(self, smtp: Connection | None, job: Job) -> Connection | None:
-        """Send one job; the connection that can carry the next one, or None."""
+    def _deliver(self, smtp: smtplib.SMTP | None, job: Job) -> smtplib.SMTP | None:
+        """Send one job; the connection that can carry the next one, or None. Every job gives
+        an outcome, whatever the relay does, or `results` would wait for it for ever."""
         try:
             if smtp is None:
-                smtp = Connection(self.relay)
-                await smtp.open()
-            await smtp.send(job.sender, job.recipient, job.data)
+                smtp = connect(self.relay)
+            smtp.sendmail(job.sender, [job.recipient], job.data, _options(smtp, job))
             self.outcomes.put(Outcome(job))
             return smtp
-        except SmtpReply as refusal:
-            self.outcomes.put(Outcome(job, str(refusal), refusal.permanent and
-                                      refusal.stage not in ("connect", "EHLO", "AUTH"),
-                                      refusal.stage == "RCPT"))
-            return await _reusable(smtp, refusal)
+        except smtplib.SMTPRecipientsRefused as refused:
+            code, text = next(iter(refused.recipients.values()))
+            self.outcomes.put(Outcome(job, _reply(code, text, "RCPT"), code >= 500, True))
+        except (smtplib.SMTPSenderRefused, smtplib.SMTPDataError) as refusal:
+            stage = "MAIL" if isinstance(refusal, smtplib.SMTPSenderRefused) else "DATA"
+            self.outcomes.put(Outcome(job, _reply(refusal.smtp_code, refusal.smtp_error, stage),
+                                      refusal.smtp_code >= 500))
+        except (smtplib.SMTPConnectError, smtplib.SMTPHeloError,
+                smtplib.SMTPAuthenticationError) as refusal:
+            # The relay refuses us, not this message: tried again later, nobody's bounce.
+            stage = _GREETING_STAGES[type(refusal)]
+            self.outcomes.put(Outcome(job, _reply(refusal.smtp_code, refusal.smtp_error, stage)))
+            smtp = None
         except Exception as error:
-            # Timeouts, resets, and whatever else a broken relay causes (a reply line too long
-            # for the reader is a ValueError): every job must give an outcome, or `results`
-            # waits for it for ever. It is tried again later.
-            self.outcomes.put(Outcome(job, f"connection: {type(error).__name__}: {error}"))
+            # Timeouts, resets, a reply that is not SMTP: tried again later.
+            self.outcomes.put(Outcome(job, f"connection: {_cause(error)}"))
             if smtp is not None:
-                await smtp.close()
+                _close(smtp)
             return None
+        return _reusable(smtp)
 
 
-async def _reusable(smtp: Connection | None, refusal: SmtpReply) -> Connection | None:
-    """After a refused transaction, RSET and go on; after 421 or a failed RSET, reconnect."""
-    if smtp is None or refusal.code == 421 or refusal.stage in ("connect", "EHLO", "AUTH"):
-        if smtp is not None:
-            await smtp.close()
+def connect(relay: Relay) -> smtplib.SMTP:
+    """An SMTP connection that has said EHLO, with TLS and AUTH if the relay wants them."""
+    smtp: smtplib.SMTP
+    if relay.use_ssl:
+        smtp = smtplib.SMTP_SSL(relay.host, relay.port, timeout=relay.timeout,
+                                context=ssl.create_default_context())
+    else:
+        smtp = smtplib.SMTP(relay.host, relay.port, timeout=relay.timeout)
+    try:
+        smtp.ehlo()
+        if relay.use_tls:
+            smtp.starttls(context=ssl.create_default_context())
+            smtp.ehlo()
+        if relay.username:
+            smtp.login(relay.username, relay.password)
+    except Exception:
+        smtp.close()
+        raise
+    return smtp
+
+
+def crlf(data: bytes) -> bytes:
+    """CRLF line ends, as SMTP wants and smtplib leaves bytes: once per rendered message, not
+    once per recipient (smtplib doubles leading dots itself)."""
+    return data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def _options(smtp: smtplib.SMTP, job: Job) -> list[str]:
+    """SMTPUTF8 for an address in Unicode, which the relay must then offer."""
+    if (job.sender + job.recipient).isascii():
+        return []
+    if not smtp.has_extn("smtputf8"):
+        raise smtplib.SMTPSenderRefused(553, b"the relay takes no address in Unicode "
+                                             b"(no SMTPUTF8)", job.sender)
+    return ["SMTPUTF8"]
+
+
+def _reply(code: int, text: bytes | str, stage: str) -> str:
+    words = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    return f"{code} {words} (after {stage})"
+
+
+def _cause(error: Exception) -> str:
+    """smtplib reports a timeout or a reset as a disconnection: name what happened."""
+    if isinstance(error, smtplib.SMTPServerDisconnected) and isinstance(error.__context__,
+                                                                        OSError):
+        error = error.__context__
+    return f"{type(error).__name__}: {error}"
+
+
+def _reusable(smtp: smtplib.SMTP | None) -> smtplib.SMTP | None:
+    """After a refused transaction, RSET and go on; after 421 (smtplib then closes) or a failed
+    RSET, the next job connects again."""
+    if smtp is None or smtp.sock is None:
         return None
     try:
-        await smtp.reset()
+        smtp.rset()
         return smtp
-    except Exception:  # as in _deliver: a worker that dies leaves its jobs without outcome
-        await smtp.close()
+    except Exception:
+        _close(smtp)
         return None
+
+
+def _close(smtp: smtplib.SMTP) -> None:
+    try:
+        smtp.quit()
+    except Exception:
+        smtp.close()

@@ -35,23 +35,14 @@ class Received:
 
 
 class Relay:
-    """Accepts everything except what a test tells it to refuse; can offer PIPELINING, which
-    aiosmtpd itself never does, so the sender's pipelined path meets a real server too."""
+    """Accepts everything except what a test tells it to refuse."""
 
-    def __init__(self, pipelining: bool = False) -> None:
-        self.pipelining = pipelining
+    def __init__(self) -> None:
         self.refuse_at_rcpt: dict[str, str] = {}  # recipient -> reply, e.g. "451 4.3.0 later"
         self.refuse_after_data: dict[str, str] = {}
         self.tries: Counter[str] = Counter()  # RCPT TO per recipient, accepted or not
         self._received: list[Received] = []
         self._lock = threading.Lock()
-
-    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,
-                          responses: list[str]) -> list[str]:
-        session.host_name = hostname
-        if self.pipelining:
-            responses.insert(-1, "250-PIPELINING")
-        return responses
 
     async def handle_RCPT(self, server: Any, session: Any, envelope: Any, address: str,
                           rcpt_options: list[str]) -> str:
@@ -91,9 +82,9 @@ class Relay:
 
 
 @contextmanager
-def relay_for_learnlink(settings: Any, pipelining: bool = False) -> Iterator[Relay]:
+def relay_for_learnlink(settings: Any) -> Iterator[Relay]:
     """A `Relay` on a free port, with Learnlink's outbox pointed at it."""
-    relay = Relay(pipelining)
+    relay = Relay()
     controller = Controller(relay, hostname="127.0.0.1", port=free_port())
     controller.start()
     relay_to(settings, controller.port)

@@ -91,11 +91,9 @@ def members(transactional_db: None) -> None:
 
 
 @pytest.fixture
-def relay(request: pytest.FixtureRequest, settings: Any, transactional_db: None,
-          members: None) -> Iterator[Relay]:
-    """A relay that takes everything unless told otherwise; PIPELINING by indirect param."""
-    pipelining = getattr(request, "param", False)
-    with relay_for_learnlink(settings, pipelining=pipelining) as running:
+def relay(settings: Any, transactional_db: None, members: None) -> Iterator[Relay]:
+    """A relay that takes everything unless told otherwise."""
+    with relay_for_learnlink(settings) as running:
         yield running
 
 
@@ -148,7 +146,6 @@ def test_later_runs_never_send_a_delivered_copy_again(relay, clock):
     assert sum(relay.tries.values()) == 3
 
 
-@pytest.mark.parametrize("relay", [False, True], ids=["plain", "pipelining"], indirect=True)
 def test_a_temporary_refusal_waits_five_minutes_then_delivers_once(relay, clock):
     relay.refuse_at_rcpt[HALIMA] = "451 4.3.0 <halima@example.org>: mailbox busy, try later"
     outgoing = post(MEMBERS)
@@ -208,9 +205,7 @@ REFUSALS = {
 }
 
 
-@pytest.mark.parametrize(("refusal", "relay"), [("at RCPT", False), ("at RCPT", True),
-                                                ("after the message", False)],
-                         ids=["rcpt", "rcpt-pipelining", "after-data"], indirect=["relay"])
+@pytest.mark.parametrize("refusal", ["at RCPT", "after the message"], ids=["rcpt", "after-data"])
 def test_a_permanent_refusal_fails_at_once_with_the_relays_words(refusal, relay, clock):
     where, reply = REFUSALS[refusal]
     getattr(relay, where)[HALIMA] = reply
