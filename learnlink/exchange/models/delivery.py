@@ -24,7 +24,22 @@ def new_token() -> str:
     return secrets.token_hex(12)
 
 
-class Subscription(models.Model):
+class AwaitingConfirmation(models.Model):
+    """What a mail asked for and its sender must confirm from their own mailbox: a token for
+    the reply or the link, used once, and a week to answer."""
+
+    token = models.CharField(max_length=32, unique=True, default=new_token)
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def expired(self) -> bool:
+        return timezone.now() > self.created + CONFIRM_WITHIN
+
+
+class Subscription(AwaitingConfirmation):
     """Someone asked to join by email; they become a member when they confirm (double opt-in),
     so nobody can subscribe another person's address."""
 
@@ -32,8 +47,6 @@ class Subscription(models.Model):
                               related_name="subscriptions")
     address = models.EmailField(_("address"))
     name = models.CharField(_("name"), max_length=200, blank=True)
-    token = models.CharField(max_length=32, unique=True, default=new_token)
-    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("subscription waiting for confirmation")
@@ -42,12 +55,8 @@ class Subscription(models.Model):
     def __str__(self) -> str:
         return self.address
 
-    @property
-    def expired(self) -> bool:
-        return timezone.now() > self.created + CONFIRM_WITHIN
 
-
-class PendingChange(models.Model):
+class PendingChange(AwaitingConfirmation):
     """A member's delivery change or leaving, asked for by a mail whose sender we could not
     verify: it waits until the member answers from their own address (or opens the link in
     that mail), so a forged From changes nothing. Used once; expires like a subscription."""
@@ -59,8 +68,6 @@ class PendingChange(models.Model):
     change = models.CharField(_("change"), max_length=10,
                               help_text="'leave', or the delivery mode to switch to")
     address = models.EmailField(_("address"), help_text="Where the confirmation was sent")
-    token = models.CharField(max_length=32, unique=True, default=new_token)
-    created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("change waiting for confirmation")
@@ -68,10 +75,6 @@ class PendingChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address}: {self.change}"
-
-    @property
-    def expired(self) -> bool:
-        return timezone.now() > self.created + CONFIRM_WITHIN
 
     @property
     def leaves(self) -> bool:
