@@ -6,10 +6,15 @@ from __future__ import annotations
 from django.db.models import Field, Model
 
 
-def max_length(model: type[Model], field: str) -> int:
-    """The most characters `model.field` holds."""
+def declared_length(model: type[Model], field: str) -> int | None:
+    """The most characters `model.field` holds, or None for a column without a limit."""
     found = model._meta.get_field(field)
-    length = found.max_length if isinstance(found, Field) else None
+    return found.max_length if isinstance(found, Field) else None
+
+
+def max_length(model: type[Model], field: str) -> int:
+    """The most characters `model.field` holds: for a column that must have a limit."""
+    length = declared_length(model, field)
     if length is None:
         raise ValueError(f"{model.__name__}.{field} has no max_length")
     return length

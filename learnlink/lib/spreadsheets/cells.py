@@ -16,6 +16,7 @@ from typing import Any
 
 from django.db import models
 
+from learnlink.lib.fields import declared_length
 from learnlink.lib.spreadsheets.errors import CellError
 
 Parser = Callable[[str], Any]
@@ -38,8 +39,7 @@ def text(column: str, model: type[models.Model], field_name: str | None = None,
 
 def check_length(column: str, value: str, model: type[models.Model], field_name: str) -> None:
     """Refuse text longer than the database column holds, rather than fail halfway through."""
-    field = model._meta.get_field(field_name)
-    max_length = field.max_length if isinstance(field, models.Field) else None
+    max_length = declared_length(model, field_name)
     if max_length is not None and len(value) > max_length:
         raise CellError(f"{column} is {len(value)} characters long; at most {max_length} fit")
 
