@@ -35,6 +35,7 @@ from learnlink.exchange.models import (
 from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.quoted_footers import without_footers
 from learnlink.exchange.thread_placement import DuplicateMessage, place_message
+from learnlink.lib.fields import fitted
 from learnlink.mail.body import ParsedAttachment
 from learnlink.mail.inbox import finish, quarantine
 from learnlink.mail.models import InboundMessage, State
@@ -131,8 +132,10 @@ def author_of(parsed: ParsedMessage) -> Person | None:
 def hold(group: Group, inbound: InboundMessage, parsed: ParsedMessage, reason: str) -> None:
     with transaction.atomic():
         held, _created = HeldMessage.objects.update_or_create(inbound=inbound, defaults={
-            "group": group, "sender_address": parsed.from_address[:320],
-            "sender_name": parsed.from_name[:300], "subject": parsed.subject[:500],
+            "group": group,
+            "sender_address": fitted(HeldMessage, "sender_address", parsed.from_address),
+            "sender_name": fitted(HeldMessage, "sender_name", parsed.from_name),
+            "subject": fitted(HeldMessage, "subject", parsed.subject),
             "reason": reason})
         notify_sender(held)
         finish(inbound, State.DONE, f"held for a moderator: {reason}")
@@ -158,10 +161,10 @@ def ready(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
     """Outside any transaction: nothing here writes to the database."""
     store_files(parsed.attachments)
     # A bare address as display name reads like a spoofed From to mail filters and people.
-    name = parsed.from_name[:300] or (person.name if person else "") \
-        or parsed.from_address[:320]
-    copy = member_copy(group, bytes(inbound.raw), name, parsed.from_address[:320])
-    return Ready(group, inbound, parsed, person, parsed_columns(parsed), copy)
+    columns = parsed_columns(parsed)
+    name = columns["sender_name"] or (person.name if person else "") or columns["sender_address"]
+    copy = member_copy(group, bytes(inbound.raw), name, columns["sender_address"])
+    return Ready(group, inbound, parsed, person, columns, copy)
 
 
 def post(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
@@ -195,7 +198,8 @@ def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
     name and address, text, quotes, signature and their HTML): the same whether the message is
     posted, imported or parsed again. Our own footers, quoted, are left out of all of them."""
     text, quoted = without_footers(parsed.new_text), without_footers(parsed.quoted)
-    return {"sender_name": parsed.from_name[:300], "sender_address": parsed.from_address[:320],
+    return {"sender_name": fitted(Message, "sender_name", parsed.from_name),
+            "sender_address": fitted(Message, "sender_address", parsed.from_address),
             "text": text, "quoted": quoted, "signature": without_footers(parsed.signature),
             "html": message_html(text)}
 

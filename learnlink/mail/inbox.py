@@ -11,6 +11,7 @@ import logging
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
+from learnlink.lib.fields import fitted
 from learnlink.mail.models import InboundMessage, Source, State
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 from learnlink.mail.routing import route_for
@@ -36,7 +37,8 @@ def receive(raw: bytes, recipients: list[str], source: Source, envelope_from: st
     digest = InboundMessage.digest(raw)
     with transaction.atomic():
         stored = [InboundMessage.objects.create(
-            source=source, envelope_from=envelope_from[:320], recipient=r.lower()[:320],
+            source=source, envelope_from=fitted(InboundMessage, "envelope_from", envelope_from),
+            recipient=fitted(InboundMessage, "recipient", r.lower()),
             raw=raw, size=len(raw), sha256=digest) for r in recipients]
     if process:
         from learnlink.mail.tasks import process_inbound
