@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "learnlink.search",
     "learnlink.exchange",
     "learnlink.alliance",
+    "learnlink.mentoring",
     "learnlink.impact",
     "learnlink.web",
     "django.contrib.admin",

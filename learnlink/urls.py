@@ -14,6 +14,7 @@ urlpatterns = [
     path("groups/", include("learnlink.exchange.urls")),
     path("alliances/", include("learnlink.alliance.urls")),
     path("impact/", include("learnlink.impact.urls")),
+    path("mentoring/", include("learnlink.mentoring.urls")),
     path("me/", include("learnlink.exchange.my_urls")),
     path("membership/", include("learnlink.exchange.member_urls")),
     path("outbox/", include("learnlink.mail.urls")),

@@ -14,7 +14,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpRe
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from learnlink.exchange import moderation
+from learnlink.exchange import moderation, thread_blocks
 from learnlink.exchange.archive import archive_months
 from learnlink.exchange.display import thread_pages, whole_message, whole_messages
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
@@ -73,7 +73,9 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     pages = thread_pages(team, conversation, can_see_source(request.user, team))
     page = Paginator(pages.pages, 1).get_page(request.GET.get("page"))
     return render(request, "exchange/thread.html", {
-        "group": team, "thread": conversation, "page": page, "articles": page[0]})
+        "group": team, "thread": conversation, "page": page, "articles": page[0],
+        "top": thread_blocks.rendered(request, team, conversation, "top"),
+        "bottom": thread_blocks.rendered(request, team, conversation, "bottom")})
 
 
 def message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:

@@ -9,6 +9,7 @@ from learnlink.alliance.demo import load_demo as load_alliance
 from learnlink.exchange.demo import load_demo as load_exchange
 from learnlink.impact.demo import load_demo as load_impact
 from learnlink.lib.links import absolute, absolute_url
+from learnlink.mentoring.demo import load_demo as load_mentoring
 from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
 
 
@@ -32,6 +33,8 @@ class Command(BaseCommand):
         self.stdout.write(f"ciat-crs-east-africa: impact imported={impact.sales} sales, "
                           f"{impact.memberships} membership counts, {impact.territories} "
                           f"territory targets, {impact.pmgs_created} new PMGs")
+        for line in load_mentoring():
+            self.stdout.write(line)
         outbox = absolute_url("mail:outbox")
         self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")
         login = absolute_url("login")
