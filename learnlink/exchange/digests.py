@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone, translation
 
+from learnlink.exchange.digest_leads import Lead, leads
 from learnlink.exchange.list_mail import footer, list_headers
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
 from learnlink.exchange.recipients import by_language
@@ -89,13 +90,17 @@ def news(group: Group, last: Digest | None, since: datetime.datetime,
 def build(group: Group, mode: str, messages: Sequence[Message],
           now: datetime.datetime | None = None) -> Digest:
     """Render the digest once per language its readers read, and queue each rendering for
-    the members in `mode` who read that language; the Digest row keeps the first."""
+    the members in `mode` who read that language; the Digest row keeps the first. What other
+    apps published since the previous digest of this kind leads it (digest_leads)."""
     now = now or timezone.now()
+    last = group.digests.filter(mode=mode).order_by("-created").first()
+    since = last.created if last is not None else now - period(mode)
     queued = []
     for language, readers in by_language(group, mode, group.language).items():
         marker = new_marker()
         with translation.override(language), timezone.override(group.time_zone):
-            raw, subject = _render(group, mode, messages, marker, now, language)
+            raw, subject = _render(group, mode, messages, marker, now, language,
+                                   leads(group, since, now, language))
         queued.append(enqueue(raw, readers, kind=Kind.DIGEST, channel=group.slug,
                               subject=subject, marker=marker))
     outgoing = queued[0] if queued else None
@@ -105,12 +110,12 @@ def build(group: Group, mode: str, messages: Sequence[Message],
 
 
 def _render(group: Group, mode: str, messages: Sequence[Message], marker: str,
-            now: datetime.datetime, language: str) -> tuple[bytes, str]:
+            now: datetime.datetime, language: str, first: Sequence[Lead]) -> tuple[bytes, str]:
     """The kind `exchange.digest`, rendered once, in bytes for the outbox (one copy for many
     readers, each token put in by the sender)."""
     digest = emails.render("exchange.digest", {
         "group": group, "mode": DeliveryMode(mode).label, "message_count": len(messages),
-        "threads": _by_thread(group, messages), "footer": footer(group, marker),
+        "threads": _by_thread(group, messages), "footer": footer(group, marker), "leads": first,
         "archive": absolute(group.get_absolute_url())}, language)
     mail = MIMEMultipart("alternative")
     mail.attach(text_part(digest.text))

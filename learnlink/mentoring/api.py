@@ -2,4 +2,7 @@
 
 from ninja import Router
 
+from learnlink.mentoring.syntheses.api import router as syntheses_router
+
 router = Router(tags=["mentoring"])
+router.add_router("", syntheses_router)

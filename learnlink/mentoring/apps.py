@@ -10,3 +10,16 @@ class MentoringConfig(AppConfig):
     def ready(self) -> None:
         """Put each tool's mail in the catalogue, its addresses in the mail routing, its rows on
         the dashboard and its blocks on the exchange's thread pages."""
+        from learnlink.exchange import digest_leads, thread_blocks
+        from learnlink.lib.emails import register as register_kinds
+        from learnlink.mentoring import concerns
+        from learnlink.mentoring.syntheses import concern as synthesis_concern
+        from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
+        from learnlink.mentoring.syntheses.showing import digest_leads as synthesis_leads
+        from learnlink.mentoring.syntheses.showing import thread_block
+
+        register_kinds(*synthesis_mail.KINDS)
+        concerns.register(synthesis_concern.CONCERN)
+        thread_blocks.register(thread_blocks.Block(
+            "synthesis", "mentoring/syntheses/thread_block.html", thread_block, "top"))
+        digest_leads.register("synthesis", synthesis_leads)

@@ -20,6 +20,7 @@ from learnlink.exchange.permissions import (
     memberships,
     sees_every_group,
 )
+from learnlink.mentoring.models import Synthesis
 from learnlink.people.guests import refuse
 
 AnyUser = User | AnonymousUser
@@ -62,3 +63,17 @@ def thread_for_mentor(request: HttpRequest, pk: int) -> Thread:
     if thread is None:
         refuse(request)
     return thread
+
+
+def may_synthesise(user: AnyUser, group: Group) -> bool:
+    """Drafting, editing, translating, publishing and sending a group's syntheses: its mentors'
+    work (unpublished syntheses are shown to nobody else)."""
+    return can_moderate(user, group)
+
+
+def synthesis_for_mentor(request: HttpRequest, pk: int) -> Synthesis:
+    """A synthesis of a group this user mentors, published or not; refused otherwise."""
+    synthesis = Synthesis.objects.select_related("group").filter(pk=pk).first()
+    if synthesis is None or not may_synthesise(request.user, synthesis.group):
+        refuse(request)
+    return synthesis

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.errors import HttpError
+from ninja.utils import check_csrf
 
 from learnlink.people.models import ApiToken
 
@@ -24,3 +25,14 @@ def api_user(request: HttpRequest) -> User | AnonymousUser:
     record.last_used = timezone.now()
     record.save(update_fields=["last_used"])
     return record.user
+
+
+def api_writer(request: HttpRequest) -> User | AnonymousUser:
+    """Who asks for a change (POST): a token's user, or a browser session that sends the CSRF
+    token as a form does. The API's views are exempt from Django's CSRF check, and a session
+    alone would let any other site post in its user's name."""
+    if request.headers.get("Authorization"):
+        return api_user(request)
+    if request.user.is_authenticated and check_csrf(request) is not None:
+        raise HttpError(403, "send the CSRF token (X-CSRFToken), or use Authorization: Bearer")
+    return request.user
