@@ -50,6 +50,6 @@ def languages(synthesis: Synthesis, latest: dict[str, Version]) -> list[Language
 def overview(synthesis: Synthesis) -> dict[str, Any]:
     latest = latest_versions(synthesis)
     threads = synthesis.threads.order_by("started", "pk")
-    return {"synthesis": synthesis, "languages": languages(synthesis, latest),
+    return {"synthesis": synthesis, "in_languages": languages(synthesis, latest),
             "original": shown(synthesis, latest[synthesis.language]),
             "threads": list(threads[:SHOWN_THREADS]), "thread_count": threads.count()}

@@ -47,3 +47,19 @@ def warehouse(receipts: Group) -> Thread:
 def mentor_client(client: Any, mentor: Any) -> Any:
     client.force_login(mentor)
     return client
+
+
+def post(group: Group, subject: str, body: str, sender: str = "halima@example.org",
+         **headers: str) -> Message:
+    """A message that reaches the group as mail does (stored, parsed, threaded, archived)."""
+    from learnlink.mail.inbox import receive
+    from learnlink.mail.models import Source
+    from tests.conftest import email_from
+
+    mail = email_from(sender, group.address, subject, body, **headers)
+    receive(mail.as_bytes(), [group.address], Source.PIPE)
+    return Message.objects.get(group=group, message_id=mail["Message-ID"].strip("<>"))
+
+
+from tests.drafting.chat import chat_server  # noqa: E402, F401 (a fixture: the local LLM)
+from tests.exchange.conftest import mailboxes  # noqa: E402, F401 (a fixture: who got which mail)
