@@ -29,7 +29,22 @@ def archive(oranges, learner):
     ]:
         receive(email_from("halima@example.org", to, subject, body).as_bytes(), [to],
                 Source.PIPE)
+    for thread in (oranges.threads.get(), private.threads.get()):
+        publish_synthesis(thread)
     return private
+
+
+def publish_synthesis(thread):
+    """A mentor's synthesis at the top of the thread, quoting its message (the private one's
+    holds the secret: it must stay with the group as the message does)."""
+    from learnlink.mentoring.syntheses import services
+    from learnlink.mentoring.syntheses.content import Content, Item
+
+    message = thread.messages.get()
+    synthesis = services.start(thread.group, [thread], title=f"Synthesis of {thread.subject}",
+                               language="en", by=None,
+                               content=Content([Item(message.text, message.message_id)]))
+    services.publish(synthesis)
 
 
 def _same_site(target: str) -> bool:

@@ -30,12 +30,34 @@ PHRASES = {
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
     "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
+    "synthesised_thread": {"en": "The mentors' synthesis of this discussion",
+                           "sw": "Muhtasari wa washauri wa mjadala huu",
+                           "fr": "La synthèse des mentors sur cette discussion"},
+    "syntheses": {"en": "What the discussions of your groups have learned",
+                  "sw": "Mijadala ya vikundi vyako imejifunza nini",
+                  "fr": "Ce que les discussions de vos groupes ont appris"},
+    "synthesis_draft": {"en": "Synthesise several threads of this group, or a month",
+                        "sw": "Andika muhtasari wa mijadala kadhaa",
+                        "fr": "Synthétiser plusieurs discussions de ce groupe"},
+    "synthesis_pick": {"en": "A topic: the threads you choose", "sw": "Mada: mijadala unayochagua",
+                       "fr": "Un thème : les discussions que vous choisissez"},
+    "synthesis": {"en": "no translation yet: readers get the original",
+                  "sw": "bado hakuna tafsiri", "fr": "pas encore de traduction"},
+    "synthesis_version": {"en": "Version 1, ", "sw": "Toleo 1, ", "fr": "Version 1, "},
+    "synthesis_edit": {"en": "Every save is kept as a new version",
+                       "sw": "Kila uhifadhi unawekwa kama toleo jipya",
+                       "fr": "Chaque enregistrement est gardé comme une nouvelle version"},
+    "synthesis_send": {"en": "receive this message from you", "sw": "wanapokea ujumbe huu",
+                       "fr": "reçoivent ce message de votre part"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
+FOR_MENTOR = {"syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
+              "synthesis_edit", "synthesis_send"}  # pages for the group's mentor
 
 
 def urls(network, thread) -> dict[str, str]:
+    synthesis = synthesised(thread)
     return {
         "groups": reverse("exchange:groups"),
         "group": reverse("exchange:group", args=[thread.group.slug]),
@@ -54,7 +76,28 @@ def urls(network, thread) -> dict[str, str]:
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
+        "synthesised_thread": thread.get_absolute_url(),
+        "syntheses": reverse("mentoring:syntheses"),
+        "synthesis_draft": reverse("mentoring:synthesis_draft", args=[thread.pk]),
+        "synthesis_pick": reverse("mentoring:syntheses_pick", args=[thread.group.slug]),
+        "synthesis": synthesis.get_absolute_url(),
+        "synthesis_version": reverse("mentoring:synthesis_version", args=[synthesis.pk, 1]),
+        "synthesis_edit": reverse("mentoring:synthesis_edit", args=[synthesis.pk, "sw"]),
+        "synthesis_send": reverse("mentoring:synthesis_send", args=[synthesis.pk]),
     }
+
+
+def synthesised(thread):
+    """The thread's published synthesis, its one point linked to the thread's message."""
+    from learnlink.mentoring.syntheses import services
+    from learnlink.mentoring.syntheses.content import Content, Item
+
+    message = thread.messages.get()
+    synthesis = services.start(thread.group, [thread], title="Grading", language="en",
+                               content=Content([Item("Three sizes.", message.message_id)],
+                                               "Graded before the lorry."), by=None)
+    services.publish(synthesis)
+    return synthesis
 
 
 def page_weight(client, html: str) -> int:
@@ -88,6 +131,8 @@ def test_each_page_renders_translated_and_light(client, network, thread, name, l
         client.force_login(learner)
     if name in FOR_STAFF:
         client.force_login(request.getfixturevalue("staff"))
+    if name in FOR_MENTOR:
+        client.force_login(request.getfixturevalue("mentor"))
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()
