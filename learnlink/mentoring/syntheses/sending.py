@@ -13,7 +13,6 @@ mentors wrote or checked, so that each member reads it in theirs.
 
 from __future__ import annotations
 
-from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, make_msgid
 
 from django.conf import settings
@@ -26,6 +25,7 @@ from learnlink.exchange.models import Message, Thread
 from learnlink.exchange.posting import post
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
+from learnlink.mail.decorate import as_bytes, text_part
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
 from learnlink.mail.parsing import parse
@@ -83,7 +83,8 @@ def _mail(synthesis: Synthesis, name: str, address: str) -> bytes:
     group = synthesis.group
     above = _answered(synthesis)
     rendered = _rendered(synthesis, name, above)
-    mail = EmailMessage()
+    mail = text_part(rendered.text)  # as a mail program writes it: plain text, UTF-8
+    mail["MIME-Version"] = "1.0"
     mail["From"] = formataddr((name, address), "utf-8")
     mail["To"] = group.address
     mail["Subject"] = rendered.subject
@@ -93,8 +94,7 @@ def _mail(synthesis: Synthesis, name: str, address: str) -> bytes:
         mail["In-Reply-To"] = f"<{above.message_id}>"
         mail["References"] = " ".join(f"<{ref}>" for ref in
                                       [*above.references.split(), above.message_id])
-    mail.set_content(rendered.text)
-    return mail.as_bytes()
+    return as_bytes(mail)
 
 
 def _context(synthesis: Synthesis, mentor: str, above: Message | None) -> dict[str, object]:
