@@ -12,6 +12,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.exchange.digest_leads import Lead
 from learnlink.exchange.list_mail import footer
 from learnlink.exchange.member_links import settings_url
 from learnlink.exchange.models import DeliveryMode, Group, HeldMessage
@@ -64,6 +65,10 @@ def _digest() -> dict[str, Any]:
     url = absolute_url("exchange:group", oranges.slug)
     return {"group": oranges, "mode": DeliveryMode.DAILY.label, "message_count": 2,
             "footer": footer(oranges, SAMPLE_KEY), "archive": url,
+            # What another app puts first (digest_leads): here a mentor's synthesis.
+            "leads": [Lead("Muhtasari: Jinsi Muheza walivyompata mnunuzi wa Tanga",
+                           "Tulikubaliana madaraja matatu na siku moja ya kukusanya machungwa.",
+                           url)],
             "threads": [{"subject": SUBJECT, "url": url, "items": [
                 {"sender": SENDER["name"], "date": message["date"], "text": TEXT, "cut": False,
                  "url": url},

@@ -85,7 +85,8 @@ def test_publishing_an_edited_synthesis_makes_a_version_readers_see(client, ware
     again = publish(client, warehouse, {**edited, "standing": "Prices are checked first."},
                     HTTP_AUTHORIZATION=token)
     assert again.json()["version"] == 2 and again.json()["id"] == answer["id"]
-    assert "Prices are checked first." in Client().get(warehouse.get_absolute_url()).content.decode()
+    page = Client().get(warehouse.get_absolute_url()).content.decode()
+    assert "Prices are checked first." in page
 
 
 def test_a_point_citing_mail_of_another_thread_is_refused_naming_it(client, warehouse):
