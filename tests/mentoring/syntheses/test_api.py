@@ -109,3 +109,13 @@ def test_a_browser_session_must_send_the_csrf_token_to_publish(warehouse, mentor
     assert publish(browser, warehouse, {"standing": "Meant."},
                    HTTP_X_CSRFTOKEN=token).status_code == 200
     assert Synthesis.objects.get().versions.get().standing == "Meant."
+
+
+def test_a_thread_with_no_text_gives_an_empty_draft_not_an_error(mentor_client, oranges):
+    from tests.mentoring.syntheses.conftest import post
+
+    empty = post(oranges, "(photos of the grading shed)", "")
+    response = draft_of(mentor_client, empty.thread)
+    assert response.status_code == 200
+    assert response.json() == {"learned": [], "standing": "", "next_questions": [],
+                               "source": "extractive"}
