@@ -17,7 +17,6 @@ from email.utils import format_datetime, formataddr, make_msgid
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +25,7 @@ from learnlink.exchange.posting import post
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
 from learnlink.mail.decorate import as_bytes, text_part
-from learnlink.mail.inbox import receive
+from learnlink.mail.inbox import quarantine, receive
 from learnlink.mail.models import Source
 from learnlink.mail.parsing import parse
 from learnlink.mentoring.models import Synthesis
@@ -49,14 +48,17 @@ def send_to_group(synthesis: Synthesis, by: User) -> Message:
         raise CannotSend(_("Your profile has no email address to send the synthesis from."))
     group = synthesis.group
     raw = _mail(synthesis, person.name, address.address)
-    with transaction.atomic():
-        [inbound] = receive(raw, [group.address], Source.WEB, envelope_from=address.address,
-                            process=False)
+    [inbound] = receive(raw, [group.address], Source.WEB, envelope_from=address.address,
+                        process=False)
+    try:
         message = post(group, inbound, parse(raw), person)
-        if message is None:  # the same Message-ID twice: not possible for a new msgid
-            raise CannotSend(_("The synthesis could not be archived."))
-        synthesis.sent_as = message
-        synthesis.save(update_fields=["sent_as"])
+    except Exception as error:  # the stored mail ends quarantined with the reason, as any does
+        quarantine(inbound, f"could not be posted: {type(error).__name__}: {error}")
+        raise CannotSend(_("The synthesis could not be archived.")) from error
+    if message is None:  # the same Message-ID twice: not possible for a new msgid
+        raise CannotSend(_("The synthesis could not be archived."))
+    synthesis.sent_as = message
+    synthesis.save(update_fields=["sent_as"])
     return message
 
 
