@@ -51,7 +51,7 @@ _T = TypeVar("_T")
 
 _THREAD_FIELDS = ["subject", "started", "month", "last_activity", "message_count"]
 _NODE_COLUMNS = ("pk", "message_id", "parent_id", "parent__message_id", "thread_id",
-                 "is_placeholder", "date", "subject")
+                 "is_placeholder", "date", "subject", "placed_by_hand")
 
 
 def place_message(group: Group, *, message_id: str, references: Sequence[str], subject: str,
@@ -181,12 +181,13 @@ class _Rows:
 
     def _node_rows(self, messages: QuerySet[Message]) -> Iterator[Node]:
         """Nodes, noting the pk of each and of its parent (which a write may need unloaded)."""
-        for pk, message_id, parent_pk, parent, thread, placeholder, date, subject in (
+        for pk, message_id, parent_pk, parent, thread, placeholder, date, subject, placed in (
                 messages.values_list(*_NODE_COLUMNS)):
             self.pks[message_id] = pk
             if parent is not None:
                 self.pks[parent] = parent_pk
-            yield Node(message_id, thread, parent, placeholder, date, strip_reply_prefixes(subject))
+            yield Node(message_id, thread, parent, placeholder, date, strip_reply_prefixes(subject),
+                       pinned=placed is not None)
 
     def _candidates(self, replies: Sequence[Incoming]) -> list[ThreadInfo]:
         """Stored threads that these replies might be offered by subject."""
@@ -216,11 +217,13 @@ class _Rows:
             first_subject=Subquery(first.values("subject")[:1]),
             first_id=Subquery(first.values("message_id")[:1]),
         ).values_list("pk", "root", "root_subject", "first_subject", "first_id", "started",
-                      "last_activity", "message_count")
+                      "last_activity", "message_count", "named_by_hand", "subject")
         return [ThreadInfo(key, root, None if root_subject is None
                            else strip_reply_prefixes(root_subject),
-                           strip_reply_prefixes(first_subject), first_id, started, last, count)
-                for key, root, root_subject, first_subject, first_id, started, last, count in rows]
+                           strip_reply_prefixes(first_subject), first_id, started, last, count,
+                           name=subject if named else None)
+                for key, root, root_subject, first_subject, first_id, started, last, count, named,
+                subject in rows]
 
     def write(self, items: Sequence[Incoming]) -> dict[str, Message]:
         """Write what the archive changed: threads first (messages point to them), then
@@ -312,8 +315,10 @@ class _Rows:
 
 
 _SUBJECT_LENGTH = Thread._meta.get_field("subject").max_length
+# A placeholder filled keeps what mentors decided about it (its place, its removal).
 _FILL_FIELDS = [f.name for f in Message._meta.concrete_fields
-                if f.name not in ("id", "group", "message_id")]
+                if f.name not in ("id", "group", "message_id", "placed_by_hand", "removed",
+                                  "removed_reason")]
 
 
 def _thread_row(info: ThreadInfo, **identity: Any) -> Thread:

@@ -2,4 +2,7 @@
 
 from ninja import Router
 
+from learnlink.mentoring.cleanup.api import router as cleanup_router
+
 router = Router(tags=["mentoring"])
+router.add_router("", cleanup_router)

@@ -6,6 +6,7 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja.errors import HttpError
+from ninja.utils import check_csrf
 
 from learnlink.people.models import ApiToken
 
@@ -24,3 +25,15 @@ def api_user(request: HttpRequest) -> User | AnonymousUser:
     record.last_used = timezone.now()
     record.save(update_fields=["last_used"])
     return record.user
+
+
+def api_user_for_change(request: HttpRequest) -> User | AnonymousUser:
+    """For an endpoint that changes something: the token's user, as `api_user`; or the
+    session's, if the request carries the session's CSRF token too. Django ninja exempts its
+    views from Django's own check, so without this a page elsewhere could make a signed-in
+    browser change things."""
+    if request.headers.get("Authorization"):
+        return api_user(request)
+    if request.user.is_authenticated and check_csrf(request) is not None:
+        raise HttpError(403, "send the csrftoken cookie's value as X-CSRFToken, or use a token")
+    return request.user
