@@ -30,9 +30,17 @@ PHRASES = {
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
     "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
+    "cleanup_thread": {"en": "Merge into another thread", "sw": "Unganisha na mjadala mwingine",
+                       "fr": "Fusionner avec une autre discussion"},
+    "cleanup_message": {"en": "Split the thread here", "sw": "Gawanya mjadala hapa",
+                        "fr": "Scinder la discussion ici"},
+    "cleanup_log": {"en": "No mentor has cleaned up this thread yet.",
+                    "sw": "Bado hakuna mshauri aliyepanga mjadala huu.",
+                    "fr": "Aucun mentor n’a encore rangé cette discussion."},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
+FOR_MENTOR = {"cleanup_thread", "cleanup_message", "cleanup_log"}  # for the group's mentors
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -54,6 +62,10 @@ def urls(network, thread) -> dict[str, str]:
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
+        "cleanup_thread": reverse("mentoring:cleanup:thread", args=[thread.pk]),
+        "cleanup_message": reverse("mentoring:cleanup:message",
+                                   args=[thread.messages.get().pk]),
+        "cleanup_log": reverse("mentoring:cleanup:log", args=[thread.pk]),
     }
 
 
@@ -88,6 +100,8 @@ def test_each_page_renders_translated_and_light(client, network, thread, name, l
         client.force_login(learner)
     if name in FOR_STAFF:
         client.force_login(request.getfixturevalue("staff"))
+    if name in FOR_MENTOR:
+        client.force_login(request.getfixturevalue("mentor"))
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()

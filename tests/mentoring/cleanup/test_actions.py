@@ -187,7 +187,7 @@ def test_undoing_an_action_a_later_one_depends_on_is_refused(talk, mentor):
     actions.split_thread(mentor, talk.follow_up)
     first, later = CleanupEntry.objects.order_by("pk")
 
-    with pytest.raises(Refused, match="“split the thread”.*undo that first"):
+    with pytest.raises(Refused, match=r"“split the thread”.*undo that first"):
         undo(mentor, first)
 
     undo(mentor, later)
