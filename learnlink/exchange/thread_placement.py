@@ -28,7 +28,7 @@ from operator import or_
 from typing import Any, TypeVar
 
 from django.db import connection, transaction
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
 from learnlink.exchange.models import Group, Message, Thread
@@ -235,7 +235,17 @@ class _Rows:
         Message.objects.filter(pk__in=[self.pks[mid] for mid in changes.removed
                                        if mid in self.pks]).delete()
         Thread.objects.filter(pk__in=[key for key in changes.dropped if key > 0]).delete()
+        self._drop_answered_suggestions()
         return stored
+
+    def _drop_answered_suggestions(self) -> None:
+        """A suggestion is answered once its message is in the suggested thread (a later
+        reply's References joined them): it no longer waits for a mentor."""
+        threads = {self._thread_pk(key) for key in self.archive.changes.threads
+                   if self.archive.find(key) in self.archive.threads}
+        for chunk in _chunks(threads):
+            Message.objects.filter(thread_id__in=chunk, suggested_thread_id=F("thread_id")).update(
+                suggested_thread=None)
 
     def _thread_pk(self, key: int) -> int:
         survivor = self.archive.find(key)

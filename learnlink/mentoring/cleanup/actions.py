@@ -12,6 +12,7 @@ action and a message being threaded never interleave.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
@@ -26,7 +27,7 @@ from learnlink.lib.fields import fitted
 from learnlink.mentoring.cleanup.state import mend, snapshot
 from learnlink.mentoring.cleanup.suggestions import quoted_parent
 from learnlink.mentoring.cleanup.trees import Tree
-from learnlink.mentoring.models import Action, CleanupEntry, Touch
+from learnlink.mentoring.models import Action, CleanupEntry, SplitSuggestion, Touch
 from learnlink.mentoring.permissions import carry_refusal
 
 
@@ -112,10 +113,12 @@ def accept_suggestion(by: User, message: Message) -> Done:
     def plan() -> _Plan:
         current = Message.objects.get(pk=message.pk)
         suggested = current.suggested_thread_id
-        if suggested is None:
-            raise Refused(_("This message has no threading suggestion any more."))
-        if suggested != current.thread_id:
+        if suggested == current.thread_id:
+            return _decided_plan(current)  # a reply's References joined them meanwhile
+        if suggested is not None:
             return _move_plan(current.pk, suggested, True, quoted_parent(current, suggested))
+        if not SplitSuggestion.objects.filter(message=current).exists():
+            raise Refused(_("This message has no threading suggestion any more."))
         tree = Tree.of(current.thread_id)
         if tree.real() <= tree.subtree(current.pk):
             return _decided_plan(current)  # it starts its thread already
@@ -127,7 +130,8 @@ def dismiss_suggestion(by: User, message: Message) -> Done:
     """The message stays where it is; threading will not suggest a thread for it again."""
     def plan() -> _Plan:
         current = Message.objects.get(pk=message.pk)
-        if current.suggested_thread_id is None:
+        if current.suggested_thread_id is None and not SplitSuggestion.objects.filter(
+                message=current).exists():
             raise Refused(_("This message has no threading suggestion any more."))
         return _decided_plan(current)
     return _act(by, Action.DISMISS, message.group_id, {message.group_id}, plan)
@@ -212,15 +216,14 @@ def _move_plan(message_pk: int, thread_pk: int, with_replies: bool,
         now = timezone.now()
         Message.objects.filter(pk__in=moving).update(thread_id=thread_pk,
                                                      group_id=target.group_id)
-        Message.objects.filter(pk=message.pk).update(parent_id=parent, placed_by_hand=now,
-                                                      suggested_thread=None)
+        _placed(message.pk, now, parent_id=parent)
         _rehang(replies, message.parent_id, now)
         return _Applied(reindex=moving - source.placeholders if crossing else set())
     return _Plan(moving | set(replies) | set(source.placeholders_above(message.pk)),
                  {message.thread_id, thread_pk}, apply)
 
 
-def _rehang(replies: list[int], parent: int | None, now: object) -> None:
+def _rehang(replies: list[int], parent: int | None, now: datetime.datetime) -> None:
     """The replies a message moved alone leaves behind answer what it answered; if it was the
     thread's first message, the first of them takes its place and the others answer it."""
     if not replies:
@@ -254,8 +257,7 @@ def _split_plan(message_pk: int) -> _Plan:
             month=Thread.month_of(started),
             subject=fitted(Thread, "subject", strip_reply_prefixes(message.subject)))
         Message.objects.filter(pk__in=moving).update(thread=thread)
-        Message.objects.filter(pk=message.pk).update(parent=None, placed_by_hand=timezone.now(),
-                                                      suggested_thread=None)
+        _placed(message.pk, timezone.now(), parent=None)
         return _Applied(threads={thread.pk})
     return _Plan(moving | set(tree.placeholders_above(message.pk)), {message.thread_id}, apply)
 
@@ -286,7 +288,13 @@ def _merge_plan(thread_pk: int, into_pk: int) -> _Plan:
 def _decided_plan(message: Message) -> _Plan:
     """The suggestion goes and the message stays: placed by hand, where it is."""
     def apply() -> _Applied:
-        Message.objects.filter(pk=message.pk).update(suggested_thread=None,
-                                                      placed_by_hand=timezone.now())
+        _placed(message.pk, timezone.now())
         return _Applied()
     return _Plan({message.pk}, {message.thread_id}, apply)
+
+
+def _placed(pk: int, now: datetime.datetime, **place: int | None) -> None:
+    """A message a mentor placed (or left where it is): threading keeps it there, and what
+    was suggested for it is decided."""
+    Message.objects.filter(pk=pk).update(placed_by_hand=now, suggested_thread=None, **place)
+    SplitSuggestion.objects.filter(message_id=pk).delete()

@@ -1,6 +1,7 @@
 """What thread clean-up shows and does on other pages, registered from MentoringConfig.ready():
-the mentors' tools on a thread page and on each of its messages, the dashboard's row of
-threading suggestions waiting, and the suggestions made as messages are archived."""
+the mentors' tools on a thread page and on each of its messages, the dashboard's rows of
+threading suggestions waiting (a thread suggested for a message; a thread to split where a
+message changed the subject), and the suggestions made as messages are archived."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.permissions import can_moderate
 from learnlink.mentoring import concerns
 from learnlink.mentoring.cleanup.suggestions import suggest_on_archive
-from learnlink.mentoring.models import CleanupEntry
+from learnlink.mentoring.models import CleanupEntry, SplitSuggestion
 
-SHOWN_SUGGESTIONS = 5  # on a thread page: the rest are on the dashboard
+SHOWN_SUGGESTIONS = 5  # of each kind on a thread page: the rest are on the dashboard
+_SHOWN = ("group", "thread", "suggested_thread", "sender")
 
 
 def register_cleanup() -> None:
@@ -32,18 +34,22 @@ def register_cleanup() -> None:
         "cleanup", "mentoring/cleanup/thread_block.html", _tools_block, place="bottom"))
     concerns.register(concerns.Concern("threading-suggestions", _("Threading suggestions"),
                                        waiting_suggestions, suggestion_row))
+    concerns.register(concerns.Concern("split-suggestions", _("Subject changes to split off"),
+                                       waiting_splits, split_row))
 
 
 def _tools_block(request: HttpRequest, group: Group, thread: Thread) -> dict[str, Any] | None:
     """For the group's mentors: links to the clean-up and its log, and the suggestions of this
-    thread (its messages suggested elsewhere, others' suggested here) with one-click answers."""
+    thread (its messages suggested elsewhere or flagged to split, others' suggested here) with
+    one-click answers."""
     if not can_moderate(request.user, group):
         return None
-    suggestions = (Message.objects.filter(thread=thread, suggested_thread__isnull=False)
-                   | Message.objects.filter(suggested_thread=thread))
-    shown = (suggestions.filter(is_placeholder=False)
-             .select_related("group", "thread", "suggested_thread", "sender")
-             .order_by("date", "pk")[:SHOWN_SUGGESTIONS])
+    suggested = (Message.objects.filter(thread=thread, suggested_thread__isnull=False)
+                 | Message.objects.filter(suggested_thread=thread))
+    splits = Message.objects.filter(thread=thread, split_suggestion__isnull=False)
+    shown = [*suggested.filter(is_placeholder=False).select_related(*_SHOWN)
+             .order_by("date", "pk")[:SHOWN_SUGGESTIONS],
+             *splits.select_related(*_SHOWN).order_by("date", "pk")[:SHOWN_SUGGESTIONS]]
     return {"suggestions": [(message, describe(message)) for message in shown],
             "logged": CleanupEntry.objects.of_thread(thread.pk).exists()}
 
@@ -53,16 +59,20 @@ def waiting_suggestions(groups: QuerySet[Group], now: datetime.datetime) -> Quer
     of suggestions (message_group_suggested)."""
     return (Message.objects.filter(group__in=groups, suggested_thread__isnull=False,
                                    is_placeholder=False)
-            .select_related("group", "thread", "suggested_thread", "sender")
-            .order_by("-date", "-pk"))
+            .select_related(*_SHOWN).order_by("-date", "-pk"))
+
+
+def waiting_splits(groups: QuerySet[Group],
+                   now: datetime.datetime) -> QuerySet[SplitSuggestion]:
+    """Messages that changed the subject ("was: ..."), newest first."""
+    return (SplitSuggestion.objects.filter(group__in=groups)
+            .select_related(*(f"message__{name}" for name in _SHOWN)).order_by("-created"))
 
 
 def describe(message: Message) -> str:
     """What a suggestion proposes, in the reader's language."""
     suggested = message.suggested_thread
     if suggested is None:
-        return ""
-    if suggested.pk == message.thread_id:
         return gettext("“%(subject)s” changed the subject in “%(thread)s”: split the thread "
                        "there?") % {"subject": message.subject, "thread": message.thread.subject}
     return gettext("“%(subject)s” (%(sender)s) probably belongs to “%(thread)s”") % {
@@ -75,3 +85,7 @@ def suggestion_row(message: Message) -> concerns.Row:
                         action=_("Accept or dismiss"),
                         action_url=reverse("mentoring:cleanup:message", args=[message.pk]),
                         group=message.group, when=message.date)
+
+
+def split_row(split: SplitSuggestion) -> concerns.Row:
+    return suggestion_row(split.message)

@@ -3,8 +3,8 @@ undo; and the mending every action ends with, so that a thread's count, dates, n
 pages and the search index say what its messages now say.
 
 A state is JSON: {"threads": [...], "messages": [...]}, one dict per row with what an action
-may change (a message's thread, parent, group, placement, suggestion, removal; a thread's name)
-and what it takes to make a pruned placeholder or a merged-away thread again.
+may change (a message's thread, parent, group, placement, suggested thread or split, removal;
+a thread's name) and what it takes to make a pruned placeholder or a merged-away thread again.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from learnlink.exchange.models import Message, Thread
 from learnlink.exchange.thread_headers import strip_reply_prefixes
 from learnlink.lib.bulk import update_rows
 from learnlink.lib.fields import fitted
+from learnlink.mentoring.models import SplitSuggestion
 from learnlink.search.engine import remove_documents
 
 State = dict[str, list[dict[str, Any]]]
@@ -33,8 +34,10 @@ def snapshot(message_pks: Collection[int], thread_pks: Collection[int]) -> State
     """The rows as they are now (those that exist), in pk order."""
     threads = Thread.objects.filter(pk__in=thread_pks).order_by("pk")
     messages = Message.objects.filter(pk__in=message_pks).order_by("pk")
+    flagged = set(SplitSuggestion.objects.filter(message__in=message_pks)
+                  .values_list("message_id", flat=True))
     return {"threads": [_thread_row(thread) for thread in threads],
-            "messages": [_message_row(message) for message in messages.only(
+            "messages": [_message_row(message, message.pk in flagged) for message in messages.only(
                 "message_id", "is_placeholder", *_MESSAGE_FIELDS)]}
 
 
@@ -48,12 +51,12 @@ def _thread_row(thread: Thread) -> dict[str, Any]:
             "last_activity": _when(thread.last_activity), "messages": thread.message_count}
 
 
-def _message_row(message: Message) -> dict[str, Any]:
+def _message_row(message: Message, split: bool) -> dict[str, Any]:
     return {"id": message.pk, "message_id": message.message_id, "group": message.group_id,
             "thread": message.thread_id, "parent": message.parent_id,
             "placeholder": message.is_placeholder, "placed": _when(message.placed_by_hand),
-            "suggested": message.suggested_thread_id, "removed": _when(message.removed),
-            "reason": message.removed_reason}
+            "suggested": message.suggested_thread_id, "split": split,
+            "removed": _when(message.removed), "reason": message.removed_reason}
 
 
 def restore(state: State) -> set[int]:
@@ -74,7 +77,18 @@ def restore(state: State) -> set[int]:
                 .values_list("pk", flat=True))
     update_rows([_message(row, alive, alive_threads) for pk, row in rows.items() if pk in present],
                 _MESSAGE_FIELDS)
+    _restore_splits([row for pk, row in rows.items() if pk in present])
     return set(threads) | {row["thread"] for row in rows.values()}
+
+
+def _restore_splits(rows: list[dict[str, Any]]) -> None:
+    flagged = {row["id"]: row["group"] for row in rows if row["split"]}
+    SplitSuggestion.objects.filter(message__in=[row["id"] for row in rows]).exclude(
+        message__in=flagged).delete()
+    existing = set(SplitSuggestion.objects.filter(message__in=flagged)
+                   .values_list("message_id", flat=True))
+    SplitSuggestion.objects.bulk_create([SplitSuggestion(message_id=pk, group_id=group)
+                                         for pk, group in flagged.items() if pk not in existing])
 
 
 def _thread(row: dict[str, Any]) -> Thread:

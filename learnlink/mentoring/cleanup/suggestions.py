@@ -8,11 +8,12 @@ exchange.thread_core): replies to a digest, and subjects that say "was: ..." .
   and none otherwise (a wrong suggestion costs a mentor more than a missing one).
 - "New topic (was: Old topic)": with nothing real above it, the latest thread named "Old topic"
   is suggested; placed in a thread whose messages go on about something else, the message is
-  flagged as a split: its suggested thread is its own (accepting splits the thread there).
+  flagged as a split (a SplitSuggestion: accepting splits the thread there).
 
-Both set `Message.suggested_thread`, which the dashboard, the group page and the thread page
-read. The text matching is plain Python over word 5-grams (`shingles`), also used to find the
-message a digest reply answers when a mentor accepts it (`quoted_parent`).
+A suggested thread is the exchange's `Message.suggested_thread`, which the dashboard, the group
+page and the thread page read, as they read threading's own. The text matching is plain Python
+over word 5-grams (`shingles`), also used to find the message a digest reply answers when a
+mentor accepts it (`quoted_parent`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from django.conf import settings
 from django.utils import translation
@@ -32,6 +34,7 @@ from learnlink.exchange.models import DeliveryMode, Group, Message, Thread
 from learnlink.exchange.thread_core import SUBJECT_WINDOW
 from learnlink.exchange.thread_headers import strip_reply_prefixes
 from learnlink.mentoring.cleanup.trees import Tree
+from learnlink.mentoring.models import SplitSuggestion
 
 DIGEST_WINDOW = datetime.timedelta(days=35)  # a monthly digest and a few days to answer it
 CANDIDATES = 500  # the latest messages before a digest reply that its quote is compared with
@@ -96,38 +99,41 @@ def was(subject: str) -> Was | None:
 
 def suggest_on_archive(group: Group, messages: Sequence[Message]) -> None:
     """The exchange's on_archive hook: a suggestion for each new digest reply or "was:" subject
-    change that threading did not place or suggest already."""
+    change that threading did not suggest a thread for already."""
     for message in messages:
-        if message.suggested_thread_id is not None:
+        if message.suggested_thread_id is not None or message.date is None:
             continue
-        suggested = suggestion_for(group, message)
-        if suggested is not None:
-            Message.objects.filter(pk=message.pk).update(suggested_thread_id=suggested)
-            message.suggested_thread_id = suggested
+        found = suggestion_for(group, message, message.date)
+        if found == SPLIT:
+            SplitSuggestion.objects.get_or_create(message=message, defaults={"group": group})
+        elif found is not None:
+            Message.objects.filter(pk=message.pk).update(suggested_thread_id=found)
+            message.suggested_thread_id = found
 
 
-def suggestion_for(group: Group, message: Message) -> int | None:
-    """The thread suggested for `message` (its own: split it there), or None."""
-    if message.date is None:
-        return None
+SPLIT: Literal["split"] = "split"
+
+
+def suggestion_for(group: Group, message: Message,
+                   date: datetime.datetime) -> int | Literal["split"] | None:
+    """The thread suggested for `message`, SPLIT (split its thread there), or None."""
     if is_digest_reply(message.subject, group):
         found = digest_match(group, message)
         return None if found is None else found[0]
     changed = was(message.subject)
-    return None if changed is None else _was_suggestion(group, message, changed, message.date)
+    return None if changed is None else _was_suggestion(group, message, changed, date)
 
 
 def _was_suggestion(group: Group, message: Message, changed: Was,
-                    date: datetime.datetime) -> int | None:
+                    date: datetime.datetime) -> int | Literal["split"] | None:
     parent = (Message.objects.filter(pk=message.parent_id).only("subject", "is_placeholder")
               .first() if message.parent_id else None)
     if parent is not None and not parent.is_placeholder:
         # A reply that names a new topic splits off, unless it answers the new topic already.
-        return None if subject_key(parent.subject) == subject_key(message.subject) \
-            else message.thread_id
+        return None if subject_key(parent.subject) == subject_key(message.subject) else SPLIT
     tree = Tree.of(message.thread_id)
     if tree.real() - tree.subtree(message.pk):
-        return message.thread_id  # below a message we never got, in a thread about more
+        return SPLIT  # below a message we never got, in a thread about more
     old = subject_key(changed.old)
     window = Thread.objects.filter(group=group, last_activity__lte=date,
                                    last_activity__gte=date - SUBJECT_WINDOW).exclude(

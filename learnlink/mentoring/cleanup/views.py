@@ -23,7 +23,7 @@ from learnlink.mentoring.cleanup.forms import MergeForm, MoveForm, RemoveForm, R
 from learnlink.mentoring.cleanup.log import entries
 from learnlink.mentoring.cleanup.registry import describe
 from learnlink.mentoring.cleanup.undo import undo as undo_entry
-from learnlink.mentoring.models import CleanupEntry
+from learnlink.mentoring.models import CleanupEntry, SplitSuggestion
 from learnlink.mentoring.permissions import (
     entry_for_mentor,
     message_for_mentor,
@@ -43,7 +43,9 @@ def thread_tools(request: AuthenticatedHttpRequest, pk: int, status: int = 200,
 def message_tools(request: AuthenticatedHttpRequest, pk: int, status: int = 200,
                   **forms: Any) -> HttpResponse:
     message = message_for_mentor(request, pk)
-    suggestion = describe(message) if message.suggested_thread_id else ""
+    waiting = (message.suggested_thread_id is not None
+               or SplitSuggestion.objects.filter(message=message).exists())
+    suggestion = describe(message) if waiting else ""
     return render(request, "mentoring/cleanup/message.html", {
         "group": message.group, "thread": message.thread, "message": message,
         "suggestion": suggestion, "move_form": MoveForm(request.user, message),

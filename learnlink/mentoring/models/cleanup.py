@@ -86,3 +86,23 @@ class Touch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}{self.object_id}"
+
+
+class SplitSuggestion(models.Model):
+    """A message that says "New topic (was: Old topic)" inside a thread that goes on about
+    something else: the thread may be split there. Accepting splits it; dismissing leaves the
+    message where it is. (A thread suggested for a message is the exchange's own
+    Message.suggested_thread.)"""
+
+    group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE, related_name="+")
+    message = models.OneToOneField("exchange.Message", on_delete=models.CASCADE,
+                                   related_name="split_suggestion")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("suggested split")
+        verbose_name_plural = _("suggested splits")
+        indexes = [models.Index(fields=["group", "-created"], name="cleanup_split_group")]
+
+    def __str__(self) -> str:
+        return str(self.message)

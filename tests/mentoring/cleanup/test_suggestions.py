@@ -10,6 +10,7 @@ from learnlink.exchange.digests import build
 from learnlink.exchange.models import Membership, Message
 from learnlink.mentoring.cleanup import actions
 from learnlink.mentoring.cleanup.suggestions import Was, was
+from learnlink.mentoring.models import SplitSuggestion
 from tests.conftest import email_from
 from tests.exchange.conftest import Mailboxes
 
@@ -127,13 +128,15 @@ def test_a_reply_that_says_was_is_flagged_as_a_split_and_accepting_splits_there(
                   References="<selling@example.org> <mangoes@example.org>")
 
     assert mangoes.thread_id == selling.thread_id == answer.thread_id
-    assert mangoes.suggested_thread_id == mangoes.thread_id, "flagged: split here?"
-    assert answer.suggested_thread_id is None, "its replies follow the new topic"
+    assert SplitSuggestion.objects.filter(message=mangoes).exists(), "flagged: split here?"
+    assert not SplitSuggestion.objects.filter(message=answer).exists(), (
+        "its replies follow the new topic")
 
     done = actions.accept_suggestion(mentor, mangoes)
 
     [new] = [t for t in done.threads if t.pk != selling.thread_id]
     assert (new.subject, new.message_count) == (f"Mangoes at the market (was: {SELLING[0]})", 2)
+    assert not SplitSuggestion.objects.exists()
 
 
 def test_a_new_message_that_says_was_is_suggested_for_the_old_thread(mail_server, oranges,
