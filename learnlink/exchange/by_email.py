@@ -70,8 +70,8 @@ def _get_reply(parsed: ParsedMessage, person: Person | None) -> Answer:
     groups = groups_for_person(person)
     kind, number = (match.group(1).upper(), int(match.group(2))) if match else ("", 0)
     if kind == "M":
-        message = Message.objects.filter(pk=number, group__in=groups,
-                                         is_placeholder=False).first()
+        message = Message.objects.filter(pk=number, group__in=groups, is_placeholder=False,
+                                         removed__isnull=True).first()
         if message is not None:
             return "get_message", {"message": message, "get": service_address(GET)}, []
     if kind == "A":

@@ -2,7 +2,9 @@
 
 from ninja import Router
 
+from learnlink.mentoring.cleanup.api import router as cleanup_router
 from learnlink.mentoring.syntheses.api import router as syntheses_router
 
 router = Router(tags=["mentoring"])
 router.add_router("", syntheses_router)
+router.add_router("", cleanup_router)

@@ -13,6 +13,7 @@ class MentoringConfig(AppConfig):
         from learnlink.exchange import digest_leads, thread_blocks
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mentoring import concerns
+        from learnlink.mentoring.cleanup.registry import register_cleanup
         from learnlink.mentoring.syntheses import concern as synthesis_concern
         from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
         from learnlink.mentoring.syntheses.showing import digest_leads as synthesis_leads
@@ -23,3 +24,4 @@ class MentoringConfig(AppConfig):
         thread_blocks.register(thread_blocks.Block(
             "synthesis", "mentoring/syntheses/thread_block.html", thread_block, "top"))
         digest_leads.register("synthesis", synthesis_leads)
+        register_cleanup()

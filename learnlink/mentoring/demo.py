@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
 from learnlink.mentoring.syntheses.demo import load_syntheses
 
 # Each tool's loader, in order; each returns its line for the demo command's report.
-LOADERS: list[Callable[[], str]] = [load_syntheses]
+LOADERS: list[Callable[[], str]] = [
+    load_syntheses,
+    load_cleanup,
+]
 
 
 def load_demo() -> list[str]:

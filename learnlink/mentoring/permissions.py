@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
+from django.utils.translation import gettext
 
-from learnlink.exchange.models import Group, Role, Thread
+from learnlink.exchange.models import Group, Message, Role, Thread
 from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import (
     can_moderate,
@@ -20,7 +21,7 @@ from learnlink.exchange.permissions import (
     memberships,
     sees_every_group,
 )
-from learnlink.mentoring.models import Synthesis
+from learnlink.mentoring.models import CleanupEntry, Synthesis
 from learnlink.people.guests import refuse
 
 AnyUser = User | AnonymousUser
@@ -77,3 +78,54 @@ def synthesis_for_mentor(request: HttpRequest, pk: int) -> Synthesis:
     if synthesis is None or not may_synthesise(request.user, synthesis.group):
         refuse(request)
     return synthesis
+def mentored_message(user: AnyUser, pk: int) -> Message | None:
+    """A real message of a group this user mentors (for the API, which answers 404 itself)."""
+    message = (Message.objects.select_related("group", "thread").filter(pk=pk, is_placeholder=False)
+               .first())
+    return message if message is not None and can_moderate(user, message.group) else None
+
+
+def message_for_mentor(request: HttpRequest, pk: int) -> Message:
+    """A real message of a group this user mentors; refused otherwise."""
+    message = mentored_message(request.user, pk)
+    if message is None:
+        refuse(request)
+    return message
+
+
+def carry_refusal(user: AnyUser, source: Group, target: Group) -> str:
+    """Why messages of `source` may not be carried into `target` by this user ("" if they may).
+
+    A private group's members wrote for each other, not for a public archive, and a public
+    message moved into a private group would vanish from the public's links: a message never
+    crosses between them. Between two groups of the same kind, the user must mentor both."""
+    if source.pk == target.pk:
+        return ""
+    if source.is_public != target.is_public:
+        return gettext("A message cannot move between a members-only group and a public one: "
+                       "its writers chose who reads it.")
+    if not (can_moderate(user, source) and can_moderate(user, target)):
+        return gettext("You can only move messages between groups you mentor both of.")
+    return ""
+
+
+def mentored_entry(user: AnyUser, pk: int) -> CleanupEntry | None:
+    """A clean-up log entry whose every group this user mentors (an undo writes back rows of
+    each group an action touched)."""
+    entry = CleanupEntry.objects.select_related("group").filter(pk=pk).first()
+    if entry is None:
+        return None
+    groups = Group.objects.filter(pk__in=entry_groups(entry))
+    return entry if all(can_moderate(user, group) for group in groups) else None
+
+
+def entry_for_mentor(request: HttpRequest, pk: int) -> CleanupEntry:
+    entry = mentored_entry(request.user, pk)
+    if entry is None:
+        refuse(request)
+    return entry
+
+
+def entry_groups(entry: CleanupEntry) -> set[int]:
+    return {entry.group_id} | {row["group"] for state in (entry.before, entry.after)
+                               for rows in state.values() for row in rows}

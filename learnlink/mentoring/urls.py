@@ -3,4 +3,5 @@ from django.urls import include, path
 app_name = "mentoring"
 urlpatterns: list = [
     path("syntheses/", include("learnlink.mentoring.syntheses.urls")),
+    path("cleanup/", include("learnlink.mentoring.cleanup.urls")),
 ]

@@ -132,6 +132,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
         "2 enterprises named in other languages",
         "",
         "Demo alliance: https://learn.example.org/alliances/ciat-crs-east-africa/",
+        "cleanup: a reply to oranges-muheza's daily digest, without References; threading "
+        "suggestions waiting for a mentor: 1",
         "",
         "Mail waiting to be sent (the demo's digests among it): https://learn.example.org/outbox/",
         "",

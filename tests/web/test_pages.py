@@ -49,11 +49,22 @@ PHRASES = {
                        "fr": "Chaque enregistrement est gardé comme une nouvelle version"},
     "synthesis_send": {"en": "receive this message from you", "sw": "wanapokea ujumbe huu",
                        "fr": "reçoivent ce message de votre part"},
+    "cleanup_thread": {"en": "Merge into another thread", "sw": "Unganisha na mjadala mwingine",
+                       "fr": "Fusionner avec une autre discussion"},
+    "cleanup_message": {"en": "Split the thread here", "sw": "Gawanya mjadala hapa",
+                        "fr": "Scinder la discussion ici"},
+    "cleanup_log": {"en": "No mentor has cleaned up this thread yet.",
+                    "sw": "Bado hakuna mshauri aliyepanga mjadala huu.",
+                    "fr": "Aucun mentor n’a encore rangé cette discussion."},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
-FOR_MENTOR = {"syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
-              "synthesis_edit", "synthesis_send"}  # pages for the group's mentor
+# Pages for the group's mentors.
+FOR_MENTOR = {
+    "syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
+    "synthesis_edit", "synthesis_send",
+    "cleanup_thread", "cleanup_message", "cleanup_log",
+}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -84,6 +95,10 @@ def urls(network, thread) -> dict[str, str]:
         "synthesis_version": reverse("mentoring:synthesis_version", args=[synthesis.pk, 1]),
         "synthesis_edit": reverse("mentoring:synthesis_edit", args=[synthesis.pk, "sw"]),
         "synthesis_send": reverse("mentoring:synthesis_send", args=[synthesis.pk]),
+        "cleanup_thread": reverse("mentoring:cleanup:thread", args=[thread.pk]),
+        "cleanup_message": reverse("mentoring:cleanup:message",
+                                   args=[thread.messages.get().pk]),
+        "cleanup_log": reverse("mentoring:cleanup:log", args=[thread.pk]),
     }
 
 

@@ -39,6 +39,10 @@ class Thread(models.Model):
                              "the thread started in, for the month archive")
     last_activity = models.DateTimeField(_("last activity"), db_index=True)
     message_count = models.PositiveIntegerField(_("messages"), default=0)
+    named_by_hand = models.BooleanField(
+        default=False, editable=False,
+        help_text="A mentor renamed it: threading keeps that name instead of its first "
+                  "message's subject")
 
     objects = ThreadQuerySet.as_manager()
 
@@ -91,6 +95,16 @@ class Message(models.Model):
         _("corrected"), null=True, blank=True, editable=False,
         help_text=_("When its text was last corrected by hand; parsing the archive again "
                     "keeps the correction."))
+    placed_by_hand = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When a mentor last moved it, split its thread at it or decided on its "
+                  "suggested thread: threading (new mail, reparse, re-import) leaves its place "
+                  "and its suggestion as the mentor left them")
+    removed = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When a mentor removed it from the archive: its raw mail and text are kept "
+                  "and its mentors still read it; everyone else reads the reason in its place")
+    removed_reason = models.CharField(_("reason for removal"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("message")
@@ -111,6 +125,10 @@ class Message(models.Model):
         """Its permalink, which leads to the page of its thread that shows it: which page that
         is changes as replies come, so the link is to the message, not to the page."""
         return reverse("exchange:message", args=[self.group.slug, self.pk])
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed is not None
 
     def author_name(self) -> str:
         """The name readers see: the one in the mail, else the directory's name for its author
