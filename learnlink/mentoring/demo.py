@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learnlink.mentoring.introductions.demo import load_demo as load_introductions
+
 # Each tool's loader, in order; each returns its line for the demo command's report.
-LOADERS: list[Callable[[], str]] = []
+LOADERS: list[Callable[[], str]] = [load_introductions]
 
 
 def load_demo() -> list[str]:
