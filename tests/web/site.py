@@ -1,6 +1,6 @@
 """The whole demo site, for the tests that walk every page as each kind of visitor: the
 directory, groups and their archives (each with a message held for a moderator and one in
-quarantine), the learning alliance and its impact tables."""
+quarantine), the learning alliance and its impact tables, the mentors' records."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ def load_site() -> dict[str | None, User | None]:
     from learnlink.exchange.demo import load_demo as load_exchange
     from learnlink.exchange.models import Group
     from learnlink.impact.demo import load_demo as load_impact
+    from learnlink.mentoring.demo import load_demo as load_mentoring
     from learnlink.mail.inbox import receive
     from learnlink.mail.models import Source
     from learnlink.people.demo import load_demo
@@ -27,6 +28,7 @@ def load_site() -> dict[str | None, User | None]:
     load_exchange()
     load_alliance()
     load_impact()
+    load_mentoring()
     for group in Group.objects.all():
         held = email_from("stranger@example.net", group.address, "Prices at Muheza market",
                           "What do buyers pay for a crate of oranges this week?")

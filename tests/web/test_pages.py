@@ -30,9 +30,15 @@ PHRASES = {
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
     "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
+    "introductions": {"en": "Introduce two organisations", "sw": "Tambulisha mashirika mawili",
+                      "fr": "Mettre deux organisations en relation"},
+    "introduction": {"en": "Wants to learn", "sw": "Wanataka kujifunza", "fr": "Veut apprendre"},
+    "introduction_new": {"en": "Why they should talk", "sw": "Kwa nini wazungumze",
+                         "fr": "Pourquoi ils devraient se parler"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
+FOR_MENTOR = {"introductions", "introduction", "introduction_new"}  # for the group's mentor
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -54,7 +60,24 @@ def urls(network, thread) -> dict[str, str]:
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
+        "introductions": reverse("mentoring:introductions"),
+        "introduction": introduction(network, thread).get_absolute_url(),
+        "introduction_new": f"{reverse('mentoring:introduction_new')}?thread={thread.pk}",
     }
+
+
+def introduction(network, thread):
+    """Babati's market spies introduced to Kilulu's growers, from the thread."""
+    from learnlink.mentoring.introductions.evidence import resolve_evidence
+    from learnlink.mentoring.introductions.sending import introduce
+    from learnlink.people.models import Affiliation
+    from tests.conftest import make_person
+
+    spy = make_person("Daudi Tlatla", "daudi.tlatla@example.net", network["spies"], "market spy")
+    return introduce(thread.group.memberships.get(role="mentor").person, Affiliation.objects.get(
+        person=spy), Affiliation.objects.get(person=network["chair"]),
+        "Babati wants to grade rice as Kilulu grades oranges.",
+        resolve_evidence(thread.get_absolute_url()), thread)
 
 
 def page_weight(client, html: str) -> int:
@@ -88,6 +111,8 @@ def test_each_page_renders_translated_and_light(client, network, thread, name, l
         client.force_login(learner)
     if name in FOR_STAFF:
         client.force_login(request.getfixturevalue("staff"))
+    if name in FOR_MENTOR:
+        client.force_login(request.getfixturevalue("mentor"))
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()

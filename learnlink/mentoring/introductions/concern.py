@@ -21,7 +21,7 @@ UNANSWERED_AFTER = datetime.timedelta(days=14)
 def unanswered(groups: QuerySet[Group], now: datetime.datetime) -> QuerySet[Introduction]:
     """One bounded query per page: the introductions of `groups`, oldest first."""
     return (Introduction.objects.unanswered_since(now - UNANSWERED_AFTER)
-            .filter(group__in=groups).select_related(
+            .filter(group__in=groups).defer("text", "context").select_related(
                 "introducer", "seeker_organisation", "peer_organisation", "group"))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime
 import email.utils
 from dataclasses import dataclass
-from email.message import EmailMessage
+from email.mime.text import MIMEText
 
 from django.utils import timezone
 
@@ -118,7 +118,7 @@ def _answer(introduction: Introduction, text: str) -> None:
     """The peer answers with "Reply all", which copies the introduction's address; it goes
     through the inbox and the mail route like any answer."""
     address = introduction.peer.email_addresses.current().get(primary=True).address
-    answer = EmailMessage()
+    answer = MIMEText(text, "plain", "utf-8")
     answer["From"] = email.utils.formataddr((introduction.peer.name, address))
     answer["To"] = introduction.seeker.email_addresses.current().get(primary=True).address
     answer["Cc"] = introduction.address
@@ -127,7 +127,6 @@ def _answer(introduction: Introduction, text: str) -> None:
     answer["Date"] = email.utils.format_datetime(written)
     answer["Message-ID"] = email.utils.make_msgid("answer", "example.net")
     answer["In-Reply-To"] = answer["References"] = f"<{introduction.message_id}>"
-    answer.set_content(text)
     [inbound] = receive(answer.as_bytes(), [introduction.address], Source.PIPE, process=False)
     inbound.received = written  # it arrived when it was written, in the demo's dated history
     inbound.save(update_fields=["received"])

@@ -75,12 +75,13 @@ def receive_answer(inbound: InboundMessage) -> None:
         quarantine(inbound, f"not recorded: from {parsed.from_address or 'nobody'}, who is "
                             f"neither side of introduction {introduction.pk} nor its introducer")
         return
-    if not record(introduction, inbound, parsed, person, side):
-        finish(inbound, State.REJECTED, f"not recorded: {parsed.message_id} is already "
-                                        f"recorded with introduction {introduction.pk}")
-        return
-    finish(inbound, State.DONE, f"recorded with introduction {introduction.pk}: an answer "
-                                f"from {parsed.from_address} ({side.value})")
+    with transaction.atomic():  # the answer and the inbox row's end, in one commit
+        if not record(introduction, inbound, parsed, person, side):
+            finish(inbound, State.REJECTED, f"not recorded: {parsed.message_id} is already "
+                                            f"recorded with introduction {introduction.pk}")
+            return
+        finish(inbound, State.DONE, f"recorded with introduction {introduction.pk}: an "
+                                    f"answer from {parsed.from_address} ({side.value})")
 
 
 def _refusal(introduction: Introduction, inbound: InboundMessage,

@@ -88,7 +88,7 @@ def introduction(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 def introduction_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The mentors' list of introductions, newest first, with where each stands."""
     mentor_or_refuse(request)
-    found = introductions_followed(request.user).for_page().latest_first()
+    found = introductions_followed(request.user).for_list()
     page = Paginator(found, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "mentoring/introductions/list.html", {"page": page})
 
