@@ -19,9 +19,9 @@ def load_site() -> dict[str | None, User | None]:
     from learnlink.exchange.demo import load_demo as load_exchange
     from learnlink.exchange.models import Group
     from learnlink.impact.demo import load_demo as load_impact
-    from learnlink.mentoring.demo import load_demo as load_mentoring
     from learnlink.mail.inbox import receive
     from learnlink.mail.models import Source
+    from learnlink.mentoring.demo import load_demo as load_mentoring
     from learnlink.people.demo import load_demo
 
     accounts = load_demo().accounts

@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy
 from learnlink.exchange.models import Group
 from learnlink.mentoring.concerns import Concern, Row
 from learnlink.mentoring.models import Introduction
-
-UNANSWERED_AFTER = datetime.timedelta(days=14)
+from learnlink.mentoring.models.introductions import UNANSWERED_AFTER
 
 
 def unanswered(groups: QuerySet[Group], now: datetime.datetime) -> QuerySet[Introduction]:

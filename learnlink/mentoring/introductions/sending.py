@@ -28,6 +28,7 @@ from learnlink.lib.fields import fitted
 from learnlink.lib.links import absolute, absolute_url
 from learnlink.mentoring.introductions.evidence import Evidence
 from learnlink.mentoring.models import Introduction
+from learnlink.mentoring.models.introductions import UNANSWERED_AFTER
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Affiliation, Organisation, Person
 
@@ -88,12 +89,13 @@ def introduce(introducer: Person, seeker: Affiliation, peer: Affiliation, contex
 
 
 def remind(introduction: Introduction) -> bool:
-    """Mail both sides once more, as an answer to the introduction; only once, and only while
-    neither side has answered. False when it is too late or already done."""
+    """Mail both sides once more, as an answer to the introduction: once, when it has waited
+    UNANSWERED_AFTER for an answer. False when it is not due, answered or already reminded."""
     now = timezone.now()
     with transaction.atomic():
         claimed = Introduction.objects.filter(
-            pk=introduction.pk, answered__isnull=True, reminded__isnull=True).update(reminded=now)
+            pk=introduction.pk, answered__isnull=True, reminded__isnull=True,
+            sent__lte=now - UNANSWERED_AFTER).update(reminded=now)
         if not claimed:
             return False
         introduction.reminded = now
@@ -107,11 +109,13 @@ def remind(introduction: Introduction) -> bool:
 
 def _roles(introduction: Introduction) -> tuple[str, str]:
     """Each side's contact's role in their organisation, as the directory says today."""
-    roles = dict(Affiliation.objects.filter(
-        person__in=[introduction.seeker_id, introduction.peer_id],
-        organisation__in=[introduction.seeker_organisation_id, introduction.peer_organisation_id],
-    ).values_list("person_id", "role"))
-    return roles.get(introduction.seeker_id, ""), roles.get(introduction.peer_id, "")
+    pairs = [(introduction.seeker_id, introduction.seeker_organisation_id),
+             (introduction.peer_id, introduction.peer_organisation_id)]
+    roles = {(person, organisation): role for person, organisation, role in
+             Affiliation.objects.filter(Q(person=pairs[0][0], organisation=pairs[0][1])
+                                        | Q(person=pairs[1][0], organisation=pairs[1][1]))
+             .values_list("person_id", "organisation_id", "role")}
+    return roles.get(pairs[0], ""), roles.get(pairs[1], "")
 
 
 def mail_context(introduction: Introduction, seeker_role: str, peer_role: str) -> dict[str, Any]:
@@ -136,6 +140,8 @@ def _side(person: Person, role: str, organisation: Organisation) -> dict[str, st
 def _mail(introduction: Introduction, key: str, context: dict[str, Any],
           headers: dict[str, str]) -> None:
     seeker, peer = _address(introduction.seeker), _address(introduction.peer)
+    if not (seeker and peer):  # the form offers only people who can be written to
+        raise ValueError(f"introduction {introduction.pk}: a side has no working address")
     introducer = _address(introduction.introducer)
     copies = [peer] + ([introducer] if introducer and introducer not in (seeker, peer) else [])
     sender = formataddr((f"{introduction.introducer.name} (Learnlink)", not_read_address()))

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -80,8 +81,8 @@ def introduction(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "introduction": found, "page": replies, "follows": follows,
         "shows_mail": may_open(request.user, found.evidence_group),
         "shows_thread": found.thread is not None and may_open(request.user, found.thread.group),
-        "may_remind": (may_remind(request.user, found) and found.answered is None
-                       and found.reminded is None),
+        "may_remind": may_remind(request.user, found),
+        "reminder_due": found.reminder_due(timezone.now()),
         "not_recorded": not_recorded})
 
 
@@ -99,6 +100,6 @@ def remind(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     if sending.remind(found):
         messages.success(request, _("The reminder is on its way to both sides."))
     else:
-        messages.info(request, _("No reminder was sent: this introduction was answered or "
-                                 "has had its one reminder."))
+        messages.info(request, _("No reminder was sent: this introduction was answered, has "
+                                 "had its one reminder, or has not waited long enough."))
     return redirect(found)

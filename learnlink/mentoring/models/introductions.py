@@ -24,6 +24,8 @@ ADDRESS_PREFIX = "intro-"
 ADDRESS_DAYS = 90
 # An introduction records at most this many answers: the address is not a mailing list.
 MAX_REPLIES = 200
+# Unanswered this long, an introduction comes to the dashboard and may have its one reminder.
+UNANSWERED_AFTER = datetime.timedelta(days=14)
 
 
 def new_token() -> str:
@@ -135,6 +137,13 @@ class Introduction(models.Model):
         if self.adopted:
             return State.ADOPTED
         return State.ANSWERED if self.answered else State.SENT
+
+    def reminder_from(self) -> datetime.datetime:
+        return self.sent + UNANSWERED_AFTER
+
+    def reminder_due(self, now: datetime.datetime) -> bool:
+        """Unanswered after UNANSWERED_AFTER, and not reminded yet: one reminder, once."""
+        return self.answered is None and self.reminded is None and now >= self.reminder_from()
 
     def address_expires(self) -> datetime.datetime:
         return (self.reminded or self.sent) + datetime.timedelta(days=ADDRESS_DAYS)

@@ -94,3 +94,12 @@ def test_only_the_introducer_and_mentors_remind(client, sides):
     assert response.status_code == 404
     introduction.refresh_from_db()
     assert introduction.reminded is None
+
+
+def test_no_reminder_before_fourteen_days(client, sides, mailboxes):
+    introduction = sent_days_ago(introduced(sides), 3)
+    client.force_login(sides.mentor)
+    page = client.get(introduction.get_absolute_url()).content.decode()
+    assert 'id="remind"' not in page and "a reminder can be sent from" in page
+    client.post(reverse("mentoring:introduction_remind", args=[introduction.pk]))
+    assert mail_to(mailboxes, BURA, "Reminder:") == []
