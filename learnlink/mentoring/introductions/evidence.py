@@ -4,9 +4,9 @@ The evidence is a page of this site: a message, a thread, a group's archive, an 
 or a person in the directory, or the page of another tool that registers a reader here
 (a write-up, a synthesis). A reader turns the page's URL arguments into an `Evidence`: what
 the mail calls it (names and subjects, in no one language: the mail may be in two), and the
-group whose readers may open it (None: anyone). A page no reader
-knows is refused: Learnlink does not mail a link when it cannot tell who may open it, since a
-side who cannot read a private group must not be sent into it (nor told what it holds).
+group whose readers may open it (None: anyone). A page no reader knows is refused: Learnlink
+does not mail a link when it cannot tell who may open it, since a side who cannot read a
+private group must not be sent into it (nor told what it holds).
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ class Evidence:
     path: str  # on this site, with its query and fragment
     label: str
     group: Group | None  # whose readers may open it; None: anyone
-
 
 
 Reader = Callable[[dict[str, Any]], tuple[str, Group | None] | None]
