@@ -12,16 +12,28 @@ class MentoringConfig(AppConfig):
         the dashboard and its blocks on the exchange's thread pages."""
         from learnlink.exchange import digest_leads, thread_blocks
         from learnlink.lib.emails import register as register_kinds
+        from learnlink.mail.routing import register as register_route
         from learnlink.mentoring import concerns
         from learnlink.mentoring.cleanup.registry import register_cleanup
+        from learnlink.mentoring.introductions import concern as intro_concern
+        from learnlink.mentoring.introductions import mail_kinds as intro_mail
+        from learnlink.mentoring.introductions import mail_routes as intro_routes
+        from learnlink.mentoring.introductions import thread_block as intro_block
         from learnlink.mentoring.syntheses import concern as synthesis_concern
         from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
         from learnlink.mentoring.syntheses.showing import digest_leads as synthesis_leads
         from learnlink.mentoring.syntheses.showing import thread_block
 
+        # Syntheses: above the thread, first in digests, on the dashboard.
         register_kinds(*synthesis_mail.KINDS)
         concerns.register(synthesis_concern.CONCERN)
         thread_blocks.register(thread_blocks.Block(
             "synthesis", "mentoring/syntheses/thread_block.html", thread_block, "top"))
         digest_leads.register("synthesis", synthesis_leads)
+        # Thread clean-up: the mentor's tools on the thread page, suggestions on the dashboard.
         register_cleanup()
+        # Introductions: their mail, the address replies reach, the unanswered ones.
+        register_kinds(*intro_mail.KINDS)
+        register_route(intro_routes.ROUTE)
+        concerns.register(intro_concern.CONCERN)
+        thread_blocks.register(intro_block.BLOCK)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
+from learnlink.mentoring.introductions.demo import load_demo as load_introductions
 from learnlink.mentoring.syntheses.demo import load_syntheses
 
 # Each tool's loader, in order; each returns its line for the demo command's report.
 LOADERS: list[Callable[[], str]] = [
     load_syntheses,
     load_cleanup,
+    load_introductions,
 ]
 
 

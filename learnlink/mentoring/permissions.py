@@ -5,11 +5,19 @@ owners, the network's mentors and staff (`exchange.permissions.can_moderate` dec
 group). A mentor's dashboard covers the groups they mentor; a network mentor or staff member
 who mentors no group by membership follows every group. Anyone else is refused as the exchange
 refuses: a guest is asked to sign in, a signed-in non-mentor gets 404.
+
+Introductions: a mentor introduces any two organisations; a member of any group (in person
+or through their organisation) asks to be introduced, so one side is always an organisation of
+theirs: nobody uses the directory to mail two strangers to each other without a mentor. An
+introduction is read by its introducer, the people of both organisations and those who follow
+it up (the mentors of its group, the network's mentors and staff). Its evidence is shown only
+to a reader who may open it, and is mailed only when both sides may.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext
 
@@ -18,11 +26,16 @@ from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import (
     can_moderate,
     group_for_moderator,
+    groups_for_person,
     memberships,
+    person_id,
     sees_every_group,
+    visible_groups,
 )
-from learnlink.mentoring.models import CleanupEntry, Synthesis
+from learnlink.mentoring.models import CleanupEntry, Introduction, Synthesis
+from learnlink.mentoring.models.introductions import IntroductionQuerySet
 from learnlink.people.guests import refuse
+from learnlink.people.models import Affiliation, Person
 
 AnyUser = User | AnonymousUser
 MENTORING_ROLES = (Role.MENTOR, Role.OWNER)
@@ -129,3 +142,87 @@ def entry_for_mentor(request: HttpRequest, pk: int) -> CleanupEntry:
 def entry_groups(entry: CleanupEntry) -> set[int]:
     return {entry.group_id} | {row["group"] for state in (entry.before, entry.after)
                                for rows in state.values() for row in rows}
+def may_introduce(user: AnyUser) -> bool:
+    """Someone in the directory (the mail says who introduces) who mentors or belongs to a
+    group."""
+    return person_id(user) is not None and (is_mentor(user) or memberships(user).exists())
+
+
+def introducer_or_refuse(request: HttpRequest) -> Person:
+    if not may_introduce(request.user):
+        refuse(request)
+    return request.user.person  # type: ignore[union-attr]
+
+
+def introduces_anyone(user: AnyUser) -> bool:
+    """A mentor chooses both sides; anyone else is one of them (`own_organisations`)."""
+    return is_mentor(user)
+
+
+def own_organisations(user: AnyUser) -> QuerySet[Affiliation]:
+    pid = person_id(user)
+    return Affiliation.objects.filter(person_id=pid) if pid else Affiliation.objects.none()
+
+
+def thread_for_introducer(request: HttpRequest, pk: int) -> Thread:
+    """The thread an introduction starts from, if the introducer may read it."""
+    thread = (Thread.objects.select_related("group")
+              .filter(pk=pk, group__in=visible_groups(request.user)).first())
+    if thread is None:
+        refuse(request)
+    return thread
+
+
+def person_may_open(person: Person, group: Group | None) -> bool:
+    """Whether a side may open evidence in `group` (None: a page anyone may open)."""
+    return group is None or groups_for_person(person).filter(pk=group.pk).exists()
+
+
+def may_open(user: AnyUser, group: Group | None) -> bool:
+    """Whether a page's reader may open evidence in `group`."""
+    return group is None or visible_groups(user).filter(pk=group.pk).exists()
+
+
+def follows_introduction(user: AnyUser, introduction: Introduction) -> bool:
+    """The network's mentors and staff, and the mentors of the introduction's group."""
+    return sees_every_group(user) or (introduction.group is not None
+                                      and can_moderate(user, introduction.group))
+
+
+def may_read_introduction(user: AnyUser, introduction: Introduction) -> bool:
+    if follows_introduction(user, introduction):
+        return True
+    pid = person_id(user)
+    if pid is None:
+        return False
+    sides = [introduction.seeker_organisation_id, introduction.peer_organisation_id]
+    return pid in (introduction.introducer_id, introduction.seeker_id, introduction.peer_id) \
+        or Affiliation.objects.filter(person_id=pid, organisation_id__in=sides).exists()
+
+
+def introduction_for_reader(request: HttpRequest, pk: int) -> Introduction:
+    introduction = Introduction.objects.for_page().filter(pk=pk).first()
+    if introduction is None or not may_read_introduction(request.user, introduction):
+        refuse(request)
+    return introduction
+
+
+def may_remind(user: AnyUser, introduction: Introduction) -> bool:
+    return (person_id(user) == introduction.introducer_id
+            or follows_introduction(user, introduction))
+
+
+def introduction_for_reminder(request: HttpRequest, pk: int) -> Introduction:
+    introduction = introduction_for_reader(request, pk)
+    if not may_remind(request.user, introduction):
+        refuse(request)
+    return introduction
+
+
+def introductions_followed(user: AnyUser) -> IntroductionQuerySet:
+    """The mentors' list: every introduction for the network's mentors and staff; for a
+    group's mentor, those of the groups they mentor and those they made."""
+    if sees_every_group(user):
+        return Introduction.objects.all()
+    return Introduction.objects.filter(Q(group__in=followed_groups(user))
+                                       | Q(introducer_id=person_id(user)))

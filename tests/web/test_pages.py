@@ -56,6 +56,11 @@ PHRASES = {
     "cleanup_log": {"en": "No mentor has cleaned up this thread yet.",
                     "sw": "Bado hakuna mshauri aliyepanga mjadala huu.",
                     "fr": "Aucun mentor n’a encore rangé cette discussion."},
+    "introductions": {"en": "Introduce two organisations", "sw": "Tambulisha mashirika mawili",
+                      "fr": "Mettre deux organisations en relation"},
+    "introduction": {"en": "Wants to learn", "sw": "Wanataka kujifunza", "fr": "Veut apprendre"},
+    "introduction_new": {"en": "Why they should talk", "sw": "Kwa nini wazungumze",
+                         "fr": "Pourquoi ils devraient se parler"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
@@ -64,6 +69,7 @@ FOR_MENTOR = {
     "syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
     "synthesis_edit", "synthesis_send",
     "cleanup_thread", "cleanup_message", "cleanup_log",
+    "introductions", "introduction", "introduction_new",
 }
 
 
@@ -99,6 +105,9 @@ def urls(network, thread) -> dict[str, str]:
         "cleanup_message": reverse("mentoring:cleanup:message",
                                    args=[thread.messages.get().pk]),
         "cleanup_log": reverse("mentoring:cleanup:log", args=[thread.pk]),
+        "introductions": reverse("mentoring:introductions"),
+        "introduction": introduction(network, thread).get_absolute_url(),
+        "introduction_new": f"{reverse('mentoring:introduction_new')}?thread={thread.pk}",
     }
 
 
@@ -113,6 +122,20 @@ def synthesised(thread):
                                                "Graded before the lorry."), by=None)
     services.publish(synthesis)
     return synthesis
+
+
+def introduction(network, thread):
+    """Babati's market spies introduced to Kilulu's growers, from the thread."""
+    from learnlink.mentoring.introductions.evidence import resolve_evidence
+    from learnlink.mentoring.introductions.sending import introduce
+    from learnlink.people.models import Affiliation
+    from tests.conftest import make_person
+
+    spy = make_person("Daudi Tlatla", "daudi.tlatla@example.net", network["spies"], "market spy")
+    return introduce(thread.group.memberships.get(role="mentor").person, Affiliation.objects.get(
+        person=spy), Affiliation.objects.get(person=network["chair"]),
+        "Babati wants to grade rice as Kilulu grades oranges.",
+        resolve_evidence(thread.get_absolute_url()), thread)
 
 
 def page_weight(client, html: str) -> int:
