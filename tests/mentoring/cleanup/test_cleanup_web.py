@@ -30,9 +30,9 @@ def test_the_thread_page_shows_the_tools_to_the_groups_mentors_only(client, talk
 
     client.force_login(learner)
     seen = main(client.get(thread_url))
-    assert "Clean up" not in seen and "/mentoring/" not in seen
+    assert "Clean up" not in seen and "/mentoring/cleanup/" not in seen
     client.logout()
-    assert "/mentoring/" not in main(client.get(thread_url))
+    assert "/mentoring/cleanup/" not in main(client.get(thread_url))
 
 
 @pytest.mark.parametrize("name", ["thread", "log", "message"])
