@@ -10,3 +10,6 @@ class MentoringConfig(AppConfig):
     def ready(self) -> None:
         """Put each tool's mail in the catalogue, its addresses in the mail routing, its rows on
         the dashboard and its blocks on the exchange's thread pages."""
+        from learnlink.mentoring import peers
+
+        peers.connect()

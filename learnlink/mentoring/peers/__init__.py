@@ -1,0 +1,15 @@
+"""The peer finder: "who has done X?" over everything the network knows, organisations and
+people ranked by the evidence of what they wrote and what the directory says of them, on the
+web (/mentoring/peers/), by the API (GET /api/peers) and by mail (peers@). `finder` answers,
+`question` reads the question in three languages, `sources` is the registry of evidence that
+other tools add to, `voting` ranks."""
+
+
+def connect() -> None:
+    """From MentoringConfig.ready(): the messages and the directory as sources of evidence."""
+    from learnlink.mentoring.peers.directory import directory_evidence, directory_profile
+    from learnlink.mentoring.peers.messages import message_evidence, message_profile
+    from learnlink.mentoring.peers.sources import Source, register
+
+    register(Source("messages", message_evidence, profile=message_profile))
+    register(Source("directory", directory_evidence, profile=directory_profile))

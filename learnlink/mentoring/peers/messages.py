@@ -1,0 +1,72 @@
+"""The messages of the groups as evidence: what someone wrote about it is a sign they did it.
+
+A message speaks for its sender, as the directory knows them from the address it came from,
+and for each organisation the sender belongs to; a message from an address nobody in the
+directory holds speaks for nobody. It is found by the search engine (any of the question's
+words, the messages with more of them and in the subject first) in the groups the asker may
+read, and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+
+from django.db.models import Count
+
+from learnlink.exchange.models import Message
+from learnlink.mentoring.peers.question import Question
+from learnlink.mentoring.peers.sources import ORGANISATION, PERSON, Candidate, Evidence
+from learnlink.people.models import Affiliation
+from learnlink.search.engine import MAX_LIMIT, search
+
+
+def message_evidence(question: Question, group_ids: Collection[int],
+                     limit: int) -> list[Evidence]:
+    """The best `limit` messages (at most the engine's page) for the question's words."""
+    if not question.search_text or not group_ids:
+        return []
+    results = search(question.search_text, group_ids=group_ids, match_any=True,
+                     limit=min(limit, MAX_LIMIT))
+    found = (Message.objects.select_related("group").only("subject", "date", "sender_id",
+                                                          "group__slug")
+             .filter(sender__isnull=False).in_bulk([hit.object_id for hit in results.hits]))
+    organisations = _organisations_of({m.sender_id for m in found.values() if m.sender_id})
+    evidence = []
+    for hit in results.hits:
+        message = found.get(hit.object_id)
+        if message is None or message.sender_id is None:
+            continue
+        evidence.append(Evidence(
+            score=hit.rank, url=message.get_absolute_url(), title=message.subject,
+            snippet=hit.snippet_text, date=message.date, people=(message.sender_id,),
+            organisations=organisations.get(message.sender_id, ())))
+    return evidence
+
+
+def message_profile(candidates: Collection[Candidate],
+                    group_ids: Collection[int]) -> dict[Candidate, int]:
+    """How many messages each candidate wrote in the groups the asker may read: a person's
+    own, an organisation's people's."""
+    readable = Message.objects.filter(group_id__in=group_ids, is_placeholder=False)
+    people = [pk for kind, pk in candidates if kind == PERSON]
+    organisations = [pk for kind, pk in candidates if kind == ORGANISATION]
+    sizes: dict[Candidate, int] = {}
+    if people and group_ids:
+        for pk, count in (readable.filter(sender_id__in=people).values("sender_id")
+                          .annotate(n=Count("pk")).values_list("sender_id", "n")):
+            sizes[(PERSON, pk)] = count
+    if organisations and group_ids:
+        key = "sender__affiliations__organisation_id"
+        for pk, count in (readable.filter(**{f"{key}__in": organisations}).values(key)
+                          .annotate(n=Count("pk")).values_list(key, "n")):
+            sizes[(ORGANISATION, pk)] = count
+    return sizes
+
+
+def _organisations_of(people: Collection[int]) -> dict[int, tuple[int, ...]]:
+    found: dict[int, list[int]] = defaultdict(list)
+    for person, organisation in (Affiliation.objects.filter(person_id__in=people)
+                                 .values_list("person_id", "organisation_id")):
+        found[person].append(organisation)
+    return {person: tuple(organisations) for person, organisations in found.items()}
