@@ -17,10 +17,13 @@ from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import (
     can_moderate,
     group_for_moderator,
+    groups_for_person,
     memberships,
     sees_every_group,
+    visible_groups,
 )
 from learnlink.people.guests import refuse
+from learnlink.people.models import Person
 
 AnyUser = User | AnonymousUser
 MENTORING_ROLES = (Role.MENTOR, Role.OWNER)
@@ -62,3 +65,17 @@ def thread_for_mentor(request: HttpRequest, pk: int) -> Thread:
     if thread is None:
         refuse(request)
     return thread
+
+
+def peer_finder_groups(user: AnyUser) -> GroupQuerySet:
+    """The peer finder is for everyone who may search the archive: a mentor connecting two
+    groups, a learner looking for a peer who did what they plan, a visitor. Its evidence comes
+    from the groups this user may read (a guest or an outsider: the public groups only) and
+    from the directory, which is public; a private group's messages never show to anyone who
+    cannot read the group."""
+    return visible_groups(user)
+
+
+def peer_finder_groups_for(person: Person | None) -> GroupQuerySet:
+    """What someone asking peers@ from their address may read, as search@ decides it."""
+    return groups_for_person(person)

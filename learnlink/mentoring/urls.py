@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from learnlink.mentoring.peers import views as peers
 
 app_name = "mentoring"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("peers/", peers.finder, name="peers"),
+]

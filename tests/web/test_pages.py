@@ -30,6 +30,8 @@ PHRASES = {
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
     "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
+    "peers": {"en": "Ranked by the evidence", "sw": "Wamepangwa kwa ushahidi",
+              "fr": "Classés selon les preuves"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
@@ -54,6 +56,7 @@ def urls(network, thread) -> dict[str, str]:
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
+        "peers": reverse("mentoring:peers") + "?q=who+grades+oranges",
     }
 
 

@@ -6,10 +6,17 @@ other tools add to, `voting` ranks."""
 
 
 def connect() -> None:
-    """From MentoringConfig.ready(): the messages and the directory as sources of evidence."""
+    """From MentoringConfig.ready(): the messages and the directory as sources of evidence,
+    peers@ in the mail routing, the answer it sends in the catalogue of mail."""
+    from learnlink.lib.emails import register as register_kinds
+    from learnlink.mail.routing import register as register_route
     from learnlink.mentoring.peers.directory import directory_evidence, directory_profile
+    from learnlink.mentoring.peers.mail_kinds import KINDS
+    from learnlink.mentoring.peers.mail_routes import PEERS
     from learnlink.mentoring.peers.messages import message_evidence, message_profile
     from learnlink.mentoring.peers.sources import Source, register
 
     register(Source("messages", message_evidence, profile=message_profile))
     register(Source("directory", directory_evidence, profile=directory_profile))
+    register_route(PEERS)
+    register_kinds(*KINDS)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 from functools import reduce
 
@@ -76,10 +76,11 @@ def directory_profile(candidates: Collection[Candidate],
 
 
 # An entry: its evidence (scored later) and its fields, each a weight and the entry's words.
-Entry = tuple[Evidence, list[tuple[float, set[str]]]]
+Fields = list[tuple[float, set[str]]]
+Entry = tuple[Evidence, Fields]
 
 
-def _organisation_entries(terms: list[Term]) -> list[Entry]:
+def _organisation_entries(terms: Sequence[Term]) -> list[Entry]:
     """The organisations that may hold one of the words: in their name, description, the
     names of their enterprises, or the name of a place they are in."""
     places = _places_named(terms)
@@ -102,14 +103,14 @@ def _organisation_entries(terms: list[Term]) -> list[Entry]:
     return found
 
 
-def _person_entries(terms: list[Term]) -> list[Entry]:
+def _person_entries(terms: Sequence[Term]) -> list[Entry]:
     return [(Evidence(0.0, person.get_absolute_url(), person.name, person.about, None,
                       people=(person.pk,)), [(TEXT, set(words(person.about)))])
             for person in Person.objects.filter(_mentions(terms, "about"))
             .only("name", "slug", "about")]
 
 
-def _rarity(terms: list[Term], entries: list[list[tuple[float, set[str]]]]) -> dict[Term, float]:
+def _rarity(terms: Sequence[Term], entries: list[Fields]) -> dict[Term, float]:
     """Each word's inverse document frequency among the directory's entries (as bm25 weighs
     it), so that "spies" counts for more than "market": the entries read are every entry
     holding any of the words, so each word's count is exact; the whole directory is counted
@@ -123,13 +124,13 @@ def _rarity(terms: list[Term], entries: list[list[tuple[float, set[str]]]]) -> d
     return weights
 
 
-def _mentions(terms: list[Term], *fields: str) -> Q:
+def _mentions(terms: Sequence[Term], *fields: str) -> Q:
     """Rows where one of the fields may hold a form of one of the words."""
     return reduce(operator.or_, (Q(**{f"{field}__icontains": term.stem})
                                  for term in terms for field in fields))
 
 
-def _places_named(terms: list[Term]) -> dict[int, str]:
+def _places_named(terms: Sequence[Term]) -> dict[int, str]:
     """The places the question names, and every place inside them, each with the name the
     question used."""
     found: dict[int, str] = {}
@@ -139,7 +140,7 @@ def _places_named(terms: list[Term]) -> dict[int, str]:
     return found
 
 
-def _says(terms: list[Term], name: str) -> bool:
+def _says(terms: Sequence[Term], name: str) -> bool:
     needed = content_words(name)
     return bool(needed) and all(any(term.matches(word) for term in terms) for word in needed)
 

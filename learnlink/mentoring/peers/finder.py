@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from learnlink.lib.links import absolute
 from learnlink.mentoring.peers.directory import enterprise_terms
 from learnlink.mentoring.peers.question import MOST_WORDS, Question, read_question
 from learnlink.mentoring.peers.sources import (
@@ -48,6 +49,11 @@ class Shown:
     snippet_html: SafeString
     date: datetime.datetime | None
 
+    @property
+    def link(self) -> str:
+        """For mail: the address of the page."""
+        return absolute(self.url)
+
 
 @dataclass(frozen=True)
 class Where:
@@ -60,6 +66,9 @@ class Where:
     def __str__(self) -> str:
         return ", ".join(filter(None, (self.district, self.region, self.country)))
 
+    def __bool__(self) -> bool:
+        return bool(self.district or self.region or self.country)
+
 
 @dataclass(frozen=True)
 class Peer:
@@ -70,6 +79,10 @@ class Peer:
     place: Where
     score: float
     evidence: list[Shown]
+
+    @property
+    def link(self) -> str:
+        return absolute(self.url)
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ def _peers(votes: list[Vote], question: Question, country: Place | None,
     """The best `limit` candidates that pass the filters, with their names and places."""
     directory = _Directory([vote.candidate for vote in votes])
     query = parse_query(question.search_text)
-    peers = []
+    peers: list[Peer] = []
     for vote in votes:
         if len(peers) == limit:
             break
@@ -164,17 +177,17 @@ class _Directory:
                        in Place.objects.values_list("pk", "name", "kind", "parent_id")}
         self.organisations_of: dict[int, list[int]] = defaultdict(list)
         self.place_of_organisation: dict[int, int | None] = {}
-        for person, org, place in (Affiliation.objects.filter(person_id__in=people)
-                                   .values_list("person_id", "organisation_id",
-                                                "organisation__place_id")):
-            self.organisations_of[person].append(org)
-            self.place_of_organisation[org] = place
+        for person_id, org_id, place_id in (
+                Affiliation.objects.filter(person_id__in=people)
+                .values_list("person_id", "organisation_id", "organisation__place_id")):
+            self.organisations_of[person_id].append(org_id)
+            self.place_of_organisation[org_id] = place_id
         wanted = organisations + list(self.place_of_organisation)
         self.enterprises_of: dict[int, set[int]] = defaultdict(set)
-        for org, enterprise in (Organisation.enterprises.through.objects
-                                .filter(organisation_id__in=wanted)
-                                .values_list("organisation_id", "enterprise_id")):
-            self.enterprises_of[org].add(enterprise)
+        for org_id, enterprise_id in (Organisation.enterprises.through.objects
+                                      .filter(organisation_id__in=wanted)
+                                      .values_list("organisation_id", "enterprise_id")):
+            self.enterprises_of[org_id].add(enterprise_id)
 
     def passes(self, candidate: Candidate, country: Place | None,
                enterprise: Enterprise | None) -> bool:

@@ -4,7 +4,9 @@ A message speaks for its sender, as the directory knows them from the address it
 and for each organisation the sender belongs to; a message from an address nobody in the
 directory holds speaks for nobody. It is found by the search engine (any of the question's
 words, the messages with more of them and in the subject first) in the groups the asker may
-read, and nowhere else.
+read, and nowhere else. A message that only asks about it ("has anyone tried warehouse
+receipts?") counts for a quarter: asking is a sign of wanting to do it, not of having done it,
+and the mentor who asks every group about it would otherwise be its expert.
 """
 
 from __future__ import annotations
@@ -14,11 +16,16 @@ from collections.abc import Collection
 
 from django.db.models import Count
 
+from learnlink.drafting.cues import is_question
+from learnlink.drafting.sentences import message_sentences
 from learnlink.exchange.models import Message
 from learnlink.mentoring.peers.question import Question
 from learnlink.mentoring.peers.sources import ORGANISATION, PERSON, Candidate, Evidence
 from learnlink.people.models import Affiliation
 from learnlink.search.engine import MAX_LIMIT, search
+from learnlink.search.text import words
+
+ASKING = 0.25
 
 
 def message_evidence(question: Question, group_ids: Collection[int],
@@ -37,8 +44,9 @@ def message_evidence(question: Question, group_ids: Collection[int],
         message = found.get(hit.object_id)
         if message is None or message.sender_id is None:
             continue
+        weight = ASKING if asks(hit.snippet_text, question) else 1.0
         evidence.append(Evidence(
-            score=hit.rank, url=message.get_absolute_url(), title=message.subject,
+            score=hit.rank * weight, url=message.get_absolute_url(), title=message.subject,
             snippet=hit.snippet_text, date=message.date, people=(message.sender_id,),
             organisations=organisations.get(message.sender_id, ())))
     return evidence
@@ -62,6 +70,15 @@ def message_profile(candidates: Collection[Candidate],
                           .annotate(n=Count("pk")).values_list(key, "n")):
             sizes[(ORGANISATION, pk)] = count
     return sizes
+
+
+def asks(snippet: str, question: Question) -> bool:
+    """Whether every sentence of the passage found that holds one of the question's words
+    asks something."""
+    about = [sentence for sentence in message_sentences(snippet, relaxed=True)
+             if any(term.matches(word) for word in words(sentence)
+                    for term in question.all_terms)]
+    return bool(about) and all(is_question(sentence) for sentence in about)
 
 
 def _organisations_of(people: Collection[int]) -> dict[int, tuple[int, ...]]:

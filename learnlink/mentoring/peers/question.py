@@ -48,13 +48,14 @@ QUESTION_WORDS = {
 }
 _QUESTION_WORDS = {language: frozenset(words(listed))
                    for language, listed in QUESTION_WORDS.items()}
-_NOT_EVIDENCE = STOP_WORDS | frozenset().union(*_QUESTION_WORDS.values())
+_NOT_EVIDENCE = frozenset(words(" ".join(STOP_WORDS))).union(*_QUESTION_WORDS.values())
 
 
 @dataclass(frozen=True)
 class Term:
-    """One word of the question as it is searched: `word` folded, `stem` its searched prefix
-    (the word itself when `prefix` is false)."""
+    """One word of the question as it is searched: `word` as asked (folded), `stem` the
+    prefix searched for it (or for another form of it), the whole form when `prefix` is
+    false."""
 
     word: str
     stem: str
@@ -67,7 +68,7 @@ class Term:
 
     def matches(self, word: str) -> bool:
         """Whether a folded word of some text is a form of this term."""
-        return word == self.word or (self.prefix and word.startswith(self.stem))
+        return word in (self.word, self.stem) or (self.prefix and word.startswith(self.stem))
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,8 @@ class Question:
 
     @property
     def shown(self) -> str:
-        """The words searched for, as a reader recognises them."""
-        return " ".join(term.word for term in self.terms)
+        """The words searched for, as the question wrote them (folded)."""
+        return " ".join(dict.fromkeys(term.word for term in self.terms))
 
 
 def read_question(text: str) -> Question:
@@ -137,16 +138,17 @@ def content_words(text: str) -> list[str]:
 
 def _forms(word: str, language: str) -> list[Term]:
     """The word as searched, and in a Kiswahili question the same word without "ma-"."""
-    found = [_term(word)]
+    found = [_term(word, word)]
     if (language == "sw" and word.startswith(_SWAHILI_PLURAL)
             and len(word) - len(_SWAHILI_PLURAL) >= SHORTEST_STEM):
-        found.append(_term(word[len(_SWAHILI_PLURAL):]))
+        found.append(_term(word, word[len(_SWAHILI_PLURAL):]))
     return found
 
 
-def _term(word: str) -> Term:
-    stem = stem_of(word)
-    return Term(word, stem, prefix=len(stem) >= SHORTEST_STEM and not word.isdigit())
+def _term(word: str, form: str) -> Term:
+    """`word` as asked, searched as `form` (itself, or a form of it)."""
+    stem = stem_of(form)
+    return Term(word, stem, prefix=len(stem) >= SHORTEST_STEM and not form.isdigit())
 
 
 def stem_of(word: str) -> str:

@@ -142,5 +142,6 @@ def tsquery_expression(query: Query) -> str:
     in a lexeme: nothing the tsquery syntax could read as an operator.
     """
     phrases = [(words(" ".join(term.words)), term.prefix) for term in query.terms]
-    return (" | " if query.match_any else " & ").join(" <-> ".join(f"'{word}'" for word in lexemes) + (":*" if prefix else "")
-                      for lexemes, prefix in phrases if lexemes)
+    return (" | " if query.match_any else " & ").join(
+        " <-> ".join(f"'{word}'" for word in lexemes) + (":*" if prefix else "")
+        for lexemes, prefix in phrases if lexemes)
