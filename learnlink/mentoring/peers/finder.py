@@ -33,7 +33,10 @@ from learnlink.people.models import Affiliation, Enterprise, Organisation, Perso
 from learnlink.search.query import Query, parse_query
 from learnlink.search.snippets import make_snippet
 
-DOCUMENTS = 100  # documents each source gives for a question: the engine's longest page
+# Documents each source gives for a question: enough for the ten best peers and their
+# evidence. Each message found costs its snippet and its link: on bench/peers.py (SQLite, CPU
+# per question, p50/p95) 30 took 51/84 ms, 50 took 59/92 ms, 100 took 84/122 ms.
+DOCUMENTS = 50
 EVIDENCE_SHOWN = 3
 MOST_PEERS = 50
 SHOWN_KINDS = ("district", "region", "country")
@@ -145,16 +148,17 @@ def _peers(votes: list[Vote], question: Question, country: Place | None,
         entry = directory.entries.get(vote.candidate)
         if entry is None or not directory.passes(vote.candidate, country, enterprise):
             continue
-        name, url, place_id = entry
         shown = [_shown(evidence, query) for _value, evidence in vote.evidence[:EVIDENCE_SHOWN]]
-        peers.append(Peer(vote.candidate[0], vote.candidate[1], name, url,
-                          directory.where(place_id), round(vote.score, 3), shown))
+        peers.append(Peer(vote.candidate[0], vote.candidate[1], entry.name,
+                          entry.get_absolute_url(), directory.where(entry.place_id),
+                          round(vote.score, 3), shown))
     return peers
 
 
 def _shown(evidence: Evidence, query: Query) -> Shown:
-    snippet = make_snippet(evidence.snippet, query)
-    return Shown(evidence.url, evidence.title, evidence.snippet, snippet.html, evidence.date)
+    """The evidence with its snippet marked: as its source marked it, else here."""
+    html = evidence.snippet_html or make_snippet(evidence.snippet, query).html
+    return Shown(evidence.url, evidence.title, evidence.snippet, html, evidence.date)
 
 
 class _Directory:
@@ -165,14 +169,12 @@ class _Directory:
     def __init__(self, candidates: list[Candidate]) -> None:
         organisations = [pk for kind, pk in candidates if kind == ORGANISATION]
         people = [pk for kind, pk in candidates if kind == PERSON]
-        self.entries: dict[Candidate, tuple[str, str, int | None]] = {}
+        self.entries: dict[Candidate, Organisation | Person] = {}
         for org in Organisation.objects.filter(pk__in=organisations).only("name", "slug",
                                                                           "place"):
-            self.entries[(ORGANISATION, org.pk)] = (org.name, org.get_absolute_url(),
-                                                   org.place_id)
+            self.entries[(ORGANISATION, org.pk)] = org
         for person in Person.objects.filter(pk__in=people).only("name", "slug", "place"):
-            self.entries[(PERSON, person.pk)] = (person.name, person.get_absolute_url(),
-                                                person.place_id)
+            self.entries[(PERSON, person.pk)] = person
         self.places = {pk: (name, kind, parent) for pk, name, kind, parent
                        in Place.objects.values_list("pk", "name", "kind", "parent_id")}
         self.organisations_of: dict[int, list[int]] = defaultdict(list)
@@ -198,7 +200,7 @@ class _Directory:
             return False
         if country is None:
             return True
-        places = [self.entries[candidate][2]] + (
+        places = [self.entries[candidate].place_id] + (
             [self.place_of_organisation.get(org) for org in organisations]
             if kind == PERSON else [])
         return any(country.pk in self._chain(place) for place in places)

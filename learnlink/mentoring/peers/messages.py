@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from django.db.models import Count
+from django.core.cache import cache
+from django.db.models import Count, Max
 
 from learnlink.drafting.cues import is_question
 from learnlink.drafting.sentences import message_sentences
@@ -26,6 +27,7 @@ from learnlink.search.engine import MAX_LIMIT, search
 from learnlink.search.text import words
 
 ASKING = 0.25
+PROFILE_SECONDS = 600
 
 
 def message_evidence(question: Question, group_ids: Collection[int],
@@ -47,7 +49,8 @@ def message_evidence(question: Question, group_ids: Collection[int],
         weight = ASKING if asks(hit.snippet_text, question) else 1.0
         evidence.append(Evidence(
             score=hit.rank * weight, url=message.get_absolute_url(), title=message.subject,
-            snippet=hit.snippet_text, date=message.date, people=(message.sender_id,),
+            snippet=hit.snippet_text, snippet_html=hit.snippet_html, date=message.date,
+            people=(message.sender_id,),
             organisations=organisations.get(message.sender_id, ())))
     return evidence
 
@@ -56,20 +59,41 @@ def message_profile(candidates: Collection[Candidate],
                     group_ids: Collection[int]) -> dict[Candidate, int]:
     """How many messages each candidate wrote in the groups the asker may read: a person's
     own, an organisation's people's."""
-    readable = Message.objects.filter(group_id__in=group_ids, is_placeholder=False)
-    people = [pk for kind, pk in candidates if kind == PERSON]
+    readable = set(group_ids)
+    written = _written()
+    people = {pk for kind, pk in candidates if kind == PERSON}
     organisations = [pk for kind, pk in candidates if kind == ORGANISATION]
-    sizes: dict[Candidate, int] = {}
-    if people and group_ids:
-        for pk, count in (readable.filter(sender_id__in=people).values("sender_id")
-                          .annotate(n=Count("pk")).values_list("sender_id", "n")):
-            sizes[(PERSON, pk)] = count
-    if organisations and group_ids:
-        key = "sender__affiliations__organisation_id"
-        for pk, count in (readable.filter(**{f"{key}__in": organisations}).values(key)
-                          .annotate(n=Count("pk")).values_list(key, "n")):
-            sizes[(ORGANISATION, pk)] = count
+    members = list(Affiliation.objects.filter(organisation_id__in=organisations)
+                   .values_list("organisation_id", "person_id"))
+
+    def count(person: int) -> int:
+        return sum(n for group, n in written.get(person, {}).items() if group in readable)
+
+    sizes: dict[Candidate, int] = {(PERSON, pk): count(pk) for pk in people}
+    for organisation, person in members:
+        key = (ORGANISATION, organisation)
+        sizes[key] = sizes.get(key, 0) + count(person)
     return sizes
+
+
+def _written() -> dict[int, dict[int, int]]:
+    """How many messages each person wrote in each group, kept in the cache until a message
+    comes or for PROFILE_SECONDS: counting the messages of a prolific organisation's people in
+    a 100,000-message archive took seconds, reading this takes a fraction of a millisecond.
+    A message moved or removed meanwhile shifts a count by one: it only weighs volume."""
+    newest = Message.objects.aggregate(newest=Max("pk"))["newest"]
+    key = f"peers:written:{newest}"
+    written: dict[int, dict[int, int]] | None = cache.get(key)
+    if written is None:
+        written = defaultdict(dict)
+        for person, group, count in (Message.objects.filter(is_placeholder=False,
+                                                            sender__isnull=False)
+                                     .values_list("sender_id", "group_id")
+                                     .annotate(n=Count("pk")).order_by()):
+            written[person][group] = count
+        written = dict(written)
+        cache.set(key, written, PROFILE_SECONDS)
+    return written
 
 
 def asks(snippet: str, question: Question) -> bool:

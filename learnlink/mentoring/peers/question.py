@@ -5,11 +5,13 @@ The question's own words (who, has, done; nani, amefanya; qui, a, fait) and the 
 the three languages are left out: they are in every message, and would make whoever writes
 most the expert of everything. What remains is matched as the search index holds text (folded,
 see `search.text`), which stems nothing: the archive mixes English, Kiswahili and French. So
-each word is searched as a prefix of its stem, cut so that it still starts every form of the
-word: "receipts" as "receipt*", "brokering" as "broker*", "ghalani" (in the store) as "ghala*",
-"récépissés" as "recepiss*". Kiswahili also changes the start of a noun from singular to
+each word is also searched in the few other forms its ending suggests: "receipts" and
+"receipt", "brokering" and "broker", "spies" and "spy", "ghalani" (in the store) and "ghala",
+"récépissés" and "récépissé". Kiswahili also changes the start of a noun from singular to
 plural ("shushushu", "mashushushu"; "soko", "masoko"): a Kiswahili question also looks for the
-word without its "ma-".
+word without its "ma-". The forms are whole words, not prefixes: a prefix ("test*") made the
+engine read every word that starts with it and cost five times an exact word on the benchmark
+archive.
 """
 
 from __future__ import annotations
@@ -17,16 +19,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from itertools import zip_longest
 
 from learnlink.drafting.words import STOP_WORDS
-from learnlink.search.query import MAX_TERMS
 from learnlink.search.text import words
 
 LONGEST = 2000  # characters of a question read; a longer text is someone's whole message
 MOST_WORDS = 8  # words of a question searched for; a longer one keeps its first eight
-SHORTEST_STEM = 4  # a shorter prefix ("gra*") finds more unrelated words than forms of one
-_SUFFIXES = ("ing", "ies", "es", "ed", "s", "x", "ni")
+# Endings, the endings that replace them in the word's base form, and how many letters the
+# rest must keep: plurals (English, French), tenses (English), the place (Kiswahili "-ni":
+# "ghalani", in the store). Where the base is unsure, both ("grades": "grade" or "grad").
+_ENDINGS = (("ies", ("y",), 2), ("ied", ("y",), 2), ("sses", ("ss", "sse"), 2),
+            ("ss", ("ss",), 1), ("es", ("e", ""), 3), ("s", ("",), 3), ("ing", ("", "e"), 3),
+            ("ed", ("", "e"), 3), ("ni", ("",), 3))
 _SWAHILI_PLURAL = "ma"
+_VOWELS = "aeiou"
 
 # The words that ask, in each language, and a few little words each uses most: what tells the
 # language of a question apart (for the answer by mail) and is never evidence.
@@ -53,22 +60,15 @@ _NOT_EVIDENCE = frozenset(words(" ".join(STOP_WORDS))).union(*_QUESTION_WORDS.va
 
 @dataclass(frozen=True)
 class Term:
-    """One word of the question as it is searched: `word` as asked (folded), `stem` the
-    prefix searched for it (or for another form of it), the whole form when `prefix` is
-    false."""
+    """One word of the question (`word`, folded) and the forms of it searched for, itself
+    first."""
 
     word: str
-    stem: str
-    prefix: bool
-
-    @property
-    def search_text(self) -> str:
-        """The term in the search engine's syntax (`search.query`)."""
-        return f"{self.stem}*" if self.prefix else self.stem
+    forms: tuple[str, ...]
 
     def matches(self, word: str) -> bool:
         """Whether a folded word of some text is a form of this term."""
-        return word in (self.word, self.stem) or (self.prefix and word.startswith(self.stem))
+        return word in self.forms
 
 
 @dataclass(frozen=True)
@@ -89,13 +89,19 @@ class Question:
 
     @property
     def search_text(self) -> str:
-        return " ".join(term.search_text for term in self.all_terms)
+        """Every form of every word, in the search engine's syntax: each word asked itself
+        first, then each one's next form, and so on, then the same for the words in other
+        languages; so that the engine's limit of terms cuts the least likely forms first, and
+        a word asked counts for more than its translation (more of its forms are searched)."""
+        forms = [form for terms in (self.terms, self.also)
+                 for forms in zip_longest(*(term.forms for term in terms))
+                 for form in forms if form]
+        return " ".join(dict.fromkeys(forms))
 
     def also_searching(self, terms: Iterable[Term]) -> Question:
-        """The question, also looking for `terms`, as many as the engine takes."""
-        known = {term.stem for term in self.terms}
-        extra = [term for term in dict.fromkeys(terms) if term.stem not in known]
-        return replace(self, also=tuple(extra[:MAX_TERMS - len(self.terms)]))
+        """The question, also looking for `terms` (those it does not already ask)."""
+        known = {term.word for term in self.terms}
+        return replace(self, also=tuple(t for t in dict.fromkeys(terms) if t.word not in known))
 
     @property
     def shown(self) -> str:
@@ -112,12 +118,8 @@ def read_question(text: str) -> Question:
 
 
 def read_terms(text: str, language: str = "") -> list[Term]:
-    """The words of a text that can be evidence, as searched, each once."""
-    terms: dict[str, Term] = {}
-    for word in dict.fromkeys(content_words(text)):
-        for term in _forms(word, language):
-            terms.setdefault(term.stem, term)
-    return list(terms.values())
+    """The words of a text that can be evidence, each once, with their forms."""
+    return [Term(word, _forms(word, language)) for word in dict.fromkeys(content_words(text))]
 
 
 def guess_language(folded: list[str]) -> str:
@@ -136,29 +138,42 @@ def content_words(text: str) -> list[str]:
     return [word for word in words(text) if word not in _NOT_EVIDENCE and len(word) > 1]
 
 
-def _forms(word: str, language: str) -> list[Term]:
-    """The word as searched, and in a Kiswahili question the same word without "ma-"."""
-    found = [_term(word, word)]
-    if (language == "sw" and word.startswith(_SWAHILI_PLURAL)
-            and len(word) - len(_SWAHILI_PLURAL) >= SHORTEST_STEM):
-        found.append(_term(word, word[len(_SWAHILI_PLURAL):]))
-    return found
+def _forms(word: str, language: str) -> tuple[str, ...]:
+    """The word, its base forms and (in English or an unknown language) the base's plural,
+    past and "-ing"; in French the plural or singular only; in Kiswahili the word without
+    "-ni" and without "ma-". Forms that are no word cost the engine nothing."""
+    if word.isdigit():
+        return (word,)
+    bases = _bases(word)
+    if language == "sw":
+        found = [word, *bases]
+        if word.startswith(_SWAHILI_PLURAL) and len(word) - len(_SWAHILI_PLURAL) > 3:
+            found.append(word[len(_SWAHILI_PLURAL):])
+    elif language == "fr":
+        found = [word, *bases, *(_plural(base) for base in bases)]
+    else:
+        found = [word, *bases, *(form for base in bases for form in _english(base))]
+    return tuple(dict.fromkeys(found))
 
 
-def _term(word: str, form: str) -> Term:
-    """`word` as asked, searched as `form` (itself, or a form of it)."""
-    stem = stem_of(form)
-    return Term(word, stem, prefix=len(stem) >= SHORTEST_STEM and not form.isdigit())
+def _bases(word: str) -> list[str]:
+    """The word without its ending: "receipts" -> "receipt", "spies" -> "spy"."""
+    for ending, replacements, shortest in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= shortest:
+            return [word[: -len(ending)] + replacement for replacement in replacements]
+    return [word]
 
 
-def stem_of(word: str) -> str:
-    """The word without one ending of plural, tense or place, and without a final "e", as long
-    as SHORTEST_STEM letters remain: always a prefix of the word, so that searching it as a
-    prefix finds the word itself and its other forms."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= SHORTEST_STEM:
-            word = word[: -len(suffix)]
-            break
-    if word.endswith("e") and len(word) > SHORTEST_STEM:
-        word = word[:-1]
-    return word
+def _plural(base: str) -> str:
+    if base.endswith("y") and len(base) > 2 and base[-2] not in _VOWELS:
+        return base[:-1] + "ies"
+    return base + ("es" if base.endswith(("s", "x", "ch", "sh")) else "s")
+
+
+def _english(base: str) -> list[str]:
+    """The base's plural (or third person), past and "-ing" forms."""
+    if base.endswith("e"):
+        return [_plural(base), base + "d", base[:-1] + "ing"]
+    if base.endswith("y") and len(base) > 2 and base[-2] not in _VOWELS:
+        return [_plural(base), base[:-1] + "ied", base + "ing"]
+    return [_plural(base), base + "ed", base + "ing"]

@@ -30,6 +30,8 @@ import datetime
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 
+from django.utils.safestring import SafeString
+
 from learnlink.mentoring.peers.question import Question
 
 # A candidate: ("organisation", pk) or ("person", pk).
@@ -41,9 +43,10 @@ Candidate = tuple[str, int]
 class Evidence:
     """One document that shows its candidates have done what was asked.
 
-    `url` is the site's path of the document, `snippet` plain text around the words asked
-    (the finder marks them), `date` when it was written (None: timeless, like a directory
-    entry). `people` and `organisations` are the candidates it speaks for."""
+    `url` is the site's path of the document, `snippet` plain text around the words asked,
+    `snippet_html` the same with the words marked if the source has it (else the finder marks
+    them), `date` when it was written (None: timeless, like a directory entry). `people` and
+    `organisations` are the candidates it speaks for."""
 
     score: float
     url: str
@@ -52,6 +55,7 @@ class Evidence:
     date: datetime.datetime | None
     people: tuple[int, ...] = ()
     organisations: tuple[int, ...] = ()
+    snippet_html: SafeString | None = None
 
     @property
     def candidates(self) -> list[Candidate]:

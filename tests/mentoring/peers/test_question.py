@@ -7,23 +7,25 @@ from learnlink.mentoring.peers.question import MOST_WORDS, read_question
 
 
 @pytest.mark.parametrize(("asked", "language", "searched"), [
-    ("Who has done warehouse receipts?", "en", "warehous* receipt*"),
-    ("nani amefanya stakabadhi ghalani?", "sw", "stakabadhi* ghala*"),
-    ("Qui a fait des récépissés d'entrepôt ?", "fr", "recepiss* entrepot*"),
-    ("Who has brokered deals?", "en", "broker* deal*"),
-    ("Nani ana uzoefu wa mashushushu wa masoko?", "sw",
-     "mashushushu* shushushu* masoko* soko*"),
+    ("Who has done warehouse receipts?", "en", "warehouse receipts warehouses receipt"),
+    ("nani amefanya stakabadhi ghalani?", "sw", "stakabadhi ghalani ghala"),
+    ("Qui a fait des récépissés d'entrepôt ?", "fr", "recepisses entrepot recepiss entrepots"),
+    ("Who has brokered deals?", "en", "brokered deals broker deal"),
+    ("Nani ana uzoefu wa mashushushu wa masoko?", "sw", "mashushushu masoko shushushu soko"),
 ])
-def test_the_asking_words_go_and_each_word_is_searched_in_all_its_forms(asked, language,
-                                                                        searched):
-    question = read_question(asked)
-    assert (question.language, question.search_text) == (language, searched)
+def test_the_asking_words_go_and_each_word_is_searched_in_its_forms(asked, language, searched):
+    assert read_question(asked).language == language
+    assert read_question(asked).search_text.startswith(searched)
 
 
-def test_a_stem_is_a_prefix_of_the_word_so_the_word_itself_is_always_found():
-    for word in ("receipts", "spies", "oranges", "ghalani", "récépissés", "brokering", "tea"):
-        [term] = read_question(word).terms
-        assert term.matches(term.word), word
+@pytest.mark.parametrize(("word", "forms"), [
+    ("receipts", {"receipt", "receipts"}), ("spies", {"spy", "spies"}),
+    ("grading", {"grade", "graded", "grades"}), ("brokered", {"broker", "brokers", "brokering"}),
+    ("récépissés", {"recepisse", "recepisses"}), ("ghalani", {"ghala"}),
+])
+def test_a_word_is_searched_in_its_other_forms(word, forms):
+    [term] = read_question(word).terms
+    assert forms <= set(term.forms) and term.forms[0] == read_question(word).shown
 
 
 def test_a_question_of_only_asking_words_has_nothing_to_search():
