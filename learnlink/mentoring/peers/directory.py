@@ -21,6 +21,7 @@ from functools import reduce
 
 from django.core.cache import cache
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from learnlink.mentoring.peers.question import Question, Term, content_words, read_terms
 from learnlink.mentoring.peers.sources import Candidate, Evidence
@@ -102,7 +103,7 @@ def _organisation_entries(terms: Sequence[Term]) -> list[Entry]:
         place = set(words(places[org.place_id])) if org.place_id in places else set()
         text = " · ".join(filter(None, [", ".join(e.local_name for e in own),
                                         org.description]))
-        found.append((Evidence(0.0, org.get_absolute_url(), org.name, text, None,
+        found.append((Evidence(0.0, org.get_absolute_url(), _("Directory"), text, None,
                                organisations=(org.pk,)),
                       [(ENTERPRISE, set(words(names))), (NAME, set(words(org.name))),
                        (TEXT, set(words(org.description)) | place)]))
@@ -120,7 +121,7 @@ def _enterprises_of(organisations: list[int]) -> dict[int, list[Enterprise]]:
 
 
 def _person_entries(terms: Sequence[Term]) -> list[Entry]:
-    return [(Evidence(0.0, person.get_absolute_url(), person.name, person.about, None,
+    return [(Evidence(0.0, person.get_absolute_url(), _("Directory"), person.about, None,
                       people=(person.pk,)), [(TEXT, set(words(person.about)))])
             for person in Person.objects.filter(_mentions(terms, "about"))
             .only("name", "slug", "about")]

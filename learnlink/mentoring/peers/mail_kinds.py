@@ -11,6 +11,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.lib.emails import Kind
@@ -30,7 +31,7 @@ def _answer() -> dict[str, Any]:
             Peer("organisation", 1, "Mbonzo Cooperative",
                  "/directory/organisations/mbonzo-cooperative/", mbeya, 2.142, [
                      _shown("/directory/organisations/mbonzo-cooperative/",
-                            "Mbonzo Cooperative", "warehouse receipts, maize · A cooperative "
+                            gettext("Directory"), "warehouse receipts, maize · A cooperative "
                             "that stores members' maize in a warehouse and gives them a "
                             "receipt.", None),
                      _shown("/groups/warehouse-receipts/messages/2/",
