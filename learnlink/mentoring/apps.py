@@ -13,7 +13,7 @@ class MentoringConfig(AppConfig):
         from learnlink.exchange import digest_leads, thread_blocks
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register as register_route
-        from learnlink.mentoring import concerns
+        from learnlink.mentoring import concerns, peers
         from learnlink.mentoring.cleanup.registry import register_cleanup
         from learnlink.mentoring.introductions import concern as intro_concern
         from learnlink.mentoring.introductions import mail_kinds as intro_mail
@@ -37,3 +37,5 @@ class MentoringConfig(AppConfig):
         register_route(intro_routes.ROUTE)
         concerns.register(intro_concern.CONCERN)
         thread_blocks.register(intro_block.BLOCK)
+        # The peer finder: its evidence sources, its address (peers@).
+        peers.connect()

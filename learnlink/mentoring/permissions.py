@@ -226,3 +226,15 @@ def introductions_followed(user: AnyUser) -> IntroductionQuerySet:
         return Introduction.objects.all()
     return Introduction.objects.filter(Q(group__in=followed_groups(user))
                                        | Q(introducer_id=person_id(user)))
+def peer_finder_groups(user: AnyUser) -> GroupQuerySet:
+    """The peer finder is for everyone who may search the archive: a mentor connecting two
+    groups, a learner looking for a peer who did what they plan, a visitor. Its evidence comes
+    from the groups this user may read (a guest or an outsider: the public groups only) and
+    from the directory, which is public; a private group's messages never show to anyone who
+    cannot read the group."""
+    return visible_groups(user)
+
+
+def peer_finder_groups_for(person: Person | None) -> GroupQuerySet:
+    """What someone asking peers@ from their address may read, as search@ decides it."""
+    return groups_for_person(person)

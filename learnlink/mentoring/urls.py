@@ -1,7 +1,10 @@
 from django.urls import include, path
 
+from learnlink.mentoring.peers import views as peers
+
 app_name = "mentoring"
 urlpatterns: list = [
+    path("peers/", peers.finder, name="peers"),
     path("syntheses/", include("learnlink.mentoring.syntheses.urls")),
     path("cleanup/", include("learnlink.mentoring.cleanup.urls")),
     path("introductions/", include("learnlink.mentoring.introductions.urls")),

@@ -61,6 +61,8 @@ PHRASES = {
     "introduction": {"en": "Wants to learn", "sw": "Wanataka kujifunza", "fr": "Veut apprendre"},
     "introduction_new": {"en": "Why they should talk", "sw": "Kwa nini wazungumze",
                          "fr": "Pourquoi ils devraient se parler"},
+    "peers": {"en": "Ranked by the evidence", "sw": "Wamepangwa kwa ushahidi",
+              "fr": "Classés selon les preuves"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
@@ -108,6 +110,7 @@ def urls(network, thread) -> dict[str, str]:
         "introductions": reverse("mentoring:introductions"),
         "introduction": introduction(network, thread).get_absolute_url(),
         "introduction_new": f"{reverse('mentoring:introduction_new')}?thread={thread.pk}",
+        "peers": reverse("mentoring:peers") + "?q=who+grades+oranges",
     }
 
 

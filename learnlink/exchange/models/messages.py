@@ -116,7 +116,12 @@ class Message(models.Model):
                    # The group page reads a group's few probable replies: without this, it
                    # walked every message of the group (130-200 ms on a 100,000-message group).
                    models.Index(fields=["group"], condition=Q(suggested_thread__isnull=False),
-                                name="message_group_suggested")]
+                                name="message_group_suggested"),
+                   # How many messages each person wrote in each group, read from the index
+                   # alone: the peer finder weighs how much each candidate writes. Counting
+                   # from the table read every message's text (seconds on 100,000).
+                   models.Index(fields=["sender", "group"], name="message_sender_group",
+                                condition=Q(sender__isnull=False, is_placeholder=False))]
 
     def __str__(self) -> str:
         return self.subject or self.message_id
