@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learnlink.mentoring.resources import demo as resources
+
 # Each tool's loader, in order; each returns its line for the demo command's report.
-LOADERS: list[Callable[[], str]] = []
+LOADERS: list[Callable[[], str]] = [resources.load_demo]
 
 
 def load_demo() -> list[str]:

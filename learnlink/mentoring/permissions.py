@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 
 from learnlink.exchange.models import Group, Role, Thread
 from learnlink.exchange.models.groups import GroupQuerySet
@@ -20,7 +21,9 @@ from learnlink.exchange.permissions import (
     memberships,
     sees_every_group,
 )
+from learnlink.mentoring.models import Resource
 from learnlink.people.guests import refuse
+from learnlink.people.permissions import can_see_contact_details
 
 AnyUser = User | AnonymousUser
 MENTORING_ROLES = (Role.MENTOR, Role.OWNER)
@@ -62,3 +65,31 @@ def thread_for_mentor(request: HttpRequest, pk: int) -> Thread:
     if thread is None:
         refuse(request)
     return thread
+
+
+# The library of outside expertise (resources/). The library is public, as the network's
+# archives and guides are: anyone may read what it holds, and a search or a thread page suggests
+# it to anyone. Only the expert contacts' email and phone are personal data, shown to members of
+# the network as the directory shows its own people's (people.permissions). Mentors add, edit
+# and remove resources, and attach them to the threads of the groups they mentor.
+
+
+def resource_for_reader(request: HttpRequest, pk: int) -> Resource:
+    """Any resource: the library is open to everyone."""
+    return get_object_or_404(Resource, pk=pk)
+
+
+def sees_expert_contacts(user: AnyUser) -> bool:
+    """Whether an outside expert's email and phone show (on the page, by search@)."""
+    return can_see_contact_details(user)
+
+
+def resource_for_editor(request: HttpRequest, pk: int) -> Resource:
+    """A resource a mentor may edit or remove; refused to anyone else."""
+    mentor_or_refuse(request)
+    return get_object_or_404(Resource, pk=pk)
+
+
+def attaches_resources(user: AnyUser, thread: Thread) -> bool:
+    """Whether the thread's page offers this reader to attach and detach resources."""
+    return can_moderate(user, thread.group)

@@ -1,4 +1,4 @@
-from django.urls import path  # noqa: F401
+from learnlink.mentoring.resources.urls import urlpatterns as resources
 
 app_name = "mentoring"
-urlpatterns: list = []
+urlpatterns = [*resources]

@@ -1,1 +1,11 @@
 """The mentors' records: each tool's models live in a module of their own, named for it."""
+
+from learnlink.mentoring.models.resources import (
+    Resource,
+    ResourceKind,
+    ResourceWord,
+    ThreadResource,
+)
+from learnlink.mentoring.models.themes import Theme
+
+__all__ = ["Resource", "ResourceKind", "ResourceWord", "Theme", "ThreadResource"]
