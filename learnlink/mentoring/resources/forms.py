@@ -53,13 +53,11 @@ class DocumentForm(ResourceForm):
 
 class LinkForm(ResourceForm):
     kind = ResourceKind.LINK
+    url = forms.URLField(label=_("address on the web"), max_length=500, assume_scheme="https")
 
     class Meta(ResourceForm.Meta):
         fields = ["title", "url", "description", *TAGS]
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["url"].required = True
 
 
 class GuideForm(ResourceForm):

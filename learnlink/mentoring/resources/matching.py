@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from django.db.models import Count, Sum
 
-from learnlink.drafting.words import words_of
+from learnlink.drafting.words import STOP_WORDS, words_of
 from learnlink.exchange.models import Message, Thread
 from learnlink.mentoring.models import Resource, ResourceWord, Theme
 from learnlink.people.models import Enterprise
@@ -30,12 +30,14 @@ MESSAGE_CHARS = 3000  # of each: a long first message says enough in its opening
 SUGGESTIONS = 3
 MIN_MATCHED = 3  # words a suggestion shares with the thread: one or two alone are chance
 WORD_LENGTH = 64
+_STOP_WORDS = frozenset(map(fold, STOP_WORDS))
 
 
 def words(text: str) -> list[str]:
-    """The meaningful words of a text, in order: stop words of our three languages out,
-    plurals off, case and accents folded ("Récépissés" and "recepisse" are one word)."""
-    return [fold(word)[:WORD_LENGTH] for word in words_of(text)]
+    """The meaningful words of a text, in order: case and accents folded first ("Récépissés"
+    and "recepisses" are one word), then stop words of our three languages out and plurals
+    off."""
+    return [word[:WORD_LENGTH] for word in words_of(fold(text), _STOP_WORDS)]
 
 
 # Words nearly every thread of a network of farmer groups uses: sharing them says nothing.
