@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import PendingChange
+from learnlink.mentoring.models import Resource, Theme
+from learnlink.mentoring.resources.library import save_resource
 
 PAGE_BUDGET = 50 * 1024
 
@@ -30,9 +32,15 @@ PHRASES = {
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
     "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
+    "resources": {"en": "Library of resources", "sw": "Maktaba ya nyenzo",
+                  "fr": "Bibliothèque de ressources"},
+    "resource": {"en": "Members of the network see", "sw": "Wanachama wa mtandao wanaona",
+                 "fr": "Les membres du réseau voient"},
+    "resource_add": {"en": "Add to the library: guide", "sw": "Ongeza kwenye maktaba: mwongozo",
+                     "fr": "Ajouter à la bibliothèque : guide"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
-FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
+FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -54,7 +62,18 @@ def urls(network, thread) -> dict[str, str]:
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
+        "resources": reverse("mentoring:resources") + "?q=radio",
+        "resource": _expert(network).get_absolute_url(),
+        "resource_add": reverse("mentoring:resource_add", args=["guide"]),
     }
+
+
+def _expert(network) -> Resource:
+    """An outside expert in the library, tagged, with contact details a guest does not see."""
+    return save_resource(Resource(kind="contact", title="Hussein Lema",
+                                  organisation="Community radio, Babati", phone="+255 700 000 199",
+                                  description="Reads the village price boards on the radio."),
+                         [network["oranges"]], Theme.objects.all()[:2])
 
 
 def page_weight(client, html: str) -> int:

@@ -52,7 +52,6 @@ def resource(request: HttpRequest, pk: int) -> HttpResponse:
                .select_related("thread__group").order_by("-attached")[:20])
     return render(request, "mentoring/resources/resource.html", {
         "resource": item, "threads": [t.thread for t in threads],
-        "enterprises": item.enterprises.order_by("name"), "themes": item.themes.order_by("name"),
         "contacts": sees_expert_contacts(request.user), "may_edit": is_mentor(request.user)})
 
 
