@@ -1,6 +1,7 @@
 """The mentors' records: each tool's models live in a module of their own, named for it."""
 
 from learnlink.mentoring.models.resources import (
+    LibraryWord,
     Resource,
     ResourceKind,
     ResourceWord,
@@ -8,4 +9,4 @@ from learnlink.mentoring.models.resources import (
 )
 from learnlink.mentoring.models.themes import Theme
 
-__all__ = ["Resource", "ResourceKind", "ResourceWord", "Theme", "ThreadResource"]
+__all__ = ["LibraryWord", "Resource", "ResourceKind", "ResourceWord", "Theme", "ThreadResource"]

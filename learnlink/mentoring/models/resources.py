@@ -103,6 +103,18 @@ class ResourceWord(models.Model):
         return self.word
 
 
+class LibraryWord(models.Model):
+    """How many resources a word is found in, kept as resources are indexed: it tells a telling
+    word from one the whole library uses, read by key for a thread's few words rather than
+    counted from the index on every page."""
+
+    word = models.CharField(max_length=64, primary_key=True)
+    resources = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class ThreadResourceQuerySet(models.QuerySet["ThreadResource"]):
     def of_thread(self, thread_id: int) -> ThreadResourceQuerySet:
         """What a thread's page lists under "Resources for this discussion", in the order

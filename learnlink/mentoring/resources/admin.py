@@ -5,10 +5,12 @@ resource is found by are written again."""
 from typing import Any
 
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.forms import ModelForm
 from django.http import HttpRequest
 
 from learnlink.mentoring.models import Resource, Theme
+from learnlink.mentoring.resources.library import remove_resource
 from learnlink.mentoring.resources.matching import index_resource
 
 
@@ -38,3 +40,10 @@ class ResourceAdmin(admin.ModelAdmin):
                      change: bool) -> None:
         super().save_related(request, form, formsets, change)
         index_resource(form.instance)
+
+    def delete_model(self, request: HttpRequest, obj: Resource) -> None:
+        remove_resource(obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Resource]) -> None:
+        for resource in queryset:
+            remove_resource(resource)

@@ -16,7 +16,12 @@ from django.db.models import QuerySet
 from learnlink.exchange.models import Thread
 from learnlink.lib.fields import fitted
 from learnlink.mentoring.models import Resource, ResourceKind, Theme, ThreadResource
-from learnlink.mentoring.resources.matching import index_resource, matching_all
+from learnlink.mentoring.resources.matching import (
+    best_matching,
+    index_resource,
+    matching_all,
+    unindex_resource,
+)
 from learnlink.people.models import Enterprise
 
 
@@ -50,9 +55,11 @@ def store_document(resource: Resource, upload: File) -> None:
         default_storage.save(resource.storage_name, upload)
 
 
+@transaction.atomic
 def remove_resource(resource: Resource) -> None:
     """Out of the library and off every thread it was attached to. Its file stays stored: the
     same bytes may be an attachment of the archive."""
+    unindex_resource(resource)
     resource.delete()
 
 
@@ -74,7 +81,8 @@ def filtered(filters: dict[str, Any]) -> QuerySet[Resource]:
     resources = Resource.objects.for_library()
     if filters.get("q"):
         found = matching_all(filters["q"])
-        resources = resources.filter(pk__in=found or [])
+        resources = (resources.none() if found is None
+                     else resources.filter(pk__in=found.values("pk")))
     if filters.get("enterprise"):
         resources = resources.filter(enterprises=filters["enterprise"])
     if filters.get("theme"):
@@ -86,6 +94,6 @@ def filtered(filters: dict[str, Any]) -> QuerySet[Resource]:
 
 def found_for(query: str, limit: int) -> list[Resource]:
     """The best `limit` resources having every word of `query` (for a search's answer)."""
-    ids = (matching_all(query) or [])[:limit]
-    found = Resource.objects.with_tags().in_bulk(ids)
+    ids = best_matching(query, limit)
+    found = Resource.objects.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]

@@ -208,3 +208,19 @@ def test_the_network_starts_with_its_themes_in_three_languages():
         "warehouse-receipts"}
     assert all(name_sw and name_fr for name_sw, name_fr in
                Theme.objects.values_list("name_sw", "name_fr"))
+
+
+def test_the_count_of_resources_each_word_is_in_follows_adds_edits_and_removals(
+        client, library, mentor):
+    from learnlink.mentoring.models import LibraryWord
+
+    def spread(word: str) -> int:
+        return LibraryWord.objects.get(word=word).resources
+
+    assert (spread("warehous"), spread("sacco")) == (2, 1)
+    client.force_login(mentor)
+    client.post(reverse("mentoring:resource_edit", args=[library["receipts"].pk]), {
+        "title": "Stored maize", "description": "A loan from the SACCO on the receipt."})
+    assert (spread("warehous"), spread("sacco"), spread("stor")) == (1, 1, 1)
+    client.post(reverse("mentoring:resource_remove", args=[library["receipts"].pk]))
+    assert (spread("warehous"), spread("sacco"), spread("stor")) == (1, 0, 0)

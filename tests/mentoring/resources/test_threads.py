@@ -115,6 +115,14 @@ def test_only_the_groups_mentors_attach_or_detach(client, library, receipts_thre
     assert "Attach to this discussion" not in listed and "Choose what to attach" not in listed
 
 
+@pytest.mark.parametrize("value", ["", "x", "-1", "99999999999999999999999", "1 OR 1=1"])
+def test_a_thread_the_library_cannot_read_is_no_error(client, library, mentor, value):
+    client.force_login(mentor)
+    response = client.get(reverse("mentoring:resources"), {"thread": value, "page": value})
+    assert response.status_code == 200
+    assert "Choose what to attach" not in response.content.decode()
+
+
 def test_a_private_groups_discussion_stays_private_on_the_library_pages(
         client, library, learner, outsider, mentor):
     private = create_group("mentors-room", "Mentors' room", private=True)
