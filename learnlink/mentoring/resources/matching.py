@@ -16,7 +16,19 @@ import math
 from collections import Counter
 from collections.abc import Iterable
 
-from django.db.models import F, QuerySet, Sum
+from django.core.cache import cache
+from django.db.models import (
+    Case,
+    Count,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    Max,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Substr
 
 from learnlink.drafting.words import STOP_WORDS, words_of
@@ -32,6 +44,8 @@ THREAD_MESSAGES = 3  # its first messages say it; later replies drift
 MESSAGE_CHARS = 3000  # of each: a long first message says enough in its opening
 MAX_SPREAD = 200  # resources a word may be in and still tell one from another
 SUGGESTIONS = 3
+CANDIDATES = 20  # the best-scored resources a suggestion is chosen from (attached ones too)
+THREAD_WORDS_KEPT = 24 * 60 * 60
 MIN_MATCHED = 3  # words a suggestion shares with the thread: one or two alone are chance
 RANKED = 50  # a search's newest matches ranked by where their words stand
 WORD_LENGTH = 64
@@ -108,13 +122,21 @@ def best_matching(query: str, limit: int) -> list[int]:
 
 def thread_words(thread: Thread) -> Counter[str]:
     """What the thread is about: the most frequent words of its subject (counted twice) and of
-    the opening of its first messages, with how often each is used."""
-    texts = (Message.objects.filter(thread=thread, is_placeholder=False).order_by("date", "pk")
-             .values_list(Substr("text", 1, MESSAGE_CHARS), flat=True)[:THREAD_MESSAGES])
-    counts = Counter(words(thread.subject) * 2)
-    for text in texts:
-        counts.update(words(text))
-    return Counter(dict(counts.most_common(THREAD_WORDS)))
+    the opening of its first messages, with how often each is used. Kept in the cache until
+    the thread changes, as the page's rendered messages are."""
+    version = thread.last_activity.timestamp()
+    key = f"resources:thread-words:{thread.pk}:{thread.message_count}:{version}"
+    found: Counter[str] | None = cache.get(key)
+    if found is None:
+        texts = (Message.objects.filter(thread=thread, is_placeholder=False)
+                 .order_by("date", "pk")
+                 .values_list(Substr("text", 1, MESSAGE_CHARS), flat=True)[:THREAD_MESSAGES])
+        counts = Counter(words(thread.subject) * 2)
+        for text in texts:
+            counts.update(words(text))
+        found = Counter(dict(counts.most_common(THREAD_WORDS)))
+        cache.set(key, found, THREAD_WORDS_KEPT)
+    return found
 
 
 def suggested_for(thread: Thread, leave_out: Iterable[int] = ()) -> list[int]:
@@ -123,9 +145,10 @@ def suggested_for(thread: Thread, leave_out: Iterable[int] = ()) -> list[int]:
 
     Each telling word a resource shares with the thread counts its weight in the resource
     (tags, then title, then description), more for a word few resources have and for a word
-    the thread uses often. A suggestion shares at least MIN_MATCHED words, one of them from its
-    title or tags, and scores at least a third of the best match (the attached ones included):
-    a thread clearly about one thing is not offered everything that mentions a word of it."""
+    the thread uses often; the database sums them. A suggestion shares at least MIN_MATCHED
+    words, one of them from its title or tags, and scores at least a third of the best match
+    (the attached ones included): a thread clearly about one thing is not offered everything
+    that mentions a word of it."""
     about = {word: count for word, count in thread_words(thread).items()
              if word not in COMMON}
     spread = dict(LibraryWord.objects.filter(word__in=about, resources__gt=0,
@@ -134,22 +157,16 @@ def suggested_for(thread: Thread, leave_out: Iterable[int] = ()) -> list[int]:
     if not spread:
         return []
     library = Resource.objects.count()
-    scores: dict[int, float] = {}
-    matched: Counter[int] = Counter()
-    titled: set[int] = set()
-    for resource_id, word, weight in ResourceWord.objects.filter(word__in=spread).values_list(
-            "resource_id", "word", "weight"):
-        rarity = math.log(1 + library / spread[word])
-        scores[resource_id] = (scores.get(resource_id, 0.0)
-                               + weight * rarity * (1 + math.log(about[word])))
-        matched[resource_id] += 1
-        if weight > BODY:
-            titled.add(resource_id)
-    if not scores:
-        return []
-    best = max(scores.values())
+    worth = Case(*(When(word=word, then=Value(math.log(1 + library / spread[word])
+                                                  * (1 + math.log(about[word]))))
+                   for word in spread), output_field=FloatField())
+    best_first = list(
+        ResourceWord.objects.filter(word__in=spread).values("resource_id")
+        .annotate(score=Sum(ExpressionWrapper(F("weight") * worth, output_field=FloatField())),
+                  matched=Count("word"), top=Max("weight"))
+        .order_by("-score", "resource_id")[:CANDIDATES])
+    best = best_first[0]["score"] if best_first else 0
     skip = set(leave_out)
-    ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))
-    return [pk for pk in ranked
-            if matched[pk] >= MIN_MATCHED and pk in titled and scores[pk] >= best / 3
-            and pk not in skip][:SUGGESTIONS]
+    return [row["resource_id"] for row in best_first
+            if row["matched"] >= MIN_MATCHED and row["top"] > BODY and row["score"] >= best / 3
+            and row["resource_id"] not in skip][:SUGGESTIONS]
