@@ -22,6 +22,7 @@ from learnlink.exchange.permissions import (
     sees_every_group,
 )
 from learnlink.mentoring.models import Resource
+from learnlink.mentoring.models.resources import ResourceQuerySet
 from learnlink.people.guests import refuse
 from learnlink.people.permissions import can_see_contact_details
 
@@ -74,9 +75,14 @@ def thread_for_mentor(request: HttpRequest, pk: int) -> Thread:
 # and remove resources, and attach them to the threads of the groups they mentor.
 
 
+def readable_resources(user: AnyUser) -> ResourceQuerySet:
+    """The whole library, for everyone: it is open."""
+    return Resource.objects.all()
+
+
 def resource_for_reader(request: HttpRequest, pk: int) -> Resource:
-    """Any resource: the library is open to everyone."""
-    return get_object_or_404(Resource, pk=pk)
+    """Any resource of the library, for everyone."""
+    return get_object_or_404(readable_resources(request.user), pk=pk)
 
 
 def sees_expert_contacts(user: AnyUser) -> bool:

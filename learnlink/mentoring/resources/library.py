@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from learnlink.exchange.models import Thread
 from learnlink.lib.fields import fitted
 from learnlink.mentoring.models import Resource, ResourceKind, Theme, ThreadResource
+from learnlink.mentoring.models.resources import ResourceQuerySet
 from learnlink.mentoring.resources.matching import (
     best_matching,
     index_resource,
@@ -75,10 +76,10 @@ def detach(thread: Thread, resource: Resource) -> None:
     ThreadResource.objects.filter(thread=thread, resource=resource).delete()
 
 
-def filtered(filters: dict[str, Any]) -> QuerySet[Resource]:
+def filtered(resources: ResourceQuerySet, filters: dict[str, Any]) -> QuerySet[Resource]:
     """The library's list as the filters say: its words (all of them), an enterprise, a theme
     and a kind; none given, the whole library, newest first."""
-    resources = Resource.objects.for_library()
+    resources = resources.for_library()
     if filters.get("q"):
         found = matching_all(filters["q"])
         resources = (resources.none() if found is None

@@ -20,6 +20,7 @@ from learnlink.mentoring.permissions import (
     is_mentor,
     mentor_or_refuse,
     mentored_thread,
+    readable_resources,
     resource_for_editor,
     resource_for_reader,
     sees_expert_contacts,
@@ -32,11 +33,12 @@ from learnlink.mentoring.resources.forms import FORMS, LibraryFilter, ResourceFo
 def resource_list(request: HttpRequest) -> HttpResponse:
     """Open to everyone. With `?thread=N` from a thread's page, a mentor of its group gets a
     button to attach each resource to it."""
+    resources = readable_resources(request.user)
     form = LibraryFilter(request.GET or None)
     form.is_valid()
     filters = getattr(form, "cleaned_data", {})
-    page = Paginator(library.filtered(filters), settings.LEARNLINK_PAGE_SIZE).get_page(
-        request.GET.get("page"))
+    page = Paginator(library.filtered(resources, filters),
+                     settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     thread_id = request.GET.get("thread", "")
     thread = mentored_thread(request.user, int(thread_id)) if thread_id.isdigit() else None
     query = request.GET.copy()
