@@ -177,6 +177,9 @@ LEARNLINK_MEMBER_LINK_DAYS = env.int("LEARNLINK_MEMBER_LINK_DAYS", default=60)
 # The server refuses mail larger than this at SMTP level; a group's own (smaller) limit
 # quarantines the message instead, so a mentor can see what was too big and release it.
 LEARNLINK_SERVER_SIZE_LIMIT = env.int("LEARNLINK_SERVER_SIZE_LIMIT", default=64 * 1024 * 1024)
+# The largest document a mentor may upload to the library of resources: a guide of a few
+# pages as a PDF fits well; learners download it on slow and costly connections.
+LEARNLINK_RESOURCE_SIZE_LIMIT = env.int("LEARNLINK_RESOURCE_SIZE_LIMIT", default=5 * 1024 * 1024)
 IMAP_URL = env.str("IMAP_URL", default="")  # imaps://user:password@host:993/INBOX, for poll_imap
 IMAP_GROUP = env.str("IMAP_GROUP", default="")  # the group whose address that mailbox is
 IMAP_DONE_FOLDER = env.str("IMAP_DONE_FOLDER", default="Learnlink")

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import default_storage
 from django.utils import translation
 
+from learnlink.exchange import search_sections
 from learnlink.exchange.models import Attachment, Message
 from learnlink.exchange.permissions import groups_for_person
 from learnlink.exchange.search import search_messages
@@ -85,9 +87,11 @@ def asked(parsed: ParsedMessage, prefixes: re.Pattern[str] = _PREFIXES) -> str:
 def _search_reply(parsed: ParsedMessage, person: Person | None) -> Answer:
     query = asked(parsed)
     results = search_messages(groups_for_person(person), query, limit=RESULTS)
+    reader = person.user if person is not None and person.user else AnonymousUser()
     return "exchange.search_results", {"query": query, "results": results,
                                        "get": service_address(GET),
-                                       "search": service_address(SEARCH)}, []
+                                       "search": service_address(SEARCH),
+                                       "sections": search_sections.as_text(query, reader)}, []
 
 
 def _get_reply(parsed: ParsedMessage, person: Person | None) -> Answer:

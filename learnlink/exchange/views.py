@@ -12,9 +12,10 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
-from learnlink.exchange import moderation, thread_blocks
+from learnlink.exchange import moderation, search_sections, thread_blocks
 from learnlink.exchange.archive import archive_months
 from learnlink.exchange.display import thread_pages, whole_message, whole_messages
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
@@ -198,6 +199,7 @@ def search(request: HttpRequest) -> HttpResponse:
     value = request.GET.get("page", "1")
     page = max(1, int(value)) if value.isdigit() else 1
     results = None
+    sections: list[SafeString] = []
     if form.is_valid():
         data = form.cleaned_data
         results = search_messages(groups, data["q"],
@@ -205,8 +207,10 @@ def search(request: HttpRequest) -> HttpResponse:
                                   sender=data["sender"], since=data["since"],
                                   until=data["until"], limit=SEARCH_PAGE_SIZE,
                                   offset=(page - 1) * SEARCH_PAGE_SIZE)
+        sections = search_sections.as_html(request, data["q"]) if page == 1 else []
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "exchange/search.html", {
         "form": form, "results": results, "page_number": page, "query": query.urlencode(),
-        "has_next": bool(results and results.total > page * SEARCH_PAGE_SIZE)})
+        "has_next": bool(results and results.total > page * SEARCH_PAGE_SIZE),
+        "sections": sections})

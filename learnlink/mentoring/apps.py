@@ -10,7 +10,7 @@ class MentoringConfig(AppConfig):
     def ready(self) -> None:
         """Put each tool's mail in the catalogue, its addresses in the mail routing, its rows on
         the dashboard and its blocks on the exchange's thread pages."""
-        from learnlink.exchange import digest_leads, thread_blocks
+        from learnlink.exchange import digest_leads, search_sections, thread_blocks
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register as register_route
         from learnlink.mentoring import concerns, peers
@@ -19,6 +19,7 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.introductions import mail_kinds as intro_mail
         from learnlink.mentoring.introductions import mail_routes as intro_routes
         from learnlink.mentoring.introductions import thread_block as intro_block
+        from learnlink.mentoring.resources import blocks as resources
         from learnlink.mentoring.syntheses import concern as synthesis_concern
         from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
         from learnlink.mentoring.syntheses.showing import digest_leads as synthesis_leads
@@ -39,3 +40,10 @@ class MentoringConfig(AppConfig):
         thread_blocks.register(intro_block.BLOCK)
         # The peer finder: its evidence sources, its address (peers@).
         peers.connect()
+        # Outside expertise: resources under the thread and in the answers to searches.
+        thread_blocks.register(thread_blocks.Block(
+            "resources", "mentoring/resources/thread_block.html", resources.thread_block,
+            place="bottom"))
+        search_sections.register(search_sections.Section(
+            "resources", resources.search_section, "mentoring/resources/search_section.txt",
+            "mentoring/resources/search_section.html"))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
 from learnlink.mentoring.introductions.demo import load_demo as load_introductions
+from learnlink.mentoring.resources.demo import load_demo as load_resources
 from learnlink.mentoring.syntheses.demo import load_syntheses
 
 # Each tool's loader, in order; each returns its line for the demo command's report.
@@ -14,6 +15,7 @@ LOADERS: list[Callable[[], str]] = [
     load_syntheses,
     load_cleanup,
     load_introductions,
+    load_resources,
 ]
 
 

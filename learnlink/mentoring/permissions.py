@@ -19,6 +19,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from learnlink.exchange.models import Group, Message, Role, Thread
@@ -32,10 +33,12 @@ from learnlink.exchange.permissions import (
     sees_every_group,
     visible_groups,
 )
-from learnlink.mentoring.models import CleanupEntry, Introduction, Synthesis
+from learnlink.mentoring.models import CleanupEntry, Introduction, Resource, Synthesis
 from learnlink.mentoring.models.introductions import IntroductionQuerySet
+from learnlink.mentoring.models.resources import ResourceQuerySet
 from learnlink.people.guests import refuse
 from learnlink.people.models import Affiliation, Person
+from learnlink.people.permissions import can_see_contact_details
 
 AnyUser = User | AnonymousUser
 MENTORING_ROLES = (Role.MENTOR, Role.OWNER)
@@ -238,3 +241,34 @@ def peer_finder_groups(user: AnyUser) -> GroupQuerySet:
 def peer_finder_groups_for(person: Person | None) -> GroupQuerySet:
     """What someone asking peers@ from their address may read, as search@ decides it."""
     return groups_for_person(person)
+# The library of outside expertise (resources/). The library is public, as the network's
+# archives and guides are: anyone may read what it holds, and a search or a thread page suggests
+# it to anyone. Only the expert contacts' email and phone are personal data, shown to members of
+# the network as the directory shows its own people's (people.permissions). Mentors add, edit
+# and remove resources, and attach them to the threads of the groups they mentor.
+
+
+def readable_resources(user: AnyUser) -> ResourceQuerySet:
+    """The whole library, for everyone: it is open."""
+    return Resource.objects.all()
+
+
+def resource_for_reader(request: HttpRequest, pk: int) -> Resource:
+    """Any resource of the library, for everyone."""
+    return get_object_or_404(readable_resources(request.user), pk=pk)
+
+
+def sees_expert_contacts(user: AnyUser) -> bool:
+    """Whether an outside expert's email and phone show (on the page, by search@)."""
+    return can_see_contact_details(user)
+
+
+def resource_for_editor(request: HttpRequest, pk: int) -> Resource:
+    """A resource a mentor may edit or remove; refused to anyone else."""
+    mentor_or_refuse(request)
+    return get_object_or_404(Resource, pk=pk)
+
+
+def attaches_resources(user: AnyUser, thread: Thread) -> bool:
+    """Whether the thread's page offers this reader to attach and detach resources."""
+    return can_moderate(user, thread.group)

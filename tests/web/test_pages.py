@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import PendingChange
+from learnlink.mentoring.models import Resource, Theme
+from learnlink.mentoring.resources.library import save_resource
 
 PAGE_BUDGET = 50 * 1024
 
@@ -63,9 +65,15 @@ PHRASES = {
                          "fr": "Pourquoi ils devraient se parler"},
     "peers": {"en": "Ranked by the evidence", "sw": "Wamepangwa kwa ushahidi",
               "fr": "Classés selon les preuves"},
+    "resources": {"en": "Library of resources", "sw": "Maktaba ya nyenzo",
+                  "fr": "Bibliothèque de ressources"},
+    "resource": {"en": "Members of the network see", "sw": "Wanachama wa mtandao wanaona",
+                 "fr": "Les membres du réseau voient"},
+    "resource_add": {"en": "Add to the library: guide", "sw": "Ongeza kwenye maktaba: mwongozo",
+                     "fr": "Ajouter à la bibliothèque : guide"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
-FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
+FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {
     "syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
@@ -111,6 +119,9 @@ def urls(network, thread) -> dict[str, str]:
         "introduction": introduction(network, thread).get_absolute_url(),
         "introduction_new": f"{reverse('mentoring:introduction_new')}?thread={thread.pk}",
         "peers": reverse("mentoring:peers") + "?q=who+grades+oranges",
+        "resources": reverse("mentoring:resources") + "?q=radio",
+        "resource": _expert(network).get_absolute_url(),
+        "resource_add": reverse("mentoring:resource_add", args=["guide"]),
     }
 
 
@@ -139,6 +150,14 @@ def introduction(network, thread):
         person=spy), Affiliation.objects.get(person=network["chair"]),
         "Babati wants to grade rice as Kilulu grades oranges.",
         resolve_evidence(thread.get_absolute_url()), thread)
+
+
+def _expert(network) -> Resource:
+    """An outside expert in the library, tagged, with contact details a guest does not see."""
+    return save_resource(Resource(kind="contact", title="Hussein Lema",
+                                  organisation="Community radio, Babati", phone="+255 700 000 199",
+                                  description="Reads the village price boards on the radio."),
+                         [network["oranges"]], Theme.objects.all()[:2])
 
 
 def page_weight(client, html: str) -> int:

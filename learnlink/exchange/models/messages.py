@@ -168,4 +168,11 @@ class Attachment(models.Model):
 
     @property
     def storage_name(self) -> str:
-        return f"attachments/{self.sha256[:2]}/{self.sha256}"
+        return file_storage_name(self.sha256)
+
+
+def file_storage_name(sha256: str) -> str:
+    """Where a file's bytes are kept in the default storage: under their SHA-256, so that the
+    same file is stored once, however often it is sent or uploaded (the mentors' library of
+    resources keeps its documents here too)."""
+    return f"attachments/{sha256[:2]}/{sha256}"

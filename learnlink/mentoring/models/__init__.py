@@ -2,16 +2,30 @@
 
 from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
 from learnlink.mentoring.models.introductions import Introduction, IntroductionReply
+from learnlink.mentoring.models.resources import (
+    LibraryWord,
+    Resource,
+    ResourceKind,
+    ResourceWord,
+    ThreadResource,
+)
 from learnlink.mentoring.models.syntheses import Scope, Synthesis, Version
+from learnlink.mentoring.models.themes import Theme
 
 __all__ = [
     "Action",
     "CleanupEntry",
     "Introduction",
     "IntroductionReply",
+    "LibraryWord",
+    "Resource",
+    "ResourceKind",
+    "ResourceWord",
     "Scope",
     "SplitSuggestion",
     "Synthesis",
+    "Theme",
+    "ThreadResource",
     "Touch",
     "Version",
 ]

@@ -1,0 +1,3 @@
+"""The mentoring app's admin: each tool registers its models in its own package's admin."""
+
+from learnlink.mentoring.resources import admin as resources_admin  # noqa: F401
