@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learnlink.mentoring.labels import demo as labels
+
 # Each tool's loader, in order; each returns its line for the demo command's report.
-LOADERS: list[Callable[[], str]] = []
+LOADERS: list[Callable[[], str]] = [labels.load]
 
 
 def load_demo() -> list[str]:

@@ -62,3 +62,8 @@ def thread_for_mentor(request: HttpRequest, pk: int) -> Thread:
     if thread is None:
         refuse(request)
     return thread
+
+
+def can_label(user: AnyUser, group: Group) -> bool:
+    """Who corrects what a group's messages are (information, plan...): its mentors."""
+    return can_moderate(user, group)

@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from learnlink.mentoring.labels import views as labels
 
 app_name = "mentoring"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("labels/thread/<int:pk>/", labels.change, name="labels_change"),
+]
