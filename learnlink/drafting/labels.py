@@ -79,10 +79,14 @@ _DONE = re.compile(
     re.IGNORECASE)
 
 _CONTACT = re.compile(
-    r"[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|\+?\d[\d ]{7,}\d|"
     r"\b(?:attached|attachment|nimeambatisha|imeambatishwa|pièce\s+jointe|ci-joint|joint|"
     r"phone|tel|namba\s+ya|téléphone|numéro|contact)\b",
     re.IGNORECASE)
+# An address or a phone number, looked for in the text's own lines: "Tel: 0722 000 118" alone
+# on its line is no sentence. An address is tried only where a word starts, and its local part
+# is bounded (as in RFC 5321): a 100 KB "word" must not be scanned again from each letter.
+_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]+\.[\w.]+|https?://\S+|www\.\S+|"
+                      r"(?<![\d+])\+?\d[\d ]{7,}\d")
 _WHEN = re.compile(
     r"\b\d{1,2}\s+(?:(?:and|to|et|au)\s+\d{1,2}\s+)?(?:january|february|march|april|may|june|"
     r"july|august|september|october|november|december|janvier|février|mars|avril|mai|juin|"
@@ -94,6 +98,7 @@ _THANKS = re.compile(
     r"apologies|sorry|samahani|bien\s+reçu|nimepokea|hello|habari|bonjour|bonsoir|salaam|"
     r"greetings|dear)\b",
     re.IGNORECASE)
+_QUOTED = re.compile(r"^\s*[A-Za-z]{0,4}>")
 _BULLET = re.compile(r"^\s*(?:[-*•·]|\d+[.)])\s+\S")
 
 
@@ -154,6 +159,8 @@ def read(text: str, replies_to_question: bool = False) -> Reading:
             facts += 1
         elif not _THANKS.match(sentence) and len(tokens(sentence)) >= 4:
             statements += 1
+    own = "\n".join(line for line in (text or "").splitlines() if not _QUOTED.match(line))
+    facts += len(_ADDRESS.findall(own))
     return Reading(questions, plans, achievements, facts, statements,
                    listed=_told_items(text or "") >= 2,
                    replies_to_question=replies_to_question)

@@ -4,8 +4,11 @@ button per label to set or take it off and one to confirm them, all in one small
 The thread's articles are cached once for every reader, so the controls cannot live inside
 them; the block, rendered per reader, shows only to those who may correct (nothing for anyone
 else: readers see no labels, since the labeller's guesses are a mentor's working material, not
-something to show a learner about their own post). It lists the messages of the page the reader
-is on, in the page's order, reading the same cached pages as the thread view.
+something to show a learner about their own post). Its buttons weigh about 10 KB for a page of
+20 messages, which a page of long messages cannot afford on a phone, so a mentor first sees one
+line and a link that opens them (`?labels=1`); from then on each correction is one click and
+comes back to the open block. It lists the messages of the page the reader is on, in the page's
+order, reading the same cached pages as the thread view.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ _READ = ("pk", "text", "sender_name", "sender_address", "sender_id", "sender__na
          "labels__answer", "labels__corrected")
 
 
+OPEN = "labels"
+"""The query parameter that opens the block."""
+
+
 @dataclass(frozen=True)
 class Choice:
     value: str  # "<message pk> <label>", what the button sends
@@ -58,6 +65,8 @@ def context(request: HttpRequest, group: Group, thread: Thread) -> dict[str, Any
         return None
     pages = thread_pages(group, thread, can_see_source(request.user, group))
     number = Paginator(pages.pages, 1).get_page(request.GET.get("page")).number
+    if request.GET.get(OPEN) != "1":
+        return {"closed": True, "page": number}
     order = [pk for pk, page in pages.page_of.items() if page == number]
     found = {m.pk: m for m in Message.objects.filter(pk__in=order, is_placeholder=False)
              .select_related("labels", "sender", "parent").only(*_READ)}

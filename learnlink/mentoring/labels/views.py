@@ -8,6 +8,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange.models import Message
 from learnlink.lib.requests import AuthenticatedHttpRequest
+from learnlink.mentoring.labels.blocks import OPEN
 from learnlink.mentoring.labels.corrections import CONFIRM, confirm, toggle
 from learnlink.mentoring.labels.forms import LabelClickForm
 from learnlink.mentoring.permissions import thread_for_mentor
@@ -15,7 +16,8 @@ from learnlink.mentoring.permissions import thread_for_mentor
 
 @require_POST
 def change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """Set, take off or confirm, then back to the same page of the thread, at the message."""
+    """Set, take off or confirm, then back to the same page of the thread, at the message, with
+    the labels open."""
     thread = thread_for_mentor(request, pk)
     form = LabelClickForm(request.POST)
     if not form.is_valid():  # only a hand-made request: back to the thread, nothing changed
@@ -27,5 +29,5 @@ def change(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         toggle(message, form.label(), request.user)
     page = form.cleaned_data["page"] or 1
-    query = f"?page={page}" if page > 1 else ""
+    query = f"?page={page}&{OPEN}=1" if page > 1 else f"?{OPEN}=1"
     return redirect(f"{thread.get_absolute_url()}{query}#labels-{message.pk}")
