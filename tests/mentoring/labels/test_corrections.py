@@ -40,7 +40,8 @@ def test_the_mentor_opens_what_each_message_is_under_the_thread(client, mentor, 
     question, answer = exchange
     client.force_login(mentor)
     closed = client.get(question.thread.get_absolute_url()).content.decode()
-    assert 'href="?labels=1#labels">what each message of this page is</a>' in closed
+    link = f'href="{question.thread.get_absolute_url()}?labels=1#labels"'
+    assert f"{link}>what each message of this page is</a>" in closed
     assert 'name="set"' not in closed, "the buttons only when asked for: pages stay light"
 
     html = client.get(opened(question.thread)).content.decode()
