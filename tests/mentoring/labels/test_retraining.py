@@ -3,10 +3,13 @@ labels the held-out corrections better than the baseline."""
 
 import itertools
 
+from django.urls import reverse
+
 from learnlink.drafting.labels import label
 from learnlink.mentoring.labels.labelling import label_new_messages
 from learnlink.mentoring.labels.tasks import retrain_labeller
 from learnlink.mentoring.models import LabellerRun, MessageLabels
+from tests.exchange.admin_steps import as_staff
 from tests.mentoring.labels.conftest import archived, corrected
 from tests.mentoring.labels.testset import examples
 
@@ -87,3 +90,15 @@ def test_only_the_latest_run_keeps_its_model_and_every_run_keeps_its_scores(grou
     first, latest = LabellerRun.objects.order_by("pk")
     assert first.model is None and latest.model is not None
     assert first.classifier == latest.classifier
+
+
+def test_the_evaluations_are_read_in_the_admin(client, group, mentor):
+    texts, labels = received_and_sold()
+    corrected(archived(group, texts), labels, mentor)
+    retrain_labeller()
+    as_staff(client)
+
+    html = client.get(reverse("admin:mentoring_labellerrun_changelist")).content.decode()
+
+    run = LabellerRun.objects.get()
+    assert "classifier" in html and f"{run.classifier['micro_f1']:.2f}" in html
