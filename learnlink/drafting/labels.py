@@ -175,11 +175,13 @@ def _told_items(text: str) -> int:
     """List items that tell something: "how we do it" as a list is information, a numbered
     list of questions is not (an item goes on over the wrapped lines under it)."""
     items: list[str] = []
+    going_on = False  # the line before was part of an item
     for line in text.splitlines():
         if _BULLET.match(line):
             items.append(line)
-        elif items and line.strip() and line[:1].isspace():
+            going_on = True
+        elif going_on and line.strip() and line[:1].isspace():
             items[-1] += " " + line.strip()
-        elif not line.strip() and items:
-            items.append("")
-    return sum(1 for item in items if item and not item.rstrip().endswith("?"))
+        else:
+            going_on = False
+    return sum(1 for item in items if not item.rstrip().endswith("?"))
