@@ -19,6 +19,7 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.introductions import mail_kinds as intro_mail
         from learnlink.mentoring.introductions import mail_routes as intro_routes
         from learnlink.mentoring.introductions import thread_block as intro_block
+        from learnlink.mentoring.labels.blocks import BLOCK as LABELS_BLOCK
         from learnlink.mentoring.resources import blocks as resources
         from learnlink.mentoring.syntheses import concern as synthesis_concern
         from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
@@ -47,3 +48,5 @@ class MentoringConfig(AppConfig):
         search_sections.register(search_sections.Section(
             "resources", resources.search_section, "mentoring/resources/search_section.txt",
             "mentoring/resources/search_section.html"))
+        # What each message is: the mentors' corrections under the thread.
+        thread_blocks.register(LABELS_BLOCK)

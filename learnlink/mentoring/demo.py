@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
 from learnlink.mentoring.introductions.demo import load_demo as load_introductions
+from learnlink.mentoring.labels.demo import load as load_labels
 from learnlink.mentoring.resources.demo import load_demo as load_resources
 from learnlink.mentoring.syntheses.demo import load_syntheses
 
@@ -16,6 +17,7 @@ LOADERS: list[Callable[[], str]] = [
     load_cleanup,
     load_introductions,
     load_resources,
+    load_labels,
 ]
 
 

@@ -272,3 +272,6 @@ def resource_for_editor(request: HttpRequest, pk: int) -> Resource:
 def attaches_resources(user: AnyUser, thread: Thread) -> bool:
     """Whether the thread's page offers this reader to attach and detach resources."""
     return can_moderate(user, thread.group)
+def can_label(user: AnyUser, group: Group) -> bool:
+    """Who corrects what a group's messages are (information, plan...): its mentors."""
+    return can_moderate(user, group)

@@ -1,11 +1,13 @@
 from django.urls import include, path
 
+from learnlink.mentoring.labels import views as labels
 from learnlink.mentoring.peers import views as peers
 from learnlink.mentoring.resources.urls import urlpatterns as resources
 
 app_name = "mentoring"
 urlpatterns: list = [
     *resources,
+    path("labels/thread/<int:pk>/", labels.change, name="labels_change"),
     path("peers/", peers.finder, name="peers"),
     path("syntheses/", include("learnlink.mentoring.syntheses.urls")),
     path("cleanup/", include("learnlink.mentoring.cleanup.urls")),

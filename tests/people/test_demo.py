@@ -134,6 +134,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
         "Demo alliance: https://learn.example.org/alliances/ciat-crs-east-africa/",
         "cleanup: a reply to oranges-muheza's daily digest, without References; threading "
         "suggestions waiting for a mentor: 1",
+        "labels: 65 messages labelled (information 41, plan 10, achievement 12, question 33, "
+        "answer 26)",
         "",
         "Mail waiting to be sent (the demo's digests among it): https://learn.example.org/outbox/",
         "",

@@ -71,6 +71,8 @@ PHRASES = {
                  "fr": "Les membres du réseau voient"},
     "resource_add": {"en": "Add to the library: guide", "sw": "Ongeza kwenye maktaba: mwongozo",
                      "fr": "Ajouter à la bibliothèque : guide"},
+    "thread_labels": {"en": "What each message is", "sw": "Kila ujumbe ni nini",
+                      "fr": "Ce qu’est chaque message"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
@@ -80,6 +82,7 @@ FOR_MENTOR = {
     "synthesis_edit", "synthesis_send",
     "cleanup_thread", "cleanup_message", "cleanup_log",
     "introductions", "introduction", "introduction_new",
+    "thread_labels",
 }
 
 
@@ -122,6 +125,7 @@ def urls(network, thread) -> dict[str, str]:
         "resources": reverse("mentoring:resources") + "?q=radio",
         "resource": _expert(network).get_absolute_url(),
         "resource_add": reverse("mentoring:resource_add", args=["guide"]),
+        "thread_labels": f"{thread.get_absolute_url()}?labels=1",
     }
 
 

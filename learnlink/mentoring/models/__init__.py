@@ -2,6 +2,7 @@
 
 from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
 from learnlink.mentoring.models.introductions import Introduction, IntroductionReply
+from learnlink.mentoring.models.labels import LabelChange, LabellerRun, MessageLabels, labels_of
 from learnlink.mentoring.models.resources import (
     LibraryWord,
     Resource,
@@ -17,7 +18,10 @@ __all__ = [
     "CleanupEntry",
     "Introduction",
     "IntroductionReply",
+    "LabelChange",
+    "LabellerRun",
     "LibraryWord",
+    "MessageLabels",
     "Resource",
     "ResourceKind",
     "ResourceWord",
@@ -28,4 +32,5 @@ __all__ = [
     "ThreadResource",
     "Touch",
     "Version",
+    "labels_of",
 ]
