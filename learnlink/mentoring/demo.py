@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learnlink.mentoring.writeups.demo import load_writeups
+
 # Each tool's loader, in order; each returns its line for the demo command's report.
-LOADERS: list[Callable[[], str]] = []
+LOADERS: list[Callable[[], str]] = [load_writeups]
 
 
 def load_demo() -> list[str]:

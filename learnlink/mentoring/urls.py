@@ -1,4 +1,6 @@
-from django.urls import path  # noqa: F401
+from django.urls import include, path
 
 app_name = "mentoring"
-urlpatterns: list = []
+urlpatterns: list = [
+    path("writeups/", include("learnlink.mentoring.writeups.urls")),
+]
