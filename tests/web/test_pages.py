@@ -30,9 +30,25 @@ PHRASES = {
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
     "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
+    "writeups": {"en": "Write-ups of your groups", "sw": "Maandiko ya vikundi vyako",
+                 "fr": "Récits de vos groupes"},
+    "writeups_published": {"en": "written up with a mentor", "sw": "kimeandikwa pamoja na mshauri",
+                           "fr": "mis par écrit avec un mentor"},
+    "writeup": {"en": "The experience of", "sw": "Uzoefu wa", "fr": "L’expérience de"},
+    "writeup_to_approve": {"en": "Is it right?", "sw": "Je, liko sawa?", "fr": "Est-il juste ?"},
+    "writeup_from_thread": {"en": "Messages to quote", "sw": "Ujumbe wa kunukuu",
+                            "fr": "Messages à citer"},
+    "writeup_from_guide": {"en": "What was tried, and with whom",
+                           "sw": "Kilichojaribiwa, na pamoja na nani",
+                           "fr": "Ce qui a été essayé, et avec qui"},
+    "writeup_edit": {"en": "Save a new version", "sw": "Hifadhi toleo jipya",
+                     "fr": "Enregistrer une nouvelle version"},
+    "writeup_version": {"en": "Version 1", "sw": "Toleo la 1", "fr": "Version 1"},
 }
-SIGNED_IN = {"address"}  # pages for the learner, signed in
+SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
+FOR_MENTOR = {"writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit",
+              "writeup_version"}  # pages for the group's mentor
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -54,6 +70,35 @@ def urls(network, thread) -> dict[str, str]:
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
+        **writeup_urls(thread),
+    }
+
+
+def writeup_urls(thread) -> dict[str, str]:
+    """A write-up of Halima's from the thread, published; another one waiting for her."""
+    from django.contrib.auth.models import User
+
+    from learnlink.mentoring.writeups import actions
+    from learnlink.mentoring.writeups.drafts import quotable
+
+    mentor = actions.Actor.on_web(User.objects.get(username="joseph.mshana@example.org"))
+    halima = thread.group.memberships.get(person__name="Halima Omari").person
+    begun = actions.Start(thread.group, halima, None, "Grading at Kilulu", "en")
+    published, waiting = (actions.start_from_thread(begun, thread, quotable(thread), mentor)
+                          for _n in range(2))
+    for writeup in (published, waiting):
+        actions.send_to_learner(writeup, mentor)
+    actions.approve(published, actions.Actor.on_web(halima.user), publish=True)
+    return {
+        "writeups": reverse("mentoring:writeups:list"),
+        "writeups_published": reverse("mentoring:writeups:published"),
+        "writeup": published.get_absolute_url(),
+        "writeup_to_approve": waiting.get_absolute_url(),
+        "writeup_from_thread": reverse("mentoring:writeups:new_from_thread", args=[thread.pk]),
+        "writeup_from_guide": reverse("mentoring:writeups:new_from_guide",
+                                      args=[thread.group.slug]),
+        "writeup_edit": reverse("mentoring:writeups:edit", args=[waiting.pk]),
+        "writeup_version": reverse("mentoring:writeups:version", args=[waiting.pk, 1]),
     }
 
 
@@ -88,6 +133,8 @@ def test_each_page_renders_translated_and_light(client, network, thread, name, l
         client.force_login(learner)
     if name in FOR_STAFF:
         client.force_login(request.getfixturevalue("staff"))
+    if name in FOR_MENTOR:
+        client.force_login(request.getfixturevalue("mentor"))
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()

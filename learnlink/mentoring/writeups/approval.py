@@ -7,7 +7,8 @@ Kiswahili "Nakubali, ichapishwe" / "Nakubali, isichapishwe"; in French "J'approu
 before it and punctuation aside), so "I approve of the first part, but..." approves nothing:
 a comment that discusses the text must not be taken for consent. Any line of the reply's own
 text may carry it, since a greeting often comes first; the language of the line need not be the
-write-up's.
+write-up's. The mail shows both lines indented: a reply that carries our mail along without
+quote marks holds both, and so says nothing; an indented line is never the learner's answer.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _SEPARATOR = r"\s*[,.;:!-]*\s*"
 _LINE = re.compile(rf"^(?:{_YES}{_SEPARATOR})?{_APPROVE}"
                    rf"(?:{_SEPARATOR}(?:(?P<no>{_NO_PUBLISH})|(?P<yes>{_PUBLISH})))?"
                    r"\s*[.!]*$")
+_INDENT = ("    ", "\t")  # how our mail sets out the two lines to copy
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "\xa0": " "})
 
 
@@ -38,12 +40,15 @@ class Decision:
 
 
 def decision(text: str) -> Decision | None:
-    """The approval a reply's own text makes, if any (see the module's docstring)."""
-    for line in text.splitlines():
-        found = _LINE.match(_normalised(line))
-        if found:
-            return Decision(False if found.group("no") else True if found.group("yes") else None)
-    return None
+    """The approval a reply's own text makes, if any (see the module's docstring); None when
+    its approval lines disagree about publication."""
+    found = {_publish(match) for line in text.splitlines()
+             if not line.startswith(_INDENT) and (match := _LINE.match(_normalised(line)))}
+    return Decision(found.pop()) if len(found) == 1 else None
+
+
+def _publish(line: re.Match[str]) -> bool | None:
+    return False if line.group("no") else True if line.group("yes") else None
 
 
 def _normalised(line: str) -> str:

@@ -13,7 +13,7 @@ from learnlink.mentoring.writeups.forms import CommentForm
 from learnlink.mentoring.writeups.reply_address import addresses_of
 
 # A write-up's conversation is a few dozen entries; these keep a runaway one's page light.
-MOST_COMMENTS = 100
+MOST_COMMENTS = 30
 MOST_EVENTS = 100
 MOST_VERSIONS = 50
 MOST_SET_ASIDE = 10

@@ -11,8 +11,7 @@ path: his reply to the draft's reply address is stored and routed like any other
 from __future__ import annotations
 
 from dataclasses import dataclass
-from email.message import EmailMessage
-from email.utils import formataddr, make_msgid
+from pathlib import Path
 
 from learnlink.exchange.models import Message
 from learnlink.mail.inbox import process, receive
@@ -44,6 +43,7 @@ MBONZO = Story(
     "Warehouse receipts at Mbonzo, from the farmer's side and the warehouse's", "en",
     ("20031010130000.8562d669@example.net", "20031013104000.ea8830bb@example.net",
      "20031104123000.f29e9035@example.net"))
+DEMO_DIR = Path(__file__).with_name("demo")
 # Zuhura's own summary in the thread, which she put at the top of the draft.
 SUMMARY_ID = "20030730201500.9669a5c6@example.net"
 
@@ -55,7 +55,7 @@ def load_writeups() -> str:
         zuhura = _mentor(KICHEBA)
         actions.edit(kicheba, kicheba.title, f"{_summary()}\n\n{kicheba.text}", zuhura)
         actions.send_to_learner(kicheba, zuhura)
-        _reply(kicheba, "Nakubali, ichapishwe.\n\nAthumani\n")
+        _reply(kicheba, "kicheba-approves.eml")
     mbonzo = _start(MBONZO)
     if mbonzo is not None:
         actions.send_to_learner(mbonzo, _mentor(MBONZO))
@@ -97,14 +97,10 @@ def _summary() -> str:
     return points.strip()
 
 
-def _reply(writeup: WriteUp, body: str) -> None:
-    """The learner's answer, as his mail program would send it to the reply address."""
-    learner = writeup.learner
-    mail = EmailMessage()
+def _reply(writeup: WriteUp, name: str) -> None:
+    """The learner's answer as his mail program sent it (demo/NAME), to the draft's reply
+    address, stored and routed as any mail is."""
     address = reply_address(writeup)
-    mail["From"] = formataddr((learner.name, KICHEBA.learner))
-    mail["To"], mail["Subject"] = address, f"Re: {writeup.title}"
-    mail["Message-ID"] = make_msgid(domain="example.net")
-    mail.set_content(body)
-    for inbound in receive(mail.as_bytes(), [address], Source.PIPE, process=False):
+    raw = (DEMO_DIR / name).read_bytes().replace(b"REPLY_ADDRESS", address.encode())
+    for inbound in receive(raw, [address], Source.PIPE, process=False):
         process(inbound)

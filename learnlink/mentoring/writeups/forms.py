@@ -84,7 +84,7 @@ class EditForm(forms.Form):
 
 
 class CommentForm(forms.Form):
-    text = forms.CharField(label=_("Your comment"), max_length=10_000,
+    text = forms.CharField(label=_("Your comment"), max_length=4000,
                            widget=forms.Textarea(attrs={"rows": 4}))
 
 

@@ -22,6 +22,10 @@ from learnlink.mentoring.writeups.reply_address import BadAddress, writeup_for
 from learnlink.people.addresses import person_for_address
 from learnlink.people.models import Person
 
+# A comment is a few lines; a reply that pastes a whole report is kept (its raw mail is) but
+# its comment holds this much of it, so the write-up's page stays light.
+MOST_CHARACTERS = 4000
+
 
 def take_reply(inbound: InboundMessage) -> None:
     parsed = request_to_answer(inbound)
@@ -37,7 +41,7 @@ def take_reply(inbound: InboundMessage) -> None:
         quarantine(inbound, f"from {parsed.from_address}: not an address of the learner or "
                             f"the mentor of write-up {writeup.pk}")
         return
-    text = parsed.new_text.strip()
+    text = parsed.new_text.strip()[:MOST_CHARACTERS]
     if not text:
         quarantine(inbound, f"from {parsed.from_address}: no words of its own to add to "
                             f"write-up {writeup.pk}")

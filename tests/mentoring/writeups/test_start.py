@@ -13,7 +13,7 @@ from django.urls import reverse
 from learnlink.exchange.models import Message
 from learnlink.mentoring.models import Action, Origin, State, WriteUp
 from learnlink.mentoring.writeups.text import as_html
-from tests.mentoring.writeups.conftest import GRADING, post
+from tests.mentoring.writeups.conftest import post
 
 
 def choice(page: str, label: str) -> str:
