@@ -99,6 +99,7 @@ def edit(writeup: WriteUp, title: str, text: str, by: Actor) -> bool:
     title = fitted(WriteUp, "title", title)
     if (title, text) == (writeup.title, writeup.text):
         return False
+    WriteUp.objects.select_for_update().filter(pk=writeup.pk).first()  # one editor at a time
     number = writeup.versions.count() + 1
     Version.objects.create(writeup=writeup, number=number, title=title, text=text, by=by.user)
     writeup.title, writeup.text = title, text

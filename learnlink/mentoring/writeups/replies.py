@@ -5,12 +5,15 @@ Only mail from an address the directory knows as the learner's or the mentor's i
 address alone proves little, but it comes with the reply address's signed token, which only
 they were sent); anything else is quarantined with the reason, as is mail for an unknown,
 forged or expired reply address, an automatic reply, and mail with no words of its own. What
-the sender quoted and their signature are cut, as the archive cuts them. The inbound row ends
-done or quarantined with what was done, and with what our MTA said of the sender's domain.
+the sender quoted and their signature are cut, as the archive cuts them. Each address and
+envelope sender may send a limited number of replies an hour ("writeup-reply"): each may tell
+the mentor by mail. The inbound row ends done, quarantined or rejected with what was done, and
+with what our MTA said of the sender's domain.
 """
 
 from __future__ import annotations
 
+from learnlink.lib.limits import Limit
 from learnlink.mail.authentication import sender_verdict
 from learnlink.mail.inbox import finish, quarantine, request_to_answer
 from learnlink.mail.models import InboundMessage, State
@@ -30,6 +33,11 @@ MOST_CHARACTERS = 4000
 def take_reply(inbound: InboundMessage) -> None:
     parsed = request_to_answer(inbound)
     if parsed is None:
+        return
+    limit = Limit.named("writeup-reply")
+    if limit.count(parsed.from_address, inbound.envelope_from):
+        finish(inbound, State.REJECTED, f"from {parsed.from_address}: over the limit of "
+                                        f"{limit.per_address} replies an hour")
         return
     try:
         writeup = writeup_for(split_address(inbound.recipient)[0])

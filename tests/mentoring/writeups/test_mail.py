@@ -169,3 +169,12 @@ def test_an_approval_of_a_text_the_mentor_is_changing_is_kept_as_a_comment_only(
     assert writeup.state == WriteUpState.DRAFT and not writeup.is_public
     assert writeup.comments.count() == 1
     assert "not approved: the mentor is changing the draft" in inbound.reason
+
+
+def test_a_flood_of_replies_is_refused_past_the_limit(writeup, mentor, mail_server, settings):
+    settings.LEARNLINK_LIMITS = {**settings.LEARNLINK_LIMITS, "writeup-reply": (2, 60, 3600)}
+    actions.send_to_learner(writeup, actions.Actor.on_web(mentor))
+    replies = [answer(mail_server, reply_address(writeup), f"Comment {n}\n") for n in range(3)]
+    assert writeup.comments.count() == 2
+    assert replies[-1].state == State.REJECTED
+    assert replies[-1].reason == f"from {HALIMA}: over the limit of 2 replies an hour"
