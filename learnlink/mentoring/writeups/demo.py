@@ -21,7 +21,7 @@ from learnlink.mentoring.writeups import actions
 from learnlink.mentoring.writeups.reply_address import reply_address
 from learnlink.people.accounts import account_for
 from learnlink.people.addresses import current_holder
-from learnlink.people.models import Organisation, Person
+from learnlink.people.models import Organisation
 
 
 @dataclass(frozen=True)
@@ -65,28 +65,26 @@ def load_writeups() -> str:
 
 
 def _start(story: Story) -> WriteUp | None:
+    """The story's draft, quoting its messages; None when it is written up already, or when
+    the directory or the archive loaded is not the demo's own (a test's small directory)."""
     messages = list(Message.objects.filter(message_id__in=story.quoted)
                     .select_related("thread__group", "sender", "group")
                     .prefetch_related("sender__affiliations__organisation").order_by("date"))
-    learner = _person(story.learner)
-    if not messages or WriteUp.objects.filter(thread=messages[0].thread,
-                                              learner=learner).exists():
+    learner, mentor = current_holder(story.learner), current_holder(story.mentor)
+    organisation = Organisation.objects.filter(name=story.organisation).first()
+    if not (messages and learner and mentor and organisation) or WriteUp.objects.filter(
+            thread=messages[0].thread, learner=learner).exists():
         return None
     thread = messages[0].thread
-    start = actions.Start(thread.group, learner, Organisation.objects.get(
-        name=story.organisation), story.title, story.language)
+    start = actions.Start(thread.group, learner, organisation, story.title, story.language)
     return actions.start_from_thread(start, thread, messages, _mentor(story))
 
 
-def _person(address: str) -> Person:
-    person = current_holder(address)
-    if person is None:
-        raise LookupError(f"the demo directory has nobody at {address}")
-    return person
-
-
 def _mentor(story: Story) -> actions.Actor:
-    return actions.Actor.on_web(account_for(_person(story.mentor)))
+    person = current_holder(story.mentor)
+    if person is None:
+        raise LookupError(f"the demo directory has nobody at {story.mentor}")
+    return actions.Actor.on_web(account_for(person))
 
 
 def _summary() -> str:

@@ -15,7 +15,7 @@ from learnlink.mentoring.writeups.drafts import GUIDE
 from learnlink.mentoring.writeups.learners import chosen
 from learnlink.people.models import Organisation, Person
 
-EXCERPT = 140
+EXCERPT = 100
 
 
 class StartForm(forms.Form):

@@ -10,22 +10,26 @@ from django.db.models import Q
 from learnlink.exchange.models import Group, Membership, Message, Thread
 from learnlink.people.models import Affiliation, Organisation, Person
 
-# The list is a select on a phone's page; no group of the network has this many people.
-MOST = 300
+# The list is a select on a phone's page (under 50 KB with the messages to quote): the
+# thread's authors come first, then the group's people by name, this many at most.
+MOST = 150
 
 
 def candidates(group: Group, thread: Thread | None = None) -> list[tuple[str, str]]:
     """(value, label) pairs: "PERSON:ORGANISATION" (or "PERSON:" for someone with none)."""
-    authors = (list(Message.objects.filter(thread=thread, sender__isnull=False)
-                    .order_by("date").values_list("sender_id", flat=True)) if thread else [])
+    authors = list(dict.fromkeys(
+        Message.objects.filter(thread=thread, sender__isnull=False).order_by("date")
+        .values_list("sender_id", flat=True))) if thread else []
     members = Membership.objects.filter(group=group, person__isnull=False).values("person_id")
     staff = Affiliation.objects.filter(
         organisation__memberships__group=group).values("person_id")
-    people = (Person.objects.filter(Q(pk__in=authors) | Q(pk__in=members) | Q(pk__in=staff))
-              .prefetch_related("affiliations__organisation").order_by("name")[:MOST])
-    first = {pk: number for number, pk in reversed(list(enumerate(authors)))}
+    people = Person.objects.prefetch_related("affiliations__organisation")
+    order = {pk: number for number, pk in enumerate(authors)}
+    found = sorted(people.filter(pk__in=authors[:MOST]), key=lambda p: order[p.pk]) + list(
+        people.filter(Q(pk__in=members) | Q(pk__in=staff)).exclude(pk__in=authors)
+        .order_by("name")[:max(0, MOST - len(authors))])
     choices = []
-    for person in sorted(people, key=lambda p: (first.get(p.pk, len(first)), p.name)):
+    for person in found:
         organisations = [a.organisation for a in person.affiliations.all()]
         choices += ([(f"{person.pk}:{o.pk}", f"{person.name} — {o.name}") for o in organisations]
                     or [(f"{person.pk}:", person.name)])

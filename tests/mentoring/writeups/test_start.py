@@ -137,3 +137,24 @@ def test_only_a_mentor_of_the_group_starts_one(client, grading, persona, request
     client.logout()
     assert client.get(reverse("mentoring:writeups:new_from_thread",
                               args=[grading.pk])).status_code == 302
+
+
+def test_a_long_thread_in_a_big_group_gives_a_light_page_its_authors_first(
+        client, oranges, mentor, halima, django_assert_max_num_queries):
+    from learnlink.exchange.membership import add_member
+    from tests.web.test_pages import page_weight
+
+    for n in range(200):
+        add_member(oranges, f"grower{n:03}@example.net", name=f"Grower {n:03}")
+    first = post(oranges, "grower199@example.net", "Prices", "What do buyers pay?")
+    for n in range(70):
+        post(oranges, f"grower{n:03}@example.net", "Re: Prices",
+             f"Answer {n}: we were paid 150 shillings a kilo for grade A, 120 for grade B.",
+             In_Reply_To=f"<{first.message_id}>", References=f"<{first.message_id}>")
+    client.force_login(mentor)
+    with django_assert_max_num_queries(15):
+        page = client.get(reverse("mentoring:writeups:new_from_thread",
+                                  args=[first.thread.pk])).content.decode()
+    assert page_weight(client, page) < 50 * 1024
+    names = re.findall(r'<option value="\d+:\d*"[^>]*>([^<]+)</option>', page)
+    assert names[:2] == ["Grower 199", "Grower 000"], "the thread's authors first"
