@@ -25,6 +25,9 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
         from learnlink.mentoring.syntheses.showing import digest_leads as synthesis_leads
         from learnlink.mentoring.syntheses.showing import thread_block
+        from learnlink.mentoring.writeups import mail_kinds as writeup_kinds
+        from learnlink.mentoring.writeups import mail_routes as writeup_routes
+        from learnlink.mentoring.writeups import registry as writeup_registry
 
         # Syntheses: above the thread, first in digests, on the dashboard.
         register_kinds(*synthesis_mail.KINDS)
@@ -50,3 +53,9 @@ class MentoringConfig(AppConfig):
             "mentoring/resources/search_section.html"))
         # What each message is: the mentors' corrections under the thread.
         thread_blocks.register(LABELS_BLOCK)
+        # Write-up coaching: its mail, the learner's reply address, what waits for the mentor.
+        register_kinds(*writeup_kinds.KINDS)
+        for route in writeup_routes.ROUTES:
+            register_route(route)
+        concerns.register(writeup_registry.CONCERN)
+        thread_blocks.register(writeup_registry.BLOCK)

@@ -10,6 +10,7 @@ from learnlink.mentoring.introductions.demo import load_demo as load_introductio
 from learnlink.mentoring.labels.demo import load as load_labels
 from learnlink.mentoring.resources.demo import load_demo as load_resources
 from learnlink.mentoring.syntheses.demo import load_syntheses
+from learnlink.mentoring.writeups.demo import load_writeups
 
 # Each tool's loader, in order; each returns its line for the demo command's report.
 LOADERS: list[Callable[[], str]] = [
@@ -18,6 +19,7 @@ LOADERS: list[Callable[[], str]] = [
     load_introductions,
     load_resources,
     load_labels,
+    load_writeups,
 ]
 
 

@@ -33,7 +33,7 @@ from learnlink.exchange.permissions import (
     sees_every_group,
     visible_groups,
 )
-from learnlink.mentoring.models import CleanupEntry, Introduction, Resource, Synthesis
+from learnlink.mentoring.models import CleanupEntry, Introduction, Resource, Synthesis, WriteUp
 from learnlink.mentoring.models.introductions import IntroductionQuerySet
 from learnlink.mentoring.models.resources import ResourceQuerySet
 from learnlink.people.guests import refuse
@@ -275,3 +275,62 @@ def attaches_resources(user: AnyUser, thread: Thread) -> bool:
 def can_label(user: AnyUser, group: Group) -> bool:
     """Who corrects what a group's messages are (information, plan...): its mentors."""
     return can_moderate(user, group)
+# Write-ups. A draft is between the learner and the mentors: the mentor who started it, the
+# learner it is about and the group's mentors (who may take it over) see it; an approved one
+# the learner agreed to publish is read by anyone. Only the learner approves it.
+
+
+def coaches(user: AnyUser, writeup: WriteUp) -> bool:
+    """The mentor who started it, or a mentor of its group: they edit, send and comment."""
+    return (user.is_authenticated and writeup.mentor_id == user.pk) or can_moderate(
+        user, writeup.group)
+
+
+def is_its_learner(user: AnyUser, writeup: WriteUp) -> bool:
+    return person_id(user) == writeup.learner_id
+
+
+def may_read_writeup(user: AnyUser, writeup: WriteUp) -> bool:
+    return writeup.is_public or is_its_learner(user, writeup) or coaches(user, writeup)
+
+
+def sees_conversation(user: AnyUser, writeup: WriteUp) -> bool:
+    """The comments, the log and the versions are the learner's and the mentors' only, even
+    on a published write-up."""
+    return is_its_learner(user, writeup) or coaches(user, writeup)
+
+
+def _writeup(request: HttpRequest, pk: int) -> WriteUp:
+    writeup = (WriteUp.objects.select_related("group", "thread", "learner", "organisation",
+                                              "mentor").filter(pk=pk).first())
+    if writeup is None:
+        refuse(request)
+    return writeup
+
+
+def writeup_for_reader(request: HttpRequest, pk: int) -> WriteUp:
+    writeup = _writeup(request, pk)
+    if not may_read_writeup(request.user, writeup):
+        refuse(request)
+    return writeup
+
+
+def writeup_for_coach(request: HttpRequest, pk: int) -> WriteUp:
+    writeup = _writeup(request, pk)
+    if not coaches(request.user, writeup):
+        refuse(request)
+    return writeup
+
+
+def writeup_for_learner(request: HttpRequest, pk: int) -> WriteUp:
+    writeup = _writeup(request, pk)
+    if not is_its_learner(request.user, writeup):
+        refuse(request)
+    return writeup
+
+
+def writeup_for_commenter(request: HttpRequest, pk: int) -> WriteUp:
+    writeup = _writeup(request, pk)
+    if not sees_conversation(request.user, writeup):
+        refuse(request)
+    return writeup

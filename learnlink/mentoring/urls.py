@@ -7,6 +7,7 @@ from learnlink.mentoring.resources.urls import urlpatterns as resources
 app_name = "mentoring"
 urlpatterns: list = [
     *resources,
+    path("writeups/", include("learnlink.mentoring.writeups.urls")),
     path("labels/thread/<int:pk>/", labels.change, name="labels_change"),
     path("peers/", peers.finder, name="peers"),
     path("syntheses/", include("learnlink.mentoring.syntheses.urls")),

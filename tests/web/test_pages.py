@@ -73,8 +73,22 @@ PHRASES = {
                      "fr": "Ajouter à la bibliothèque : guide"},
     "thread_labels": {"en": "What each message is", "sw": "Kila ujumbe ni nini",
                       "fr": "Ce qu’est chaque message"},
+    "writeups": {"en": "Write-ups of your groups", "sw": "Maandiko ya vikundi vyako",
+                 "fr": "Récits de vos groupes"},
+    "writeups_published": {"en": "written up with a mentor", "sw": "kimeandikwa pamoja na mshauri",
+                           "fr": "mis par écrit avec un mentor"},
+    "writeup": {"en": "The experience of", "sw": "Uzoefu wa", "fr": "L’expérience de"},
+    "writeup_to_approve": {"en": "Is it right?", "sw": "Je, liko sawa?", "fr": "Est-il juste ?"},
+    "writeup_from_thread": {"en": "Messages to quote", "sw": "Ujumbe wa kunukuu",
+                            "fr": "Messages à citer"},
+    "writeup_from_guide": {"en": "What was tried, and with whom",
+                           "sw": "Kilichojaribiwa, na pamoja na nani",
+                           "fr": "Ce qui a été essayé, et avec qui"},
+    "writeup_edit": {"en": "Save a new version", "sw": "Hifadhi toleo jipya",
+                     "fr": "Enregistrer une nouvelle version"},
+    "writeup_version": {"en": "Version 1", "sw": "Toleo la 1", "fr": "Version 1"},
 }
-SIGNED_IN = {"address"}  # pages for the learner, signed in
+SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {
@@ -83,6 +97,7 @@ FOR_MENTOR = {
     "cleanup_thread", "cleanup_message", "cleanup_log",
     "introductions", "introduction", "introduction_new",
     "thread_labels",
+    "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
 }
 
 
@@ -126,6 +141,35 @@ def urls(network, thread) -> dict[str, str]:
         "resource": _expert(network).get_absolute_url(),
         "resource_add": reverse("mentoring:resource_add", args=["guide"]),
         "thread_labels": f"{thread.get_absolute_url()}?labels=1",
+        **writeup_urls(thread),
+    }
+
+
+def writeup_urls(thread) -> dict[str, str]:
+    """A write-up of Halima's from the thread, published; another one waiting for her."""
+    from django.contrib.auth.models import User
+
+    from learnlink.mentoring.writeups import actions
+    from learnlink.mentoring.writeups.drafts import quotable
+
+    mentor = actions.Actor.on_web(User.objects.get(username="joseph.mshana@example.org"))
+    halima = thread.group.memberships.get(person__name="Halima Omari").person
+    begun = actions.Start(thread.group, halima, None, "Grading at Kilulu", "en")
+    published, waiting = (actions.start_from_thread(begun, thread, quotable(thread), mentor)
+                          for _n in range(2))
+    for writeup in (published, waiting):
+        actions.send_to_learner(writeup, mentor)
+    actions.approve(published, actions.Actor.on_web(halima.user), publish=True)
+    return {
+        "writeups": reverse("mentoring:writeups:list"),
+        "writeups_published": reverse("mentoring:writeups:published"),
+        "writeup": published.get_absolute_url(),
+        "writeup_to_approve": waiting.get_absolute_url(),
+        "writeup_from_thread": reverse("mentoring:writeups:new_from_thread", args=[thread.pk]),
+        "writeup_from_guide": reverse("mentoring:writeups:new_from_guide",
+                                      args=[thread.group.slug]),
+        "writeup_edit": reverse("mentoring:writeups:edit", args=[waiting.pk]),
+        "writeup_version": reverse("mentoring:writeups:version", args=[waiting.pk, 1]),
     }
 
 

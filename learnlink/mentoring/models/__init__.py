@@ -12,6 +12,16 @@ from learnlink.mentoring.models.resources import (
 )
 from learnlink.mentoring.models.syntheses import Scope, Synthesis, Version
 from learnlink.mentoring.models.themes import Theme
+from learnlink.mentoring.models.writeups import (
+    Origin,
+    Via,
+    WriteUp,
+    WriteUpAction,
+    WriteUpComment,
+    WriteUpEvent,
+    WriteUpState,
+    WriteUpVersion,
+)
 
 __all__ = [
     "Action",
@@ -22,6 +32,7 @@ __all__ = [
     "LabellerRun",
     "LibraryWord",
     "MessageLabels",
+    "Origin",
     "Resource",
     "ResourceKind",
     "ResourceWord",
@@ -32,5 +43,12 @@ __all__ = [
     "ThreadResource",
     "Touch",
     "Version",
+    "Via",
+    "WriteUp",
+    "WriteUpAction",
+    "WriteUpComment",
+    "WriteUpEvent",
+    "WriteUpState",
+    "WriteUpVersion",
     "labels_of",
 ]
