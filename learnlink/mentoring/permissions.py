@@ -10,9 +10,10 @@ refuses: a guest is asked to sign in, a signed-in non-mentor gets 404.
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
-from learnlink.exchange.models import Group, Role, Thread
+from learnlink.exchange.models import Group, Membership, Role, Thread
 from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import (
     can_moderate,
@@ -21,6 +22,8 @@ from learnlink.exchange.permissions import (
     sees_every_group,
 )
 from learnlink.people.guests import refuse
+from learnlink.people.models import Person
+from learnlink.people.roles import MENTOR
 
 AnyUser = User | AnonymousUser
 MENTORING_ROLES = (Role.MENTOR, Role.OWNER)
@@ -33,6 +36,26 @@ def followed_groups(user: AnyUser) -> GroupQuerySet:
     if mentored.exists() or not sees_every_group(user):
         return Group.objects.filter(pk__in=mentored)
     return Group.objects.all()
+
+
+def groups_followed_by(person: Person) -> GroupQuerySet:
+    """`followed_groups` of the person's account; for someone who mentors without one (a
+    mentor known only by their address), the groups they mentor or own."""
+    if person.user is not None:
+        return followed_groups(person.user)
+    mentored = Membership.objects.filter(
+        Q(person=person) | Q(organisation__affiliations__person=person),
+        role__in=MENTORING_ROLES).values("group_id")
+    return Group.objects.filter(pk__in=mentored)
+
+
+def summary_readers() -> QuerySet[Person]:
+    """Who receives the mentors' morning summary: whoever mentors or owns a group (in person
+    or through their organisation), and the network's mentors."""
+    return Person.objects.filter(
+        Q(memberships__role__in=MENTORING_ROLES)
+        | Q(affiliations__organisation__memberships__role__in=MENTORING_ROLES)
+        | Q(user__groups__name=MENTOR)).distinct()
 
 
 def is_mentor(user: AnyUser) -> bool:

@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from learnlink.mentoring.dashboard import views as dashboard
 
 app_name = "mentoring"
-urlpatterns: list = []
+# A group's dashboard answers /mentoring/<slug>/: the tools' own paths come before it.
+urlpatterns: list = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("<slug:slug>/", dashboard.group_dashboard, name="group"),
+    path("<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
+]
