@@ -30,9 +30,14 @@ PHRASES = {
     "address": {"en": "Send a confirmation link", "sw": "Tuma kiungo cha uthibitisho",
                 "fr": "Envoyer un lien de confirmation"},
     "mail_catalogue": {"en": "Kinds of mail", "sw": "Aina za barua", "fr": "Types de courriels"},
+    "mentoring": {"en": "What needs a mentor now", "sw": "Kinachomhitaji mshauri sasa",
+                  "fr": "Ce qui attend un mentor maintenant"},
+    "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
+                        "fr": "Réglages de ce groupe"},
 }
 SIGNED_IN = {"address"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
+FOR_MENTORS = {"mentoring", "mentoring_group"}  # pages for the group's mentor
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -54,6 +59,8 @@ def urls(network, thread) -> dict[str, str]:
                 change="none", address="halima@example.org").token]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
+        "mentoring": reverse("mentoring:dashboard"),
+        "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
     }
 
 
@@ -88,6 +95,8 @@ def test_each_page_renders_translated_and_light(client, network, thread, name, l
         client.force_login(learner)
     if name in FOR_STAFF:
         client.force_login(request.getfixturevalue("staff"))
+    if name in FOR_MENTORS:
+        client.force_login(request.getfixturevalue("mentor"))
     client.cookies["django_language"] = language
     response = client.get(urls(network, thread)[name])
     html = response.content.decode()

@@ -79,12 +79,12 @@ def _held_row(group: Group) -> Row:
 
 def _quarantined(groups: QuerySet[Group], now: datetime.datetime) -> QuerySet[Group]:
     """Mail to the group's address that could not be posted (`quarantined_to`, per group)."""
-    mail = InboundMessage.objects.filter(recipient=OuterRef("address"),
+    mail = InboundMessage.objects.filter(recipient=OuterRef("mail_address"),
                                          state=State.QUARANTINED)
     latest = Subquery(mail.order_by("-received").values("received")[:1])
     address = Concat("slug", Value(f"@{settings.LEARNLINK_MAIL_DOMAIN}"),
                      output_field=CharField())
-    return (groups.annotate(address=address).annotate(quarantined=count_of(mail),
+    return (groups.annotate(mail_address=address).annotate(quarantined=count_of(mail),
                                                       latest=latest)
             .filter(quarantined__gt=0).order_by("-latest", "pk"))
 
