@@ -1,6 +1,6 @@
 """Telling a held message's sender that it waits (at most once a day per address, so a storm of
-held mail does not become a storm of notices). The moderators hear what waits in the mentors'
-morning summary (mentoring.dashboard.summary)."""
+held mail does not become a storm of notices), and where a group's moderators are reached. The
+moderators hear what waits in the mentors' morning summary (mentoring.dashboard.summary)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ import datetime
 
 from django.utils import timezone
 
-from learnlink.exchange.models import HeldMessage
+from learnlink.exchange.models import Group, HeldMessage, Role
 from learnlink.exchange.subscriptions import tell
+from learnlink.people.addresses import delivery_address
 
 QUIET = datetime.timedelta(days=1)
 
@@ -26,3 +27,10 @@ def notify_sender(held: HeldMessage) -> bool:
     held.notified = now
     held.save(update_fields=["notified"])
     return True
+
+
+def moderator_addresses(group: Group) -> list[str]:
+    moderators = (group.memberships.filter(role__in=[Role.MENTOR, Role.OWNER],
+                                           person__isnull=False)
+                  .select_related("person").prefetch_related("person__email_addresses"))
+    return [a for m in moderators if m.person and (a := delivery_address(m.person))]

@@ -4,7 +4,6 @@ demo network's own threads: in the mentors' room Gabriel asked his colleagues ho
 
 from __future__ import annotations
 
-import datetime
 import re
 from io import StringIO
 
@@ -13,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from learnlink.mentoring.dashboard.summary import send_morning_summaries
 
@@ -39,7 +39,7 @@ def test_the_demo_mentors_dashboard_shows_questions_to_take_up_and_the_links_wor
     assert links and all(client.get(link, follow=True).status_code == 200 for link in links)
     assert 'href="mailto:mentors@' in waiting, "the action answers in the thread by email"
 
-    assert send_morning_summaries(datetime.date.today()) >= 5
+    assert send_morning_summaries(timezone.localdate()) >= 5
     [summary] = [m for m in smtp_sink.to(GABRIEL) if m["From"] == settings.DEFAULT_FROM_EMAIL]
     text = summary.get_content()
     assert "Gabriel Mwakalinga aliuliza: “What do you do?”" in text, "in Gabriel's Kiswahili"

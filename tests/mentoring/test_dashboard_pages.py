@@ -151,3 +151,22 @@ def test_the_queries_do_not_grow_with_the_groups_or_the_rows(
     assert page.count("member&#x27;s address bounces") == 10
     with django_assert_max_num_queries(len(few) + 1):  # the group's settings
         client.get(reverse("mentoring:group", args=["group-7"]))
+
+
+def test_the_dashboard_shows_whatever_another_tool_registers(client, oranges, mentor,
+                                                             monkeypatch):
+    """Other tools (syntheses, introductions...) register their concerns in their branches."""
+    from learnlink.exchange.models import Thread
+    from learnlink.mentoring import concerns
+
+    receive(email_from("halima@example.org", oranges.address, "Grading oranges",
+                       "We grade in three sizes.").as_bytes(), [oranges.address], Source.PIPE)
+    monkeypatch.setitem(concerns._CONCERNS, "threads", concerns.Concern(
+        "threads", "Threads to draw together",
+        lambda groups, now: Thread.objects.filter(group__in=groups).order_by("pk"),
+        lambda thread: concerns.Row(thread.subject, thread.get_absolute_url(), "Synthesise",
+                                    "/synthesise/", thread.group)))
+    client.force_login(mentor)
+    page = client.get(reverse("mentoring:group", args=[oranges.slug])).content.decode()
+    assert "Threads to draw together" in page and ">Grading oranges</a>" in page
+    assert 'href="/synthesise/">Synthesise</a>' in page

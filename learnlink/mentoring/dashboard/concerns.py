@@ -23,8 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from learnlink.exchange.contacts import troubled_addresses
 from learnlink.exchange.display import reply_link
