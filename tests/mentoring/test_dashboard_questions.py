@@ -137,3 +137,14 @@ def test_someone_who_shares_one_organisation_with_the_asker_does_not_answer():
     thread = {1: said(1, None, "a", {10, 11}), 2: said(2, 1, "b", {11, 12}, day=2),
               3: said(3, 2, "c", {12}, day=3)}
     assert first_answers([1], thread) == {1: thread[3]}
+
+
+def test_the_question_shown_is_the_last_one_a_message_asks():
+    """From the demo's orange growers: a mentor restates a lost question, then asks her own."""
+    text = ("Elibariki, asante. Ujumbe wa kwanza wa Joseph haupo kwenye kumbukumbu za\n"
+            "kundi, lakini swali lake lilikuwa:\nje, mpunga unaweza kupangwa madaraja kama "
+            "machungwa ya Muheza?\n\nAthumani au Bakari, mnaweza kutuma mfano wa makubaliano "
+            "yenu, bila bei,\nili Magugu waone yanavyoandikwa?\n\nElisante")
+    assert question_in(text, "Babati: mpunga nao unaweza kupangwa madaraja?") == (
+        "Athumani au Bakari, mnaweza kutuma mfano wa makubaliano yenu, bila bei, ili Magugu "
+        "waone yanavyoandikwa?")

@@ -17,8 +17,9 @@ def _sample() -> dict[str, Any]:
     oranges = Group(slug="oranges-muheza", name="Machungwa Muheza: kuuza pamoja")
     question = {
         "text": _("%(name)s asked: “%(question)s”") % {
-            "name": "Magugu Rice Growers",
-            "question": "Je, mpunga unaweza kupangwa madaraja kama machungwa ya Muheza?"},
+            "name": "Elisante Massawe",
+            "question": "Athumani au Bakari, mnaweza kutuma mfano wa makubaliano yenu, bila "
+                        "bei, ili Magugu waone yanavyoandikwa?"},
         "url": absolute("/groups/oranges-muheza/messages/123/"), "group": oranges,
         "action": gettext_lazy("Answer by email"),
         "action_url": f"mailto:{oranges.address}?subject=Re%3A%20Babati"}

@@ -6,13 +6,15 @@ transaction that archives a batch (`exchange.archive_hooks`), so each message is
 whichever way it came (posted, approved from the moderation queue, imported, or a placeholder
 filled in place when the message it stood for arrives late, which keeps its row and would slip
 past a cursor over new rows), and the dashboard is never behind. It costs the archive a few
-regular expressions over the new text and three queries per batch, not per message. An archive
+regular expressions over the new text and three queries per batch, not per message (0.26 ms
+of CPU a message on an import of 4,000 LTP messages, a sixth of the importer's own). An archive
 that existed before the dashboard is read once by `learnlink note_questions`.
 
 A question is a message whose new text (quotes and signature off) asks something in English,
 Kiswahili or French, as the drafter reads questions (`drafting.cues.is_question`), or a new
-thread whose subject asks. It is answered once someone outside the asker's organisations writes
-below it in the thread (`answers`); it shows on the dashboard once its group's days have passed.
+thread whose subject asks; the dashboard shows its last asking sentence. It is answered once
+someone outside the asker's organisations writes below it in the thread (`answers`); it shows
+on the dashboard once its group's days have passed.
 """
 
 from __future__ import annotations
@@ -38,12 +40,15 @@ BATCH = 1000  # messages per batch when the whole archive is read
 
 
 def question_in(text: str, subject: str = "") -> str:
-    """The first sentence of `text` that asks something, else `subject` if it asks (give it
-    only for a message that starts a thread: a reply's subject repeats another's); ''."""
-    for sentence in [*message_sentences(text, relaxed=True), subject.strip()]:
-        if sentence and is_question(sentence):
-            return sentence[:LONGEST]
-    return ""
+    """The last sentence of `text` that asks something (a mail's closing question is the one
+    it waits on: "... but his question was: X? Athumani, could you send Y?"), else `subject`
+    if it asks (give it only for a message that starts a thread: a reply's subject repeats
+    another's); ''."""
+    asking = [sentence for sentence in message_sentences(text, relaxed=True)
+              if is_question(sentence)]
+    if not asking and subject.strip() and is_question(subject):
+        asking = [subject.strip()]
+    return asking[-1][:LONGEST] if asking else ""
 
 
 def answer_days(group: Group) -> int:
