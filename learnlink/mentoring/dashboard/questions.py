@@ -7,8 +7,8 @@ whichever way it came (posted, approved from the moderation queue, imported, or 
 filled in place when the message it stood for arrives late, which keeps its row and would slip
 past a cursor over new rows), and the dashboard is never behind. It costs the archive a few
 regular expressions over the new text and three queries per batch, not per message (0.26 ms
-of CPU a message on an import of 4,000 LTP messages, about a fifth of the importer's own). An archive
-that existed before the dashboard is read once by `learnlink note_questions`.
+of CPU a message on an import of 4,000 LTP messages, about a fifth of the importer's own).
+An archive that existed before the dashboard is read once by `learnlink note_questions`.
 
 A question is a message whose new text (quotes and signature off) asks something in English,
 Kiswahili or French, as the drafter reads questions (`drafting.cues.is_question`), or a new
