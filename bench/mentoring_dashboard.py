@@ -54,10 +54,13 @@ def network_django() -> None:
 
 
 def build() -> None:
+    from huey.contrib.djhuey import HUEY
+
     from learnlink.exchange.importing import import_messages
     from learnlink.exchange.membership import add_member, create_group
     from learnlink.mail.mbox import read_messages
 
+    HUEY.immediate = True  # the held and looping mail is processed as it is received
     archive = list(read_messages(LTP))
     size = -(-len(archive) // GROUPS)
     slices = [archive[n * size:(n + 1) * size] for n in range(GROUPS)]

@@ -148,3 +148,24 @@ def test_the_question_shown_is_the_last_one_a_message_asks():
     assert question_in(text, "Babati: mpunga nao unaweza kupangwa madaraja?") == (
         "Athumani au Bakari, mnaweza kutuma mfano wa makubaliano yenu, bila bei, ili Magugu "
         "waone yanavyoandikwa?")
+
+
+def test_a_question_follows_its_message_moved_to_another_group(client, mail_server, speakers,
+                                                               oranges, mentor):
+    """Clean-up may carry a thread to another group: its mentors, not this one's, see it."""
+    from learnlink.exchange.membership import create_group
+    from learnlink.exchange.models import Message, Thread
+    from learnlink.mentoring.dashboard.questions import refresh_threads
+
+    asked = post(mail_server, oranges, KILULU, "Crates", "Where do you buy crates?", days_ago=7)
+    client.force_login(mentor)
+    assert "Where do you buy crates?" in dashboard(client)
+    room = create_group("mentors-room", "Mentors' room", private=True)
+    Thread.objects.filter(pk=asked.thread_id).update(group=room)
+    Message.objects.filter(pk=asked.pk).update(group=room)
+
+    refresh_threads([asked.thread_id])
+
+    assert "Where do you buy crates?" not in dashboard(client)
+    asked.question.refresh_from_db()
+    assert asked.question.group == room

@@ -50,14 +50,14 @@ def _waiting_questions(groups: QuerySet[Group], now: datetime.datetime) -> Query
 
 
 def _question_row(question: Question) -> Row:
-    message = question.message
+    message, group = question.message, question.group
     return Row(
         text=_("%(name)s asked: “%(question)s”") % {
-            "name": message.sender_label(message.group.name), "question": question.text},
-        url=message.get_absolute_url(),
+            "name": message.sender_label(group.name), "question": question.text},
+        url=reverse("exchange:message", args=[group.slug, message.pk]),
         action=gettext_lazy("Answer by email"),
-        action_url=reply_link(message.group.address, message.subject, message.message_id),
-        group=message.group, when=question.asked)
+        action_url=reply_link(group.address, message.subject, message.message_id),
+        group=group, when=question.asked)
 
 
 def _held(groups: QuerySet[Group], now: datetime.datetime) -> QuerySet[Group]:

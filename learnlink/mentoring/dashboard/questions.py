@@ -23,7 +23,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, OuterRef, Subquery
 from django.utils import timezone
 
 from learnlink.drafting.cues import is_question
@@ -61,7 +61,7 @@ def answer_days(group: Group) -> int:
 def set_answer_days(group: Group, days: int) -> None:
     """A mentor's setting: the group's questions still open show after `days` from now on."""
     DashboardSettings.objects.update_or_create(group=group, defaults={"answer_days": days})
-    Question.objects.filter(message__group=group, answered__isnull=True).update(
+    Question.objects.filter(group=group, answered__isnull=True).update(
         due=F("asked") + datetime.timedelta(days=days))
 
 
@@ -75,16 +75,24 @@ def note_questions(group: Group, messages: Sequence[Message]) -> None:
         text = question_in(message.text, message.subject if starts else "")
         if text:
             when = message.date or timezone.now()
-            asked.append(Question(message_id=message.pk, text=text, asked=when, due=when + wait))
+            asked.append(Question(message_id=message.pk, group=group, text=text, asked=when,
+                                  due=when + wait))
     Question.objects.bulk_create(asked, ignore_conflicts=True)
-    mark_answered({message.thread_id for message in messages})
+    refresh_threads({message.thread_id for message in messages})
 
 
-def mark_answered(threads: Iterable[int]) -> int:
-    """Mark the open questions of `threads` that someone has answered since; how many. Reads
-    the threads' messages (a few columns) only when one of them has an open question."""
+def refresh_threads(threads: Iterable[int]) -> int:
+    """Bring the questions of `threads` up to date after their messages came or moved (the
+    archive hook calls it; so should whatever moves messages between threads or groups): each
+    follows its message's group, and those someone answered since are marked. Returns how
+    many were answered now. Reads the threads' messages (a few columns) only when one of
+    them has an open question."""
+    threads = list(threads)
+    Question.objects.filter(message__thread_id__in=threads).exclude(
+        group_id=F("message__group_id")).update(group_id=Subquery(
+            Message.objects.filter(pk=OuterRef("message_id")).values("group_id")[:1]))
     open_questions = dict(Question.objects.filter(
-        answered__isnull=True, message__thread_id__in=list(threads))
+        answered__isnull=True, message__thread_id__in=threads)
         .values_list("pk", "message__thread_id"))
     if not open_questions:
         return 0

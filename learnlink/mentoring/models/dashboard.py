@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_ANSWER_DAYS = 5
@@ -34,20 +34,26 @@ class DashboardSettings(models.Model):
 class QuestionQuerySet(models.QuerySet["Question"]):
     def waiting(self, groups: models.QuerySet, now: datetime.datetime) -> QuestionQuerySet:
         """The dashboard's rows: questions in `groups` nobody answered in their group's time,
-        the most recent first (those still worth answering), with what a row shows."""
-        return (self.filter(answered__isnull=True, due__lte=now, message__group__in=groups)
-                .select_related("message__group", "message__sender")
-                .defer("message__text", "message__quoted", "message__signature",
-                       "message__html", "message__references")
+        the most recent first (those still worth answering). Read from this table alone, by
+        its own index; the page's few messages come in one more query, with their senders."""
+        from learnlink.exchange.models import Message
+
+        messages = Message.objects.select_related("sender").defer(
+            "text", "quoted", "signature", "html", "references")
+        return (self.filter(answered__isnull=True, due__lte=now, group__in=groups)
+                .select_related("group").prefetch_related(Prefetch("message", messages))
                 .order_by("-asked", "-pk"))
 
 
 class Question(models.Model):
     """A message that asks something, noted when it was archived; `answered` once someone
-    outside the asker's organisations replied to it (or to a reply below it)."""
+    outside the asker's organisations replied to it (or to a reply below it). `group` is the
+    message's, kept here so that the dashboard reads this table alone (`refresh_threads`
+    follows a message that clean-up moved to another group)."""
 
     message = models.OneToOneField("exchange.Message", on_delete=models.CASCADE,
                                    primary_key=True, related_name="question")
+    group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE, related_name="+")
     text = models.CharField(_("question"), max_length=300)
     asked = models.DateTimeField(_("asked"))
     due = models.DateTimeField(_("answer due"),
@@ -61,7 +67,7 @@ class Question(models.Model):
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
-        indexes = [models.Index(fields=["-asked"], condition=Q(answered__isnull=True),
+        indexes = [models.Index(fields=["group", "-asked"], condition=Q(answered__isnull=True),
                                 name="question_open")]
 
     def __str__(self) -> str:
