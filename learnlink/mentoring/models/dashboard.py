@@ -34,15 +34,16 @@ class DashboardSettings(models.Model):
 class QuestionQuerySet(models.QuerySet["Question"]):
     def waiting(self, groups: models.QuerySet, now: datetime.datetime) -> QuestionQuerySet:
         """The dashboard's rows: questions in `groups` nobody answered in their group's time,
-        the most recent first (those still worth answering). Read from this table alone, by
-        its own index; the page's few messages come in one more query, with their senders."""
+        the most recently due first (those still worth answering). Filtered and ordered by
+        this table's own index alone; the page's few messages and groups come in two more
+        queries (joined here, SQLite read every question of the groups to sort them)."""
         from learnlink.exchange.models import Message
 
         messages = Message.objects.select_related("sender").defer(
             "text", "quoted", "signature", "html", "references")
         return (self.filter(answered__isnull=True, due__lte=now, group__in=groups)
-                .select_related("group").prefetch_related(Prefetch("message", messages))
-                .order_by("-asked", "-pk"))
+                .prefetch_related("group", Prefetch("message", messages))
+                .order_by("-due", "-pk"))
 
 
 class Question(models.Model):
@@ -67,7 +68,7 @@ class Question(models.Model):
     class Meta:
         verbose_name = _("question")
         verbose_name_plural = _("questions")
-        indexes = [models.Index(fields=["group", "-asked"], condition=Q(answered__isnull=True),
+        indexes = [models.Index(fields=["group", "-due"], condition=Q(answered__isnull=True),
                                 name="question_open")]
 
     def __str__(self) -> str:
