@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "learnlink.mail.context.outbox_reader",
+                "learnlink.web.context.mentor_menu",
             ],
         },
     },

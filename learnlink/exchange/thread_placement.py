@@ -31,6 +31,7 @@ from django.db import connection, transaction
 from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
+from learnlink.exchange import archive_hooks
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import (
     SUBJECT_WINDOW,
@@ -76,6 +77,7 @@ def place_messages(group: Group, items: Sequence[Incoming]) -> list[Message | Du
         archive = rows.read(items)
         placed = [_place(archive, item) for item in items]
         stored = rows.write(items)
+        archive_hooks.archived(group, list(stored.values()))
     return [stored[p] if isinstance(p, str) else p for p in placed]
 
 

@@ -10,11 +10,14 @@ class MentoringConfig(AppConfig):
     def ready(self) -> None:
         """Put each tool's mail in the catalogue, its addresses in the mail routing, its rows on
         the dashboard and its blocks on the exchange's thread pages."""
-        from learnlink.exchange import digest_leads, search_sections, thread_blocks
+        from learnlink.exchange import archive_hooks, digest_leads, search_sections, thread_blocks
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register as register_route
         from learnlink.mentoring import concerns, peers
         from learnlink.mentoring.cleanup.registry import register_cleanup
+        from learnlink.mentoring.dashboard import mail_kinds as dashboard_mail
+        from learnlink.mentoring.dashboard.concerns import register_concerns
+        from learnlink.mentoring.dashboard.questions import note_questions
         from learnlink.mentoring.introductions import concern as intro_concern
         from learnlink.mentoring.introductions import mail_kinds as intro_mail
         from learnlink.mentoring.introductions import mail_routes as intro_routes
@@ -29,6 +32,10 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.writeups import mail_routes as writeup_routes
         from learnlink.mentoring.writeups import registry as writeup_registry
 
+        # The dashboard: its own concerns first, the morning summary, questions as they come.
+        register_concerns()
+        register_kinds(*dashboard_mail.KINDS)
+        archive_hooks.register("mentoring.questions", note_questions)
         # Syntheses: above the thread, first in digests, on the dashboard.
         register_kinds(*synthesis_mail.KINDS)
         concerns.register(synthesis_concern.CONCERN)

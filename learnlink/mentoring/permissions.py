@@ -22,7 +22,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
-from learnlink.exchange.models import Group, Message, Role, Thread
+from learnlink.exchange.models import Group, Membership, Message, Role, Thread
 from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import (
     can_moderate,
@@ -39,6 +39,7 @@ from learnlink.mentoring.models.resources import ResourceQuerySet
 from learnlink.people.guests import refuse
 from learnlink.people.models import Affiliation, Person
 from learnlink.people.permissions import can_see_contact_details
+from learnlink.people.roles import MENTOR
 
 AnyUser = User | AnonymousUser
 MENTORING_ROLES = (Role.MENTOR, Role.OWNER)
@@ -51,6 +52,26 @@ def followed_groups(user: AnyUser) -> GroupQuerySet:
     if mentored.exists() or not sees_every_group(user):
         return Group.objects.filter(pk__in=mentored)
     return Group.objects.all()
+
+
+def groups_followed_by(person: Person) -> GroupQuerySet:
+    """`followed_groups` of the person's account; for someone who mentors without one (a
+    mentor known only by their address), the groups they mentor or own."""
+    if person.user is not None:
+        return followed_groups(person.user)
+    mentored = Membership.objects.filter(
+        Q(person=person) | Q(organisation__affiliations__person=person),
+        role__in=MENTORING_ROLES).values("group_id")
+    return Group.objects.filter(pk__in=mentored)
+
+
+def summary_readers() -> QuerySet[Person]:
+    """Who receives the mentors' morning summary: whoever mentors or owns a group (in person
+    or through their organisation), and the network's mentors."""
+    return Person.objects.filter(
+        Q(memberships__role__in=MENTORING_ROLES)
+        | Q(affiliations__organisation__memberships__role__in=MENTORING_ROLES)
+        | Q(user__groups__name=MENTOR)).distinct()
 
 
 def is_mentor(user: AnyUser) -> bool:

@@ -87,6 +87,10 @@ PHRASES = {
     "writeup_edit": {"en": "Save a new version", "sw": "Hifadhi toleo jipya",
                      "fr": "Enregistrer une nouvelle version"},
     "writeup_version": {"en": "Version 1", "sw": "Toleo la 1", "fr": "Version 1"},
+    "mentoring": {"en": "What needs a mentor now", "sw": "Kinachomhitaji mshauri sasa",
+                  "fr": "Ce qui attend un mentor maintenant"},
+    "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
+                        "fr": "Réglages de ce groupe"},
 }
 SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
@@ -98,6 +102,7 @@ FOR_MENTOR = {
     "introductions", "introduction", "introduction_new",
     "thread_labels",
     "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
+    "mentoring", "mentoring_group",
 }
 
 
@@ -142,6 +147,8 @@ def urls(network, thread) -> dict[str, str]:
         "resource_add": reverse("mentoring:resource_add", args=["guide"]),
         "thread_labels": f"{thread.get_absolute_url()}?labels=1",
         **writeup_urls(thread),
+        "mentoring": reverse("mentoring:dashboard"),
+        "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
     }
 
 

@@ -1,6 +1,7 @@
 """The mentors' records: each tool's models live in a module of their own, named for it."""
 
 from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
+from learnlink.mentoring.models.dashboard import DashboardSettings, MorningSummary, Question
 from learnlink.mentoring.models.introductions import Introduction, IntroductionReply
 from learnlink.mentoring.models.labels import LabelChange, LabellerRun, MessageLabels, labels_of
 from learnlink.mentoring.models.resources import (
@@ -26,13 +27,16 @@ from learnlink.mentoring.models.writeups import (
 __all__ = [
     "Action",
     "CleanupEntry",
+    "DashboardSettings",
     "Introduction",
     "IntroductionReply",
     "LabelChange",
     "LabellerRun",
     "LibraryWord",
     "MessageLabels",
+    "MorningSummary",
     "Origin",
+    "Question",
     "Resource",
     "ResourceKind",
     "ResourceWord",
