@@ -7,7 +7,7 @@ from django.shortcuts import render
 
 from learnlink.mentoring.peers.finder import find_peers
 from learnlink.mentoring.peers.forms import PeerForm
-from learnlink.mentoring.permissions import peer_finder_groups
+from learnlink.mentoring.permissions import may_introduce, peer_finder_groups
 
 SHOWN = 20
 
@@ -23,4 +23,5 @@ def finder(request: HttpRequest) -> HttpResponse:
         answer = find_peers(data["q"], set(groups.values_list("pk", flat=True)),
                             country=data["country"], enterprise=data["enterprise"],
                             limit=SHOWN)
-    return render(request, "mentoring/peers/finder.html", {"form": form, "answer": answer})
+    return render(request, "mentoring/peers/finder.html", {
+        "form": form, "answer": answer, "may_introduce": may_introduce(request.user)})
