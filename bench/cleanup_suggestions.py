@@ -12,12 +12,12 @@ on what the corpus can tell (its README):
   "foo" by subject where Learnlink only suggests: a suggestion is right when the expected
   answer puts the message in the thread suggested.
 - quote (mailbox-perl, notmuch, LTP; their expected trees thread by headers only, and LTP has
-  no ground truth): of the messages of the 60 days before a suggested message, the latest its
-  quoted text holds (half of that message's word 5-grams, or 30 of them: the one it answers,
-  as a quote holds the quotes of the quote) names the right thread. The suggestion is right
-  when that thread is the one suggested, or of its family (a probable reply of a probable
-  reply, as the group page lists them together), wrong otherwise; a message that quotes no
-  message is not judged.
+  no ground truth): of the messages of the 60 days before a suggested message, the one its
+  quoted text holds most of (by tenths of that message's word 5-grams, at least half of them
+  or 30; among equals the latest, as a quote holds the quotes of the quote and a patch's v2
+  repeats its v1) names the right thread. The suggestion is right when that thread is the one
+  suggested, or of its family (a probable reply of a probable reply, as the group page lists
+  them together), wrong otherwise; a message that quotes no message is not judged.
 - split (a "was:" reply inside a thread): right when the message it answers (its References)
   is about the old topic it names (same subject, list tags and "Re:" aside): a split there
   parts the old topic from the new one. A "was:" reply that answers a message already on the
@@ -28,9 +28,11 @@ on what the corpus can tell (its README):
   made a digest reader's reply ("digest-trimmed": subject "Re: ltp Digest, Vol 1, Issue N",
   no References, the quote the Mailman digest entry of the message it answered; "digest-whole":
   the quote the whole digest of that day). The suggestion made as it arrives is right when it
-  is the thread of the message its References named. The text is the real reply's; only the
-  headers and the quote are rewritten: the list never ran digests (no digest reply is in any
-  corpus), so this is how digest replies are measured, and the printout says so.
+  is the thread of the message its References named, or of its family (a rewritten reply
+  suggested the thread of an earlier rewritten reply, itself a probable reply of that
+  thread). The text is the real reply's; only the headers and the quote are rewritten: the
+  list never ran digests (no digest reply is in any corpus), so this is how digest replies
+  are measured.
 """
 
 from __future__ import annotations
@@ -148,24 +150,25 @@ def judged_real(group, judge=None) -> dict[str, list[bool | None]]:  # type: ign
 
 
 def quote_judge(message, heads: dict[int, int]) -> bool | None:  # type: ignore[no-untyped-def]
-    """Right when the latest message its quote holds is in the suggested thread's family."""
+    """Right when the message its quote holds most of is in the suggested thread's family."""
     from learnlink.exchange.models import Message
     from learnlink.mentoring.cleanup.suggestions import shingles
 
     quote = shingles(message.quoted)
     if not quote or message.date is None:
         return None
-    answered = None
-    for thread, text in (Message.objects.filter(
+    quoted = []
+    for thread, text, date in (Message.objects.filter(
             group=message.group_id, is_placeholder=False, date__lte=message.date,
             date__gte=message.date - WINDOW).exclude(thread=message.thread_id)
-            .order_by("date").values_list("thread_id", "text")):
+            .values_list("thread_id", "text", "date")):
         own = shingles(text)
         shared = len(own & quote)
         if own and (shared / len(own) >= 0.5 or shared >= 30):
-            answered = thread
-    if answered is None:
+            quoted.append((int(10 * shared / len(own)), date, thread))
+    if not quoted:
         return None
+    answered = max(quoted)[2]
     return heads.get(answered, answered) == heads.get(message.suggested_thread_id,
                                                       message.suggested_thread_id)
 
@@ -225,6 +228,7 @@ def holdout(reference, trials: int, limit: int) -> dict[str, list[bool | None]]:
     reply's suggestion, recorded as it is archived, against its parent's thread then."""
     from learnlink.exchange import on_archive
     from learnlink.exchange.models import Message
+    from learnlink.exchange.probable_replies import thread_families
     from learnlink.mentoring.models import SplitSuggestion
 
     rows = {m.message_id: m for m in Message.objects.filter(group=reference, is_placeholder=False)
@@ -239,12 +243,14 @@ def holdout(reference, trials: int, limit: int) -> dict[str, list[bool | None]]:
             kind, parent = plan[message.message_id]
             thread = Message.objects.filter(group=group, message_id=parent).values_list(
                 "thread_id", flat=True).first()
+            heads = thread_families(group).head_of
+            suggested = message.suggested_thread_id
             if SplitSuggestion.objects.filter(message=message).exists():
                 outcomes[kind].append(False)  # a split flag where a thread was wanted
-            elif message.suggested_thread_id is None:
+            elif suggested is None:
                 outcomes[kind].append(None)
             else:
-                outcomes[kind].append(message.suggested_thread_id == thread)
+                outcomes[kind].append(heads.get(suggested, suggested) == heads.get(thread, thread))
     on_archive.register("bench-record", record)
     load("ltp-holdout", rewritten(ltp_messages(limit), plan, rows))
     return {kind: outcomes[kind] for kind in KINDS}

@@ -11,6 +11,7 @@ import datetime
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
@@ -122,10 +123,11 @@ def undo(request: HttpRequest, thread_id: int, n: int) -> dict[str, Any]:
     return _changed(lambda: undo_entry(user, entry))
 
 
-def _mentored(request: HttpRequest, thread_id: int) -> tuple[Any, Thread]:
+def _mentored(request: HttpRequest, thread_id: int) -> tuple[User, Thread]:
+    """The caller, if they mentor the thread's group (so signed in), and the thread."""
     user = api_writer(request)
     thread = mentored_thread(user, thread_id)
-    if thread is None:
+    if thread is None or not isinstance(user, User):
         raise Http404
     return user, thread
 

@@ -134,15 +134,27 @@ def _was_suggestion(group: Group, message: Message, changed: Was,
     tree = Tree.of(message.thread_id)
     if tree.real() - tree.subtree(message.pk):
         return SPLIT  # below a message we never got, in a thread about more
-    old = subject_key(changed.old)
-    window = Thread.objects.filter(group=group, last_activity__lte=date,
-                                   last_activity__gte=date - SUBJECT_WINDOW).exclude(
-        pk=message.thread_id).order_by("-last_activity").only("subject")
+    return _old_thread(group, message, changed.old, date)
+
+
+def _old_thread(group: Group, message: Message, old: str,
+                date: datetime.datetime) -> int | None:
+    """The thread a "was:" names, among those started before the message and active in the
+    month before it: the latest named exactly so (a list's "[tag]" before the name aside),
+    else the latest of the same name once tags are left out ("[PATCH v3] x" for "[PATCH] x"),
+    else the latest whose name begins so (a subject cut short in the "was:")."""
+    exact, key = strip_reply_prefixes(old).casefold(), subject_key(old)
+    window = (Thread.objects.filter(group=group, started__lte=date,
+                                    last_activity__gte=date - SUBJECT_WINDOW)
+              .exclude(pk=message.thread_id).order_by("-last_activity").only("subject"))
+    tiers: dict[int, int] = {}
     for thread in window[:CANDIDATES]:
-        key = subject_key(thread.subject)
-        if key == old or (len(old) >= 10 and key.startswith(old)):
-            return thread.pk
-    return None
+        name = thread.subject.casefold()
+        tier = (0 if name.endswith(exact) else 1 if subject_key(name) == key
+                else 2 if len(key) >= 10 and subject_key(name).startswith(key) else None)
+        if tier is not None:
+            tiers.setdefault(tier, thread.pk)
+    return tiers[min(tiers)] if tiers else None
 
 
 def digest_match(group: Group, message: Message) -> tuple[int, int] | None:

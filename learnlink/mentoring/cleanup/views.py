@@ -31,18 +31,24 @@ from learnlink.mentoring.permissions import (
 )
 
 
-def thread_tools(request: AuthenticatedHttpRequest, pk: int, status: int = 200,
+def thread_tools(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _thread_page(request, thread_for_mentor(request, pk))
+
+
+def _thread_page(request: AuthenticatedHttpRequest, thread: Thread, status: int = 200,
                  **forms: Any) -> HttpResponse:
-    thread = thread_for_mentor(request, pk)
     return render(request, "mentoring/cleanup/thread.html", {
         "group": thread.group, "thread": thread,
         "rename_form": RenameForm(initial={"subject": thread.subject}),
         "merge_form": MergeForm(request.user, thread), **forms}, status=status)
 
 
-def message_tools(request: AuthenticatedHttpRequest, pk: int, status: int = 200,
+def message_tools(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _message_page(request, message_for_mentor(request, pk))
+
+
+def _message_page(request: AuthenticatedHttpRequest, message: Message, status: int = 200,
                   **forms: Any) -> HttpResponse:
-    message = message_for_mentor(request, pk)
     waiting = (message.suggested_thread_id is not None
                or SplitSuggestion.objects.filter(message=message).exists())
     suggestion = describe(message) if waiting else ""
@@ -75,7 +81,7 @@ def rename(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return _done(request, _("The thread is renamed."), thread.get_absolute_url())
         except Refused as refused:
             form.add_error(None, refused.reason)
-    return thread_tools(request, pk, 400, rename_form=form)
+    return _thread_page(request, thread, 400, rename_form=form)
 
 
 @require_POST
@@ -89,7 +95,7 @@ def merge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return _done(request, _("The threads are merged."), into.get_absolute_url())
         except Refused as refused:
             form.add_error(None, refused.reason)
-    return thread_tools(request, pk, 400, merge_form=form)
+    return _thread_page(request, thread, 400, merge_form=form)
 
 
 @require_POST
@@ -103,7 +109,7 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             return _done(request, _("The message is moved."), _permalink(message))
         except Refused as refused:
             form.add_error(None, refused.reason)
-    return message_tools(request, pk, 400, move_form=form)
+    return _message_page(request, message, 400, move_form=form)
 
 
 @require_POST
@@ -112,7 +118,7 @@ def split(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         actions.split_thread(request.user, message)
     except Refused as refused:
-        return message_tools(request, pk, 400, split_error=refused.reason)
+        return _message_page(request, message, 400, split_error=refused.reason)
     return _done(request, _("The thread is split: this message starts a new one."),
                  _permalink(message))
 
@@ -128,7 +134,7 @@ def remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                                     "its place."), _permalink(message))
         except Refused as refused:
             form.add_error(None, refused.reason)
-    return message_tools(request, pk, 400, remove_form=form)
+    return _message_page(request, message, 400, remove_form=form)
 
 
 @require_POST
@@ -137,7 +143,7 @@ def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         actions.accept_suggestion(request.user, message)
     except Refused as refused:
-        return message_tools(request, pk, 400, suggestion_error=refused.reason)
+        return _message_page(request, message, 400, suggestion_error=refused.reason)
     return _done(request, _("Suggestion accepted."), _permalink(message))
 
 
@@ -147,7 +153,7 @@ def dismiss(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     try:
         actions.dismiss_suggestion(request.user, message)
     except Refused as refused:
-        return message_tools(request, pk, 400, suggestion_error=refused.reason)
+        return _message_page(request, message, 400, suggestion_error=refused.reason)
     return _done(request, _("Suggestion dismissed: the message stays where it is."),
                  _permalink(message))
 

@@ -137,6 +137,10 @@ def test_a_removed_message_shows_its_reason_to_members_and_itself_to_mentors(
     assert search_messages(Group.objects.all(), "agreed price").total == 0
     assert client.get(f"/groups/{talk.group.slug}/messages/{talk.answer.pk}/source/"
                       ).status_code == 404
+    [api_answer] = [m for m in client.get(f"/api/threads/{selling.pk}").json()["messages"]
+                    if m["message_id"] == "a@example.org"]
+    assert (api_answer["text"], api_answer["removed"]) == (
+        "", "A buyer's phone number, by mistake")
     client.force_login(mentor)
     assert "agreed one price" in page(client, selling)
     assert counted(selling) == (3, "Selling oranges together"), "it keeps its place"

@@ -164,3 +164,14 @@ def test_a_new_message_that_says_was_is_suggested_for_the_old_thread(mail_server
 ])
 def test_was_reads_the_new_and_the_old_subject_in_three_languages(subject, read):
     assert was(subject) == read
+
+
+def test_was_names_the_thread_of_that_very_name_before_one_that_begins_so(mail_server, oranges):
+    selling = send(mail_server, *SELLING, "selling@example.org")
+    send(mail_server, f"{SELLING[0]} to Dar", "Has anyone sold to Dar directly?",
+         "dar@example.org")
+
+    mangoes = send(mail_server, f"Mangoes (was: {SELLING[0]})", "And mangoes?",
+                   "mangoes@example.org")
+
+    assert mangoes.suggested_thread_id == selling.thread_id
