@@ -22,7 +22,8 @@ def mail_templates() -> set[str]:
 
 
 def test_the_catalogue_holds_the_mail_of_every_app_that_sends_any():
-    assert {kind.app for kind in kinds()} == {"people", "exchange", "alliance", "impact"}
+    assert {kind.app for kind in kinds()} == {"people", "exchange", "alliance", "impact",
+                                              "mentoring"}
     assert len(kinds()) >= 27
 
 
