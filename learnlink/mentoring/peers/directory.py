@@ -38,7 +38,7 @@ ENTERPRISE, NAME, TEXT = 3.0, 2.0, 1.0
 SIZE_KEY, SIZE_SECONDS = "peers:directory-size", 600
 
 
-def enterprises_named(terms: Iterable[Term]) -> list[Enterprise]:
+def _enterprises_named(terms: Iterable[Term]) -> list[Enterprise]:
     """The enterprises one of whose names (in any language) the question says in full: every
     word of the name that can be evidence is a form of one of the question's words."""
     terms = list(terms)
@@ -49,7 +49,7 @@ def enterprises_named(terms: Iterable[Term]) -> list[Enterprise]:
 
 def enterprise_terms(question: Question) -> list[Term]:
     """The words of the names, in all three languages, of the enterprises the question names."""
-    named = enterprises_named(question.terms)
+    named = _enterprises_named(question.terms)
     return read_terms(" ".join(f"{e.name} {e.name_sw} {e.name_fr}" for e in named))
 
 
@@ -64,12 +64,13 @@ def directory_evidence(question: Question, group_ids: Collection[int],
     weights = _rarity(terms, [fields for _evidence, fields in entries])
     found = []
     for evidence, fields in entries:
-        score = sum(weights[term] * max((weight for weight, words in fields
-                                         if any(term.matches(word) for word in words)),
+        score = sum(weights[term] * max((weight for weight, held in fields
+                                         if any(term.matches(word) for word in held)),
                                         default=0.0) for term in terms)
         if score:
-            found.append(replace(evidence, score=score,
-                                 snippet=make_snippet(evidence.snippet, query).text))
+            snippet = make_snippet(evidence.snippet, query)
+            found.append(replace(evidence, score=score, snippet=snippet.text,
+                                 snippet_html=snippet.html))
     found.sort(key=lambda evidence: -evidence.score)
     return found[:limit]
 
