@@ -78,21 +78,27 @@ STORIES = [
 
 
 def load_demo() -> str:
-    made = [_told(story) for story in STORIES]
+    made = [introduction for story in STORIES if (introduction := _told(story))]
     answered = sum(1 for introduction in made if introduction.answered)
-    return f"introductions: {len(made)} ({answered} answered)"
+    skipped = len(STORIES) - len(made)
+    return (f"introductions: {len(made)} ({answered} answered)"
+            + (f"; {skipped} left out: their people or messages are not in this demo"
+               if skipped else ""))
 
 
-def _told(story: Story) -> Introduction:
-    introducer = Person.objects.get(name=story.introducer)
-    seeker, peer = _affiliation(*story.seeker), _affiliation(*story.peer)
+def _told(story: Story) -> Introduction | None:
+    try:
+        introducer = Person.objects.get(name=story.introducer)
+        seeker, peer = _affiliation(*story.seeker), _affiliation(*story.peer)
+        evidence = Message.objects.select_related("group").get(message_id=story.evidence)
+        thread = Message.objects.select_related("thread__group").get(
+            message_id=story.thread_of).thread
+    except (Person.DoesNotExist, Affiliation.DoesNotExist, Message.DoesNotExist):
+        return None  # a demo directory or archive of someone's own
     done = Introduction.objects.filter(introducer=introducer, seeker=seeker.person,
                                        peer=peer.person).first()
     if done:
         return done
-    evidence = Message.objects.select_related("group").get(message_id=story.evidence)
-    thread = Message.objects.select_related("thread__group").get(
-        message_id=story.thread_of).thread
     introduction = introduce(introducer, seeker, peer, story.context,
                              resolve_evidence(evidence.get_absolute_url()), thread,
                              sent=_when(story, thread.last_activity))
