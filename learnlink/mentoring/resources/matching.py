@@ -7,7 +7,8 @@ saved, and `LibraryWord` counts how many resources each word is in. A thread's p
 opening of its first messages, the counts of the thirty words that say what it is about, and
 the index rows of those words that few resources share: a bounded read, whatever the size of
 the archive, and of the library (a word in more than MAX_SPREAD resources tells nothing and is
-not read).
+not read). A thread's words and its suggestions are kept in the cache until the thread or the
+library changes.
 """
 
 from __future__ import annotations
@@ -17,18 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from django.core.cache import cache
-from django.db.models import (
-    Case,
-    Count,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Max,
-    QuerySet,
-    Sum,
-    Value,
-    When,
-)
+from django.db.models import F, QuerySet, Sum
 from django.db.models.functions import Substr
 
 from learnlink.drafting.words import STOP_WORDS, words_of
@@ -42,10 +32,11 @@ QUERY_WORDS = 8  # a search box's words, all of which a resource must have
 THREAD_WORDS = 30  # the words that say what a thread is about
 THREAD_MESSAGES = 3  # its first messages say it; later replies drift
 MESSAGE_CHARS = 3000  # of each: a long first message says enough in its opening
-MAX_SPREAD = 200  # resources a word may be in and still tell one from another
+MAX_SPREAD = 50  # resources a word may be in and still tell one from another
 SUGGESTIONS = 3
-CANDIDATES = 20  # the best-scored resources a suggestion is chosen from (attached ones too)
-THREAD_WORDS_KEPT = 24 * 60 * 60
+RANKED_KEPT = 20  # suggestions kept per thread, for those attached to be left out
+KEPT = 24 * 60 * 60  # a thread's words and suggestions, until it or the library changes
+LIBRARY_VERSION = "resources:library-version"  # changes whenever a resource is indexed
 MIN_MATCHED = 3  # words a suggestion shares with the thread: one or two alone are chance
 RANKED = 50  # a search's newest matches ranked by where their words stand
 WORD_LENGTH = 64
@@ -87,6 +78,15 @@ def unindex_resource(resource: Resource) -> None:
     old = ResourceWord.objects.filter(resource=resource)
     LibraryWord.objects.filter(word__in=old.values("word")).update(resources=F("resources") - 1)
     old.delete()
+    _library_changed()
+
+
+def _library_changed() -> None:
+    """A new version of the library: every thread's suggestions are worked out again."""
+    try:
+        cache.incr(LIBRARY_VERSION)
+    except ValueError:  # not in the cache yet (or evicted)
+        cache.set(LIBRARY_VERSION, 1, None)
 
 
 def _names(tag: Enterprise | Theme) -> str:
@@ -135,20 +135,34 @@ def thread_words(thread: Thread) -> Counter[str]:
         for text in texts:
             counts.update(words(text))
         found = Counter(dict(counts.most_common(THREAD_WORDS)))
-        cache.set(key, found, THREAD_WORDS_KEPT)
+        cache.set(key, found, KEPT)
     return found
 
 
 def suggested_for(thread: Thread, leave_out: Iterable[int] = ()) -> list[int]:
     """The ids of the resources most like the thread, best first, leaving out those already
-    attached.
+    attached. Kept in the cache until the thread or the library changes."""
+    key = (f"resources:suggested:{thread.pk}:{thread.message_count}:"
+           f"{thread.last_activity.timestamp()}:{cache.get(LIBRARY_VERSION, 0)}")
+    ranked: list[int] | None = cache.get(key)
+    if ranked is None:
+        ranked = _ranked(thread)
+        cache.set(key, ranked, KEPT)
+    skip = set(leave_out)
+    return [pk for pk in ranked if pk not in skip][:SUGGESTIONS]
+
+
+def _ranked(thread: Thread) -> list[int]:
+    """The resources that may be suggested for the thread, best first (a few more than are
+    shown, for those already attached to be left out).
 
     Each telling word a resource shares with the thread counts its weight in the resource
     (tags, then title, then description), more for a word few resources have and for a word
-    the thread uses often; the database sums them. A suggestion shares at least MIN_MATCHED
-    words, one of them from its title or tags, and scores at least a third of the best match
-    (the attached ones included): a thread clearly about one thing is not offered everything
-    that mentions a word of it."""
+    the thread uses often. A suggestion shares at least MIN_MATCHED words, one of them from its
+    title or tags, and scores at least a third of the best match (the attached ones included):
+    a thread clearly about one thing is not offered everything that mentions a word of it.
+    (Summed here rather than by the database: a query with a factor per word took three times
+    the CPU to build, with a library of 100 resources, than these few rows take to add up.)"""
     about = {word: count for word, count in thread_words(thread).items()
              if word not in COMMON}
     spread = dict(LibraryWord.objects.filter(word__in=about, resources__gt=0,
@@ -157,16 +171,20 @@ def suggested_for(thread: Thread, leave_out: Iterable[int] = ()) -> list[int]:
     if not spread:
         return []
     library = Resource.objects.count()
-    worth = Case(*(When(word=word, then=Value(math.log(1 + library / spread[word])
-                                                  * (1 + math.log(about[word]))))
-                   for word in spread), output_field=FloatField())
-    best_first = list(
-        ResourceWord.objects.filter(word__in=spread).values("resource_id")
-        .annotate(score=Sum(ExpressionWrapper(F("weight") * worth, output_field=FloatField())),
-                  matched=Count("word"), top=Max("weight"))
-        .order_by("-score", "resource_id")[:CANDIDATES])
-    best = best_first[0]["score"] if best_first else 0
-    skip = set(leave_out)
-    return [row["resource_id"] for row in best_first
-            if row["matched"] >= MIN_MATCHED and row["top"] > BODY and row["score"] >= best / 3
-            and row["resource_id"] not in skip][:SUGGESTIONS]
+    worth = {word: math.log(1 + library / spread[word]) * (1 + math.log(about[word]))
+             for word in spread}
+    scores: dict[int, float] = {}
+    matched: Counter[int] = Counter()
+    titled: set[int] = set()
+    for resource_id, word, weight in ResourceWord.objects.filter(word__in=worth).values_list(
+            "resource_id", "word", "weight"):
+        scores[resource_id] = scores.get(resource_id, 0.0) + weight * worth[word]
+        matched[resource_id] += 1
+        if weight > BODY:
+            titled.add(resource_id)
+    if not scores:
+        return []
+    best = max(scores.values())
+    ranked = sorted(scores, key=lambda pk: (-scores[pk], pk))
+    return [pk for pk in ranked if matched[pk] >= MIN_MATCHED and pk in titled
+            and scores[pk] >= best / 3][:RANKED_KEPT]

@@ -182,3 +182,19 @@ def test_the_thread_page_reads_the_same_few_queries_however_long_the_thread_and_
     with django_assert_max_num_queries(len(short.captured_queries)):
         html = client.get(url).content.decode()
     assert "The library suggests" in html
+
+
+def test_a_resource_added_later_is_suggested_on_the_threads_next_view(
+        client, library, oranges, mentor):
+    thread = start_thread(oranges, "Drying black pepper in the rain",
+                          "Our pepper rots on the mats when it rains. Who dries pepper on "
+                          "raised racks under a roof?")
+    assert "The library suggests" not in block(client, thread), "read once, and kept"
+    client.force_login(mentor)
+    client.post(reverse("mentoring:resource_add", args=["guide"]), {
+        "title": "Drying pepper on raised racks",
+        "description": "Racks under a roof keep the pepper off the ground when it rains."})
+    assert "Drying pepper on raised racks" in suggested(block(client, thread))
+    client.post(reverse("mentoring:resource_remove", args=[
+        library["receipts"].pk]))  # another change of the library
+    assert "Drying pepper on raised racks" in suggested(block(client, thread))
