@@ -50,7 +50,9 @@ def _enterprises_named(terms: Iterable[Term]) -> list[Enterprise]:
 def enterprise_terms(question: Question) -> list[Term]:
     """The words of the names, in all three languages, of the enterprises the question names."""
     named = _enterprises_named(question.terms)
-    return read_terms(" ".join(f"{e.name} {e.name_sw} {e.name_fr}" for e in named))
+    return [term for e in named for name, language in ((e.name, "en"), (e.name_sw, "sw"),
+                                                        (e.name_fr, "fr"))
+            for term in read_terms(name, language)]
 
 
 def directory_evidence(question: Question, group_ids: Collection[int],

@@ -140,8 +140,8 @@ def content_words(text: str) -> list[str]:
 
 def _forms(word: str, language: str) -> tuple[str, ...]:
     """The word, its base forms and (in English or an unknown language) the base's plural,
-    past and "-ing"; in French the plural or singular only; in Kiswahili the word without
-    "-ni" and without "ma-". Forms that are no word cost the engine nothing."""
+    past and "-ing"; in French the plural or singular only; in Kiswahili the word with and
+    without "-ni" and without "ma-". Forms that are no word cost the engine nothing."""
     if word.isdigit():
         return (word,)
     bases = _bases(word)
@@ -149,6 +149,7 @@ def _forms(word: str, language: str) -> tuple[str, ...]:
         found = [word, *bases]
         if word.startswith(_SWAHILI_PLURAL) and len(word) - len(_SWAHILI_PLURAL) > 3:
             found.append(word[len(_SWAHILI_PLURAL):])
+        found += [base + "ni" for base in bases if base == word]
     elif language == "fr":
         found = [word, *bases, *(_plural(base) for base in bases)]
     else:
