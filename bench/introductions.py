@@ -105,7 +105,8 @@ def main() -> None:
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.force_login(User.objects.get(username="elisante.massawe@example.org"))
-    for name, url in [("list page 1", "/mentoring/introductions/"),
+    for name, url in [("the groups page, to compare with", "/groups/"),
+                      ("list page 1", "/mentoring/introductions/"),
                       ("list page 100", "/mentoring/introductions/?page=100")]:
         median, p95 = timed(lambda u=url: client.get(u), args.runs)
         print(f"{name}: median={median:.1f} ms p95={p95:.1f} ms")
