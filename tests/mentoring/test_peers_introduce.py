@@ -27,3 +27,12 @@ def test_a_member_asks_for_an_introduction_to_an_organisation_the_finder_found(
 def test_a_guest_gets_no_introduction_link(client, network, oranges):
     finder = client.get(reverse("mentoring:peers"), {"q": "who grades oranges"}).content.decode()
     assert reverse("mentoring:introduction_new") not in finder
+
+
+@pytest.mark.django_db
+def test_the_mentor_dashboard_leads_to_every_tool(client, mentor, oranges):
+    client.force_login(mentor)
+    page = client.get(reverse("mentoring:dashboard")).content.decode()
+    for tool in ("mentoring:syntheses", "mentoring:writeups:list", "mentoring:introductions",
+                 "mentoring:peers", "mentoring:resources"):
+        assert f'href="{reverse(tool)}"' in page, tool
