@@ -522,7 +522,8 @@ def test_placing_one_reply_makes_a_bounded_number_of_queries(
         django_assert_max_num_queries: Any) -> None:
     group = make_group()
     place_messages(group, [mail("a@x"), mail("b@x", "a@x", hours=1)])
-    with django_assert_max_num_queries(8):
+    # Threading's 8, and 2 of the archive hooks (mentoring's questions: settings, open ones).
+    with django_assert_max_num_queries(10):
         place_message(group, message_id="c@x", references=["a@x", "b@x"], subject="Re: Mbolea",
                       date=START + timedelta(hours=2), text="Asante")
 
@@ -545,7 +546,7 @@ def test_placing_a_batch_reads_in_a_fixed_number_of_queries_and_writes_in_bulk(s
     statements = Counter("UPDATE" if "nextval" in query["sql"] else query["sql"].split()[0]
                          for query in queries.captured_queries)
     rows_per_insert = connection.ops.bulk_batch_size(Message._meta.concrete_fields, batch)
-    assert statements["SELECT"] <= 6
+    assert statements["SELECT"] <= 6 + 2, "threading's reads, and the archive hooks' two"
     assert statements["INSERT"] + statements["UPDATE"] + statements["DELETE"] <= (
         6 + 3 * math.ceil(len(batch) * 2 / rows_per_insert))
     assert_consistent(group)

@@ -22,6 +22,7 @@ from learnlink.exchange.models import Message, Thread
 from learnlink.exchange.thread_headers import strip_reply_prefixes
 from learnlink.lib.bulk import update_rows
 from learnlink.lib.fields import fitted
+from learnlink.mentoring.dashboard.questions import refresh_threads
 from learnlink.mentoring.models import SplitSuggestion
 from learnlink.search.engine import remove_documents
 
@@ -134,13 +135,15 @@ def mend(thread_pks: Iterable[int], reindex: Collection[int] = ()) -> list[Threa
     """After an action or an undo: replies follow their parent's thread, placeholders left
     without replies go, each thread is counted, dated and named again from its messages (an
     empty one goes), cached pages are dropped and `reindex` messages indexed again. Returns
-    the threads that are left."""
+    the threads that are left. The dashboard's questions follow their messages, and a question
+    moved under an answer is answered."""
     pks = set(thread_pks)
     forget_thread_html(Thread.objects.filter(pk__in=pks))
     _follow_parents(pks)
     _prune(pks)
     threads = _count_again(Thread.objects.filter(pk__in=pks))
     forget_thread_html(threads)
+    refresh_threads(pks)
     if reindex:
         _index_again(reindex)
     return threads

@@ -78,7 +78,7 @@ def note_questions(group: Group, messages: Sequence[Message]) -> None:
             asked.append(Question(message_id=message.pk, group=group, text=text, asked=when,
                                   due=when + wait))
     Question.objects.bulk_create(asked, ignore_conflicts=True)
-    refresh_threads({message.thread_id for message in messages})
+    mark_answered({message.thread_id for message in messages})
 
 
 def refresh_threads(threads: Iterable[int]) -> int:
@@ -91,6 +91,12 @@ def refresh_threads(threads: Iterable[int]) -> int:
     Question.objects.filter(message__thread_id__in=threads).exclude(
         group_id=F("message__group_id")).update(group_id=Subquery(
             Message.objects.filter(pk=OuterRef("message_id")).values("group_id")[:1]))
+    return mark_answered(threads)
+
+
+def mark_answered(threads: Iterable[int]) -> int:
+    """Mark the open questions of `threads` that someone answered since; how many. New
+    messages need only this: their questions were noted in their own group."""
     open_questions = dict(Question.objects.filter(
         answered__isnull=True, message__thread_id__in=threads)
         .values_list("pk", "message__thread_id"))
