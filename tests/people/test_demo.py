@@ -132,6 +132,7 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
         "2 enterprises named in other languages",
         "",
         "Demo alliance: https://learn.example.org/alliances/ciat-crs-east-africa/",
+        "syntheses: 2 published, 0 already there",
         "",
         "Mail waiting to be sent (the demo's digests among it): https://learn.example.org/outbox/",
         "",
