@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "learnlink.mail.context.outbox_reader",
+                "learnlink.web.context.mentor_menu",
             ],
         },
     },
@@ -174,9 +175,14 @@ LEARNLINK_BOUNCE_THRESHOLD = env.float("LEARNLINK_BOUNCE_THRESHOLD", default=3.0
 LEARNLINK_SENT_RETENTION_DAYS = env.int("LEARNLINK_SENT_RETENTION_DAYS", default=30)
 # A footer's link to a member's delivery settings works this long; each copy carries a new one.
 LEARNLINK_MEMBER_LINK_DAYS = env.int("LEARNLINK_MEMBER_LINK_DAYS", default=60)
+# A write-up's reply address (mailed with the draft to its learner) takes replies this long.
+LEARNLINK_WRITEUP_REPLY_DAYS = env.int("LEARNLINK_WRITEUP_REPLY_DAYS", default=60)
 # The server refuses mail larger than this at SMTP level; a group's own (smaller) limit
 # quarantines the message instead, so a mentor can see what was too big and release it.
 LEARNLINK_SERVER_SIZE_LIMIT = env.int("LEARNLINK_SERVER_SIZE_LIMIT", default=64 * 1024 * 1024)
+# The largest document a mentor may upload to the library of resources: a guide of a few
+# pages as a PDF fits well; learners download it on slow and costly connections.
+LEARNLINK_RESOURCE_SIZE_LIMIT = env.int("LEARNLINK_RESOURCE_SIZE_LIMIT", default=5 * 1024 * 1024)
 IMAP_URL = env.str("IMAP_URL", default="")  # imaps://user:password@host:993/INBOX, for poll_imap
 IMAP_GROUP = env.str("IMAP_GROUP", default="")  # the group whose address that mailbox is
 IMAP_DONE_FOLDER = env.str("IMAP_DONE_FOLDER", default="Learnlink")
@@ -255,6 +261,7 @@ LEARNLINK_LIMITS = {
     "command": (10, 30, 60 * 60),       # mail to SLUG+COMMAND@, SLUG-request@, a command post
     "search": (20, 60, 60 * 60),        # mail to search@ and get@
     "contact": (5, 20, 60 * 60),        # mail to SLUG-owner@ and to our own From address
+    "writeup-reply": (20, 60, 60 * 60),  # mail to a write-up's reply address
 }
 # Trusted reverse proxies in front of the web: the visitor's IP is read from X-Forwarded-For.
 LEARNLINK_PROXY_COUNT = env.int("LEARNLINK_PROXY_COUNT", default=0)

@@ -55,6 +55,7 @@ class MessageOut(Schema):
     date: datetime.datetime | None
     subject: str
     text: str
+    removed: str = ""  # why a mentor removed it; then only its mentors read its text
 
 
 class ThreadDetail(Schema):
@@ -123,14 +124,18 @@ def threads(request: HttpRequest, slug: str, limit: int = 50,
 
 @router.get("/threads/{thread_id}", response=ThreadDetail)
 def thread(request: HttpRequest, thread_id: int) -> dict[str, object]:
+    user = api_user(request)
     found = Thread.objects.select_related("group").filter(
-        pk=thread_id, group__in=visible_groups(api_user(request))).first()
+        pk=thread_id, group__in=visible_groups(user)).first()
     if found is None:
         raise Http404
+    moderator = can_moderate(user, found.group)
     messages = [{
         "message_id": item.message.message_id, "parent": api_parent(item),
         "depth": item.depth, "sender": item.message.sender_label(found.group.name),
-        "date": item.message.date, "subject": item.message.subject, "text": item.message.text,
+        "date": item.message.date, "subject": item.message.subject,
+        "text": item.message.text if moderator or not item.message.is_removed else "",
+        "removed": item.message.removed_reason if item.message.is_removed else "",
     } for item in tree(found) if not item.message.is_placeholder]
     return {"id": found.pk, "group": found.group.slug, "subject": found.subject,
             "messages": messages}

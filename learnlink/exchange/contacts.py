@@ -8,15 +8,16 @@ done about an address is people's to decide (people.permissions, people.address_
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet
 
 from learnlink.exchange.models import Group
 from learnlink.mail.models import Delivery, DeliveryState
 from learnlink.people.models import EmailAddress
 
 
-def troubled_addresses(group: Group) -> QuerySet[EmailAddress]:
-    """Current addresses of the group's people that bounced or were disabled."""
+def troubled_addresses(group: Group | OuterRef) -> QuerySet[EmailAddress]:
+    """Current addresses of the group's people that bounced or were disabled; `group` may be
+    an OuterRef, for a count per group in one query (the mentor dashboard's)."""
     people = Q(person__memberships__group=group) | Q(
         person__affiliations__organisation__memberships__group=group)
     return EmailAddress.objects.troubled().filter(people).distinct()

@@ -79,7 +79,7 @@ def news(group: Group, last: Digest | None, since: datetime.datetime,
     """What arrived before the digest's time and after the previous digest; mail that comes
     later waits for the next one, so no digest leaves before its time."""
     messages = (Message.objects.filter(group=group, is_placeholder=False, inbound__isnull=False,
-                                       inbound__received__lt=until)
+                                       inbound__received__lt=until, removed__isnull=True)
                 .exclude(inbound__source=Source.MBOX).select_related("thread", "sender")
                 .order_by("pk"))
     if last is not None:

@@ -3,8 +3,9 @@
 A message's text is reflowed and escaped once, when it is archived (`message_html`), and stored
 with it: reflowing a hundred messages' text is what a thread page would cost most. The markup is
 in a template (`exchange/article.html`). A thread's articles, cut into pages, are cached whole
-per thread, language and whether the reader sees sources, so the template renders once an hour
-for every reader of that thread, not once per request.
+per thread, language and what the reader may see (sources for members, removed messages and
+the mentors' tools for the group's mentors), so the template renders once an hour for every
+reader of that thread, not once per request.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from django.db.models import QuerySet
 from django.template.loader import get_template
 from django.utils.translation import get_language
 
+from learnlink.exchange.message_tools import links as tool_links
 from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.thread_headers import strip_reply_prefixes
 from learnlink.exchange.thread_tree import TreeItem, tree
@@ -52,7 +54,7 @@ _WRAP = re.compile(rf"\n(?<=[^\n]{{{WRAPPED}}}\n)(?=[^\s>*•\-])(?!\d+[.)]\s)")
 
 # What the thread page reads of each message (`html` is its text, reflowed and escaped).
 _PAGE_COLUMNS = ("subject", "message_id", "sender_name", "sender__name", "sender__slug", "html",
-                 "quoted")
+                 "quoted", "removed", "removed_reason")
 
 
 def reflow(text: str) -> str:
@@ -91,45 +93,57 @@ class ThreadPages:
     page_of: dict[int, int]
 
 
-def thread_pages(group: Group, thread: Thread, show_source: bool) -> ThreadPages:
+def thread_pages(group: Group, thread: Thread, show_source: bool,
+                 moderator: bool = False) -> ThreadPages:
     """The thread's messages in tree order, as its pages show them to this reader.
 
-    Cached per thread, language and whether the reader sees sources: a new message changes the
-    thread's count and last activity, and so the key; `forget_thread_html` drops the rest."""
-    key = _cache_key(thread, get_language(), show_source)
+    Cached per thread, language and what the reader sees (sources; for the group's moderators,
+    removed messages and their tools): a new message changes the thread's count and last
+    activity, and so the key; `forget_thread_html` drops the rest."""
+    key = _cache_key(thread, get_language(), show_source, moderator)
     pages = cache.get(key)
     if pages is None:
-        pages = _paged(_articles(group, thread, show_source))
+        pages = _paged(_articles(group, thread, show_source, moderator))
         cache.set(key, pages, CACHE_SECONDS)
     return pages
 
 
+# What readers see: the public; members (sources); the group's moderators (and removed messages).
+_READERS = ((False, False), (True, False), (True, True))
+
+
 def forget_thread_html(threads: Iterable[Thread]) -> None:
     """Drop the cached pages of threads whose messages were rendered again, in every language."""
-    cache.delete_many([_cache_key(thread, language, show_source) for thread in threads
-                       for language, _name in settings.LANGUAGES for show_source in (False, True)])
+    cache.delete_many([_cache_key(thread, language, show_source, moderator)
+                       for thread in threads for language, _name in settings.LANGUAGES
+                       for show_source, moderator in _READERS])
 
 
-def _cache_key(thread: Thread, language: str, show_source: bool) -> str:
+def _cache_key(thread: Thread, language: str, show_source: bool, moderator: bool) -> str:
     version = thread.last_activity.timestamp()
-    return f"thread-pages:{thread.pk}:{thread.message_count}:{version}:{language}:{show_source:d}"
+    return (f"thread-pages:{thread.pk}:{thread.message_count}:{version}:{language}:"
+            f"{show_source:d}{moderator:d}")
 
 
 @dataclass
 class _Reading:
     """What the articles of a page share: the group and thread, the attachments by message,
-    whether the reader may open sources, and the article's template, looked up once."""
+    whether the reader may open sources or is one of the group's moderators, and the article's
+    template, looked up once."""
 
     group: Group
     thread: Thread
     files: dict[int, list[Attachment]]
     show_source: bool
+    moderator: bool = False
     template: _EngineTemplate = field(default_factory=lambda: get_template("exchange/article.html"))
 
     def article(self, item: TreeItem, whole: bool = False) -> str:
         message = item.message
         context = {"group": self.group, "message": message, "indent": min(item.depth, MAX_INDENT)}
-        if not message.is_placeholder:
+        if message.is_removed and not self.moderator:
+            context["removed_only"] = True
+        elif not message.is_placeholder:
             text = message.html
             size = len(text) + len(escape(message.quoted))
             cut = None if whole or size <= LONG_ARTICLE else _cut(text)
@@ -140,21 +154,25 @@ class _Reading:
                 "cut_size": None if cut is None else size,
                 "reply": reply_link(self.group.address, message.subject or self.thread.subject,
                                     message.message_id),
-                "files": self.files.get(message.pk, []), "show_source": self.show_source})
+                "files": self.files.get(message.pk, []), "show_source": self.show_source,
+                "tools": tool_links(self.group, message) if self.moderator else []})
         return self.template.render(context)
 
 
-def _articles(group: Group, thread: Thread, show_source: bool) -> list[tuple[int, str]]:
+def _articles(group: Group, thread: Thread, show_source: bool,
+              moderator: bool) -> list[tuple[int, str]]:
     """Each message's pk and article, in tree order."""
     items = tree(thread, _PAGE_COLUMNS)
     reading = _Reading(group, thread, _attachments([item.message.pk for item in items]),
-                       show_source)
+                       show_source, moderator)
     return [(item.message.pk, reading.article(item)) for item in items]
 
 
-def whole_message(group: Group, message: Message, show_source: bool) -> str:
+def whole_message(group: Group, message: Message, show_source: bool,
+                  moderator: bool = False) -> str:
     """One message's article with all of its text, however long, for the reader who asked."""
-    reading = _Reading(group, message.thread, _attachments([message.pk]), show_source)
+    reading = _Reading(group, message.thread, _attachments([message.pk]), show_source,
+                       moderator)
     return reading.article(TreeItem(message, 0), whole=True)
 
 

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
+from learnlink.exchange.on_archive import archived
 from learnlink.exchange.posting import parsed_columns, save_attachments
 from learnlink.exchange.thread_placement import DuplicateMessage, Incoming, place_messages
 from learnlink.mail.mbox import read_messages
@@ -175,6 +176,7 @@ def _import_batch(group: Group, batch: list[tuple[bytes, Read]], stats: ImportSt
         stats.duplicates += len(placed) - len(posted)
         save_attachments(posted)
         index_messages(message for message, _parsed in posted)
+        archived(group, [message for message, _parsed in posted])
         stats.imported += len(posted)
 
 

@@ -1,6 +1,7 @@
 """What of a message the search index sees: subject, new text (never the quotes), the sender's
 name (never the address, which a guest's search would otherwise find); and rebuilding the index
-from the archive."""
+from the archive. A message a mentor removed from the archive is not indexed: members read only
+the reason in its place, so a search must not find its words."""
 
 from __future__ import annotations
 
@@ -21,7 +22,8 @@ from learnlink.search.engine import (
 
 REINDEX_BATCH = 1000
 # What a document is made of (`document`), and nothing else: texts can be long.
-_INDEXED = ("group", "is_placeholder", "sender_name", "sender__name", "date", "subject", "text")
+_INDEXED = ("group", "is_placeholder", "removed", "sender_name", "sender__name", "date", "subject",
+            "text")
 
 
 def document(message: Message) -> Document:
@@ -31,7 +33,7 @@ def document(message: Message) -> Document:
 
 
 def index_messages(messages: Iterable[Message]) -> None:
-    index_documents(document(m) for m in messages if not m.is_placeholder)
+    index_documents(document(m) for m in messages if not m.is_placeholder and not m.is_removed)
 
 
 @dataclass
@@ -51,7 +53,7 @@ def reindex(groups: QuerySet[Group] | None = None) -> ReindexStats:
     hand; a batch per transaction, so searches go on meanwhile."""
     started = time.monotonic()
     stats = ReindexStats()
-    messages = Message.objects.filter(is_placeholder=False)
+    messages = Message.objects.filter(is_placeholder=False, removed__isnull=True)
     if groups is not None:
         messages = messages.filter(group__in=groups)
     rows = messages.select_related("sender").only(*_INDEXED).order_by("pk")

@@ -13,13 +13,13 @@ from learnlink.people.addresses import person_for_address
 from learnlink.people.models import EmailAddress, Person
 from learnlink.people.slugs import unique_slug
 
-RESERVED = {"search", "get", "sales", "postmaster", "abuse", "mailer-daemon", "learnlink",
-            "bounces"}
+RESERVED = {"search", "get", "sales", "peers", "postmaster", "abuse", "mailer-daemon",
+            "learnlink", "bounces"}
 
 
 class ReservedName(ValueError):
-    """search@, get@, the postmaster's and a group's -request and -owner addresses are not
-    groups."""
+    """search@, get@, peers@, the postmaster's and a group's -request and -owner addresses
+    are not groups."""
 
 
 def create_group(slug: str, name: str, *, private: bool = False,

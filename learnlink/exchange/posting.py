@@ -33,6 +33,7 @@ from learnlink.exchange.models import (
     PostingPolicy,
 )
 from learnlink.exchange.notices import notify_sender
+from learnlink.exchange.on_archive import archived
 from learnlink.exchange.quoted_footers import without_footers
 from learnlink.exchange.thread_placement import DuplicateMessage, place_message
 from learnlink.lib.fields import fitted
@@ -188,6 +189,7 @@ def publish(prepared: Ready) -> Message | None:
         save_attachments([(message, parsed)])
         void_quoted_links(f"{parsed.text}\n{parsed.html}")
         index_messages([message])
+        archived(prepared.group, [message])
         distribute(message, prepared.copy)
         finish(inbound, State.DONE)
     return message

@@ -36,7 +36,7 @@ from learnlink.search.engine import optimize
 # What a batch reads of each message: what parsing may change, and what the index needs.
 _COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
             "sender_address", "sender__name", "text", "quoted", "signature", "html", "corrected",
-            "references", "inbound__raw")
+            "references", "removed", "inbound__raw")
 _DERIVED = ("sender_name", "sender_address", "text", "quoted", "signature", "html")
 # Replaced search documents past which the index is tidied (`optimize`): below it, what they
 # leave costs searches little, and a tidy of a large index costs seconds.

@@ -26,9 +26,8 @@ def send_digests() -> None:
 
 @db_periodic_task(crontab(hour="7", minute="0"))
 def morning_round() -> None:
-    """Once a day: moderators hear what waits; unconfirmed subscriptions expire."""
-    from learnlink.exchange.notices import summarise_for_moderators
+    """Once a day: unconfirmed subscriptions expire. (What waits for the moderators is in the
+    mentors' morning summary, sent by the mentoring app.)"""
     from learnlink.exchange.subscriptions import expire_old
 
-    summarise_for_moderators()
     expire_old()

@@ -57,6 +57,7 @@ class Node:
     date: datetime | None = None
     subject: str = ""  # without reply prefixes
     suggested: int | None = None  # the thread key a mentor is offered
+    pinned: bool = False  # placed by a mentor: References neither move it nor offer it a thread
 
 
 @dataclass(slots=True)
@@ -73,10 +74,14 @@ class ThreadInfo:
     started: datetime | None = None
     last_activity: datetime | None = None
     count: int = 0
+    name: str | None = None  # the name a mentor gave it, which outranks its messages' subjects
 
     @property
     def subject(self) -> str:
-        """The root's subject; a placeholder has none, so then the earliest message's."""
+        """A mentor's name for it; else the root's subject; a placeholder has none, so then the
+        earliest message's."""
+        if self.name is not None:
+            return self.name
         return self.first_subject if self.root_subject is None else self.root_subject
 
     def add(self, node: Node) -> None:
@@ -116,6 +121,12 @@ def subtree(top: Node, members: Iterable[Node]) -> list[Node]:
         found.append(node)
         stack.extend(replies[node.message_id])
     return found
+
+
+def _free_root(node: Node) -> bool:
+    """A root that References may hang below another message: not one a mentor placed (a
+    thread split off by hand stays apart, whatever later replies name above it)."""
+    return node.parent is None and not node.pinned
 
 
 def _seniority(info: ThreadInfo) -> tuple[bool, datetime, int]:
@@ -176,14 +187,15 @@ class Archive:
     def _link(self, item: Incoming, node: Node | None) -> Node:
         references = ancestry(item.references, item.message_id)
         missing = [ref for ref in references if ref not in self.nodes]
-        chain = self._link_chain(references)
+        pinned = node is not None and node.pinned
+        chain = self._link_chain(references, hangs_below=not pinned)
         if node is None or node.placeholder:
             node = node or self._node(item.message_id)
             self._fill(node, item)
-        if chain:
+        if chain and not pinned:
             self._reparent(node, chain[-1])
         self._drop_unused(missing, [*chain, node])
-        if has_reply_prefix(item.subject):
+        if has_reply_prefix(item.subject) and not pinned:
             self._offer_by_subject(node, set(references), item)
         return node
 
@@ -196,22 +208,22 @@ class Archive:
             self.merged[key], key = root, self.merged[key]
         return root
 
-    def _link_chain(self, references: list[str]) -> list[Node]:
+    def _link_chain(self, references: list[str], hangs_below: bool = True) -> list[Node]:
         """JWZ's linking: each reference hangs below the one before it, unless it has a parent
-        already or that would close a loop. The last one is the message's parent.
+        already, a mentor placed it, or that would close a loop. The last one is the message's
+        parent (`hangs_below`: unless a mentor placed the message).
 
         A reference we do not have becomes a placeholder only if something will hang below it
         (JWZ makes an empty container and prunes it at the end; we never make it)."""
         wanted: set[str] = set()
-        hangs_below = True  # the message itself hangs below the last reference
         for ref in reversed(references):
             node = self.nodes.get(ref)
             if node is None and hangs_below:
                 wanted.add(ref)
-            hangs_below = ref in wanted if node is None else node.parent is None
+            hangs_below = ref in wanted if node is None else _free_root(node)
         chain = [self._node(ref) if ref in wanted else self.nodes.get(ref) for ref in references]
         for older, newer in itertools.pairwise(chain):
-            if older is not None and newer is not None and newer.parent is None:
+            if older is not None and newer is not None and _free_root(newer):
                 self._attach(newer, older)
         return [node for node in chain if node is not None]
 
@@ -322,7 +334,9 @@ class Archive:
         gone = {member.message_id for member in moving}
         rest = [m for m in members if m.message_id in self.nodes and m.message_id not in gone]
         if rest:
-            self.threads[key] = summarise(key, self.threads[key].root, rest)
+            left = self.threads[key]
+            self.threads[key] = summarise(key, left.root, rest)
+            self.threads[key].name = left.name
         else:
             del self.threads[key]
             self.changes.dropped.add(key)
@@ -360,7 +374,7 @@ class Archive:
         suggest that thread to a mentor, or join it if the group says so."""
         top = self._placeholder_top(node, references)
         key = strip_reply_prefixes(item.subject).casefold()
-        if top is None or not key:
+        if top is None or top.pinned or not key:
             return
         info = self._latest_thread(key, item.date, exclude=self.find(node.thread))
         if info is None:

@@ -28,9 +28,10 @@ from operator import or_
 from typing import Any, TypeVar
 
 from django.db import connection, transaction
-from django.db.models import Case, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Collate
 
+from learnlink.exchange import archive_hooks
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.thread_core import (
     SUBJECT_WINDOW,
@@ -51,7 +52,7 @@ _T = TypeVar("_T")
 
 _THREAD_FIELDS = ["subject", "started", "month", "last_activity", "message_count"]
 _NODE_COLUMNS = ("pk", "message_id", "parent_id", "parent__message_id", "thread_id",
-                 "is_placeholder", "date", "subject")
+                 "is_placeholder", "date", "subject", "placed_by_hand")
 
 
 def place_message(group: Group, *, message_id: str, references: Sequence[str], subject: str,
@@ -76,6 +77,7 @@ def place_messages(group: Group, items: Sequence[Incoming]) -> list[Message | Du
         archive = rows.read(items)
         placed = [_place(archive, item) for item in items]
         stored = rows.write(items)
+        archive_hooks.archived(group, list(stored.values()))
     return [stored[p] if isinstance(p, str) else p for p in placed]
 
 
@@ -181,12 +183,13 @@ class _Rows:
 
     def _node_rows(self, messages: QuerySet[Message]) -> Iterator[Node]:
         """Nodes, noting the pk of each and of its parent (which a write may need unloaded)."""
-        for pk, message_id, parent_pk, parent, thread, placeholder, date, subject in (
+        for pk, message_id, parent_pk, parent, thread, placeholder, date, subject, placed in (
                 messages.values_list(*_NODE_COLUMNS)):
             self.pks[message_id] = pk
             if parent is not None:
                 self.pks[parent] = parent_pk
-            yield Node(message_id, thread, parent, placeholder, date, strip_reply_prefixes(subject))
+            yield Node(message_id, thread, parent, placeholder, date, strip_reply_prefixes(subject),
+                       pinned=placed is not None)
 
     def _candidates(self, replies: Sequence[Incoming]) -> list[ThreadInfo]:
         """Stored threads that these replies might be offered by subject."""
@@ -216,11 +219,13 @@ class _Rows:
             first_subject=Subquery(first.values("subject")[:1]),
             first_id=Subquery(first.values("message_id")[:1]),
         ).values_list("pk", "root", "root_subject", "first_subject", "first_id", "started",
-                      "last_activity", "message_count")
+                      "last_activity", "message_count", "named_by_hand", "subject")
         return [ThreadInfo(key, root, None if root_subject is None
                            else strip_reply_prefixes(root_subject),
-                           strip_reply_prefixes(first_subject), first_id, started, last, count)
-                for key, root, root_subject, first_subject, first_id, started, last, count in rows]
+                           strip_reply_prefixes(first_subject), first_id, started, last, count,
+                           name=subject if named else None)
+                for key, root, root_subject, first_subject, first_id, started, last, count, named,
+                subject in rows]
 
     def write(self, items: Sequence[Incoming]) -> dict[str, Message]:
         """Write what the archive changed: threads first (messages point to them), then
@@ -232,7 +237,17 @@ class _Rows:
         Message.objects.filter(pk__in=[self.pks[mid] for mid in changes.removed
                                        if mid in self.pks]).delete()
         Thread.objects.filter(pk__in=[key for key in changes.dropped if key > 0]).delete()
+        self._drop_answered_suggestions()
         return stored
+
+    def _drop_answered_suggestions(self) -> None:
+        """A suggestion is answered once its message is in the suggested thread (a later
+        reply's References joined them): it no longer waits for a mentor."""
+        threads = {self._thread_pk(key) for key in self.archive.changes.threads
+                   if self.archive.find(key) in self.archive.threads}
+        for chunk in _chunks(threads):
+            Message.objects.filter(thread_id__in=chunk, suggested_thread_id=F("thread_id")).update(
+                suggested_thread=None)
 
     def _thread_pk(self, key: int) -> int:
         survivor = self.archive.find(key)
@@ -312,8 +327,10 @@ class _Rows:
 
 
 _SUBJECT_LENGTH = Thread._meta.get_field("subject").max_length
+# A placeholder filled keeps what mentors decided about it (its place, its removal).
 _FILL_FIELDS = [f.name for f in Message._meta.concrete_fields
-                if f.name not in ("id", "group", "message_id")]
+                if f.name not in ("id", "group", "message_id", "placed_by_hand", "removed",
+                                  "removed_reason")]
 
 
 def _thread_row(info: ThreadInfo, **identity: Any) -> Thread:

@@ -12,9 +12,10 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
-from learnlink.exchange import moderation, thread_blocks
+from learnlink.exchange import moderation, search_sections, thread_blocks
 from learnlink.exchange.archive import archive_months
 from learnlink.exchange.display import thread_pages, whole_message, whole_messages
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
@@ -70,7 +71,8 @@ def _month(year: int | None, month: int | None) -> datetime.date | None:
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     team = group_for_reader(request, slug)
     conversation = get_object_or_404(Thread, group=team, pk=pk)
-    pages = thread_pages(team, conversation, can_see_source(request.user, team))
+    pages = thread_pages(team, conversation, can_see_source(request.user, team),
+                         can_moderate(request.user, team))
     page = Paginator(pages.pages, 1).get_page(request.GET.get("page"))
     return render(request, "exchange/thread.html", {
         "group": team, "thread": conversation, "page": page, "articles": page[0],
@@ -93,7 +95,8 @@ def whole(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     found = get_object_or_404(whole_messages(team), pk=pk)
     return render(request, "exchange/whole_message.html", {
         "group": team, "message": found,
-        "article": whole_message(team, found, can_see_source(request.user, team))})
+        "article": whole_message(team, found, can_see_source(request.user, team),
+                                 can_moderate(request.user, team))})
 
 
 def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
@@ -102,6 +105,8 @@ def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
         return render(request, "exchange/members_only.html", {"group": team}, status=403)
     message = get_object_or_404(Message.objects.select_related("inbound"), group=team, pk=pk,
                                 is_placeholder=False)
+    if message.is_removed and not can_moderate(request.user, team):
+        raise Http404
     raw = bytes(message.inbound.raw) if message.inbound else b""
     response = HttpResponse(raw, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="message-{message.pk}.eml"'
@@ -111,7 +116,10 @@ def message_source(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 def attachment(request: HttpRequest, slug: str, pk: int, filename: str) -> HttpResponseBase:
     """Always a download, never rendered by the browser: attachments come from strangers."""
     team = group_for_reader(request, slug)
-    item = get_object_or_404(Attachment, message__group=team, pk=pk)
+    item = get_object_or_404(Attachment.objects.select_related("message"), message__group=team,
+                             pk=pk)
+    if item.message.is_removed and not can_moderate(request.user, team):
+        raise Http404
     response = FileResponse(default_storage.open(item.storage_name), as_attachment=True,
                             filename=item.filename, content_type="application/octet-stream")
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
@@ -191,6 +199,7 @@ def search(request: HttpRequest) -> HttpResponse:
     value = request.GET.get("page", "1")
     page = max(1, int(value)) if value.isdigit() else 1
     results = None
+    sections: list[SafeString] = []
     if form.is_valid():
         data = form.cleaned_data
         results = search_messages(groups, data["q"],
@@ -198,8 +207,10 @@ def search(request: HttpRequest) -> HttpResponse:
                                   sender=data["sender"], since=data["since"],
                                   until=data["until"], limit=SEARCH_PAGE_SIZE,
                                   offset=(page - 1) * SEARCH_PAGE_SIZE)
+        sections = search_sections.as_html(request, data["q"]) if page == 1 else []
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "exchange/search.html", {
         "form": form, "results": results, "page_number": page, "query": query.urlencode(),
-        "has_next": bool(results and results.total > page * SEARCH_PAGE_SIZE)})
+        "has_next": bool(results and results.total > page * SEARCH_PAGE_SIZE),
+        "sections": sections})

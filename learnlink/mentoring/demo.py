@@ -5,10 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
+from learnlink.mentoring.introductions.demo import load_demo as load_introductions
+from learnlink.mentoring.labels.demo import load as load_labels
+from learnlink.mentoring.resources.demo import load_demo as load_resources
 from learnlink.mentoring.syntheses.demo import load_syntheses
+from learnlink.mentoring.writeups.demo import load_writeups
 
 # Each tool's loader, in order; each returns its line for the demo command's report.
-LOADERS: list[Callable[[], str]] = [load_syntheses]
+LOADERS: list[Callable[[], str]] = [
+    load_syntheses,
+    load_cleanup,
+    load_introductions,
+    load_resources,
+    load_labels,
+    load_writeups,
+]
 
 
 def load_demo() -> list[str]:

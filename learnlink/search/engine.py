@@ -6,6 +6,7 @@ choose and never see which one runs; results, ranking aside, are the same on bot
 
 import datetime
 from collections.abc import Collection, Iterable
+from dataclasses import replace
 
 from django.db import connection
 
@@ -58,17 +59,18 @@ def optimize() -> None:
 
 def search(query: str, *, group_ids: Collection[int], sender: str = "",
            since: datetime.date | None = None, until: datetime.date | None = None,
-           limit: int = 10, offset: int = 0) -> SearchResults:
+           limit: int = 10, offset: int = 0, match_any: bool = False) -> SearchResults:
     """The documents matching `query` in `group_ids`, best first, one page of them.
 
     `group_ids` are the groups the user may see; none means no results, never all. `sender` is
     a substring of the sender's name (the index holds no address); `since` and `until` are
-    days, both included.
+    days, both included. `match_any` finds the documents with any of the terms rather than
+    all of them, those with more ranking first.
     A query without any word finds nothing.
     """
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
         raise ValueError(f"limit must be 1 to {MAX_LIMIT} and offset at least 0")
-    terms = parse_query(query)
+    terms = replace(parse_query(query), match_any=match_any)
     if not group_ids or not terms.terms:
         return SearchResults(total=0)
     filters = Filters(tuple(sorted(group_ids)), sender.strip(), since, until)

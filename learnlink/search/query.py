@@ -34,9 +34,12 @@ class Term:
 
 @dataclass(frozen=True)
 class Query:
-    """What a search looks for: every term, in any order."""
+    """What a search looks for: every term, in any order; or, with `match_any`, any of them,
+    the documents with more of them ranking higher (the peer finder's questions, whose words
+    are evidence to weigh rather than conditions to meet)."""
 
     terms: tuple[Term, ...]
+    match_any: bool = False
 
     @property
     def words(self) -> frozenset[str]:

@@ -96,17 +96,3 @@ def test_the_sender_hears_once_a_day_that_their_message_waits(mail_server, orang
     assert notice["Subject"] == "Muheza orange growers: your message waits for a moderator"
     assert '"First try"' in notice.get_content()
     assert notice["Auto-Submitted"] == "auto-replied"
-
-
-def test_moderators_get_a_summary_of_what_waits(mail_server, oranges, mentor, smtp_sink):
-    from learnlink.exchange.notices import summarise_for_moderators
-
-    hold_one(mail_server, "First try")
-    hold_one(mail_server, "Second try", sender="rehema@example.net")
-
-    assert summarise_for_moderators() == 1
-    [summary] = smtp_sink.to("joseph.mshana@example.org")
-    assert summary["Subject"] == "Muheza orange growers: 2 messages wait for you"
-    text = summary.get_content()
-    assert "First try" in text and "rehema@example.net" in text
-    assert reverse("exchange:moderation", args=[oranges.slug]) in text

@@ -26,7 +26,7 @@ def text_of(message: EmailMessage) -> str:
 @pytest.mark.parametrize("language", ["sw", "fr"])
 def test_every_notice_of_a_group_is_in_its_language(language, network, mentor, smtp_sink,
                                                     mail_server):
-    from learnlink.exchange import moderation, notices, subscriptions
+    from learnlink.exchange import moderation, subscriptions
     from learnlink.exchange.digests import build
     from learnlink.exchange.membership import add_member, create_group
     from learnlink.exchange.models import HeldMessage, Membership, Message
@@ -47,7 +47,6 @@ def test_every_notice_of_a_group_is_in_its_language(language, network, mentor, s
                                     "Wanunuzi wanalipa kiasi gani wiki hii?"), group.address)
         mail_server.send(email_from(STRANGER, group.address, "Habari",
                                     "Naomba kujiunga."), group.address)    # held
-        notices.summarise_for_moderators()                                 # held_summary
         moderation.reject(HeldMessage.objects.get(), mentor, "Jiunge kwanza.")  # rejected
         build(group, "daily", list(Message.objects.filter(group=group)))   # digest
         subscriptions.leave(Membership.objects.get(group=group, person__name="Asha"),
@@ -57,7 +56,7 @@ def test_every_notice_of_a_group_is_in_its_language(language, network, mentor, s
 
     sent = {template.rsplit("/", 1)[-1] for template in rendered if "/email/" in template}
     assert {"confirm_join.txt", "welcome.txt", "mode_changed.txt", "held.txt",
-            "held_summary.txt", "rejected.txt", "digest.txt", "digest.html", "footer.txt",
+            "rejected.txt", "digest.txt", "digest.html", "footer.txt",
             "goodbye.txt"} <= sent
     english = {str(message["Subject"]): found for message in smtp_sink.messages
                if (found := english_in(text_of(message), language))}

@@ -90,3 +90,17 @@ def test_the_group_page_reads_its_families_in_a_bounded_number_of_queries(
 
     assert len(rows(page)) == 21
     assert page.count("probably a reply to") == 14
+
+
+def test_a_suggestion_goes_once_a_later_reply_joins_the_threads(client, mail_server, oranges):
+    question = send(mail_server, "Bei ya machungwa", 1)
+    reply = send(mail_server, "Re: Bei ya machungwa", 3, sender="joseph.mshana@example.org")
+    assert reply.suggested_thread_id == question.thread_id
+    answer = email_from("halima@example.org", GROUP, "Re: Bei ya machungwa", "Asante.",
+                        In_Reply_To=f"<{reply.message_id}>",
+                        References=f"<{question.message_id}> <{reply.message_id}>")
+    mail_server.send(answer, GROUP)
+
+    reply.refresh_from_db()
+    assert (reply.thread_id, reply.suggested_thread_id) == (question.thread_id, None), (
+        "answered: nothing waits for a mentor")

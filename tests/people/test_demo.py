@@ -119,6 +119,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
     # The alliance demo needs the whole directory demo; tests/alliance load it for real.
     monkeypatch.setattr(demo_command, "load_alliance",
                         lambda: Alliance(slug="ciat-crs-east-africa"))
+    # So do the mentors' records, drawn from its threads; tests/mentoring load them for real.
+    monkeypatch.setattr(demo_command, "load_mentoring", list)
     settings.LEARNLINK_BASE_URL = "https://learn.example.org"
     out = StringIO()
 
@@ -132,7 +134,6 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
         "2 enterprises named in other languages",
         "",
         "Demo alliance: https://learn.example.org/alliances/ciat-crs-east-africa/",
-        "syntheses: 2 published, 0 already there",
         "",
         "Mail waiting to be sent (the demo's digests among it): https://learn.example.org/outbox/",
         "",

@@ -32,6 +32,19 @@ def test_every_word_must_be_in_the_message():
     assert found("orange buyers") == [1]
 
 
+def test_with_match_any_a_message_with_some_of_the_words_is_found_those_with_more_first():
+    index_documents([
+        document(1, "Orange prices", "Buyers from Dar pay more this season."),
+        document(2, "Orange seedlings", "The nursery has grafted seedlings."),
+        document(3, "Maize", "Nothing about either word."),
+    ])
+
+    hits = search("orange buyers", group_ids={KILULU}, match_any=True).hits
+    assert [hit.object_id for hit in hits] == [1, 2]
+    assert search("orange buyer*", group_ids={KILULU}, match_any=True).total == 2
+    assert search("warehouse", group_ids={KILULU}, match_any=True).total == 0
+
+
 def test_a_swahili_phrase_is_found_as_written():
     index_documents([
         document(1, "Soko", "Bei ya mahindi imepanda wiki hii."),

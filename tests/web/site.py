@@ -1,6 +1,6 @@
 """The whole demo site, for the tests that walk every page as each kind of visitor: the
 directory, groups and their archives (each with a message held for a moderator and one in
-quarantine), the learning alliance and its impact tables."""
+quarantine), the learning alliance and its impact tables, the mentors' records."""
 
 from __future__ import annotations
 
@@ -21,12 +21,14 @@ def load_site() -> dict[str | None, User | None]:
     from learnlink.impact.demo import load_demo as load_impact
     from learnlink.mail.inbox import receive
     from learnlink.mail.models import Source
+    from learnlink.mentoring.demo import load_demo as load_mentoring
     from learnlink.people.demo import load_demo
 
     accounts = load_demo().accounts
     load_exchange()
     load_alliance()
     load_impact()
+    load_mentoring()
     for group in Group.objects.all():
         held = email_from("stranger@example.net", group.address, "Prices at Muheza market",
                           "What do buyers pay for a crate of oranges this week?")

@@ -77,3 +77,43 @@ def test_a_learner_reads_a_thread_unfolds_a_quote_and_searches(
     assert results < filters, "on a phone the results come first"
     assert not phone.get_by_label("From").is_visible(), "and the filters fold"
     phone.screenshot(path=output_dir / "search-360px.png", full_page=True)
+
+
+def test_a_mentor_moves_a_message_to_the_thread_it_belongs_to(
+        live_server, oranges, phone, output_dir):
+    from learnlink.mail.inbox import receive
+    from learnlink.mail.models import Source
+    from tests.conftest import PASSWORD, email_from
+
+    for sender, subject, body, headers in [
+        ("halima@example.org", "Selling oranges together", "Who sold to the Tanga buyer?",
+         {"message_id": "<sell@example.org>"}),
+        ("halima@example.org", "Grading before the lorry", "We grade in three sizes.",
+         {"message_id": "<grade@example.org>"}),
+        ("joseph.mshana@example.org", "Re: Selling oranges together",
+         "About grading: we use four sizes, and the small ones go to juice.",
+         {"In_Reply_To": "<sell@example.org>", "References": "<sell@example.org>"}),
+    ]:
+        receive(email_from(sender, oranges.address, subject, body, **headers).as_bytes(),
+                [oranges.address], Source.PIPE)
+
+    phone.goto(live_server.url + "/accounts/login/")
+    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
+    phone.get_by_label("Password").fill(PASSWORD)
+    phone.get_by_role("button", name="Sign in").click()
+    phone.goto(live_server.url + oranges.get_absolute_url())
+    phone.get_by_role("link", name="Selling oranges together").click()
+    misplaced = phone.locator("article", has_text="four sizes")
+    misplaced.get_by_role("link", name="Clean up").click()
+
+    assert phone.locator("h1").inner_text() == "Clean up a message"
+    phone.get_by_label("Thread").select_option(label="Grading before the lorry")
+    phone.get_by_role("button", name="Move", exact=True).click()
+
+    assert phone.locator("h1").inner_text() == "Grading before the lorry"
+    assert phone.get_by_text("The message is moved.").is_visible()
+    assert phone.locator("article", has_text="four sizes").is_visible()
+    phone.screenshot(path=output_dir / "moved-360px.png", full_page=True)
+    phone.goto(live_server.url + oranges.get_absolute_url())
+    phone.get_by_role("link", name="Selling oranges together").click()
+    assert phone.locator("article", has_text="four sizes").count() == 0

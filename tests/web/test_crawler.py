@@ -118,3 +118,14 @@ def test_outgoing_mail_is_read_only_by_the_networks_mentors_and_staff(
         assert "Grading oranges" in pages[1].content.decode()
         assert post.marker not in pages[1].content.decode(), "a member's token would leak"
         assert {"/outbox/", "/outbox/catalogue/"} <= set(crawl(client))
+
+
+@pytest.mark.parametrize(("persona", "mentors"), [
+    (None, False), ("outsider", False), ("learner", False), ("mentor", True), ("staff", True)])
+def test_the_mentor_dashboard_is_walked_by_those_who_mentor(client, archive, persona, mentors,
+                                                             request):
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    pages = crawl(client)
+    assert ({"/mentoring/", "/mentoring/muheza-oranges/"} <= set(pages)) == mentors
+    assert any(url.startswith("/mentoring/") for url in pages) == mentors

@@ -8,6 +8,8 @@ from django.urls import reverse
 
 from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import PendingChange
+from learnlink.mentoring.models import Resource, Theme
+from learnlink.mentoring.resources.library import save_resource
 
 PAGE_BUDGET = 50 * 1024
 
@@ -49,11 +51,59 @@ PHRASES = {
                        "fr": "Chaque enregistrement est gardé comme une nouvelle version"},
     "synthesis_send": {"en": "receive this message from you", "sw": "wanapokea ujumbe huu",
                        "fr": "reçoivent ce message de votre part"},
+    "cleanup_thread": {"en": "Merge into another thread", "sw": "Unganisha na mjadala mwingine",
+                       "fr": "Fusionner avec une autre discussion"},
+    "cleanup_message": {"en": "Split the thread here", "sw": "Gawanya mjadala hapa",
+                        "fr": "Scinder la discussion ici"},
+    "cleanup_log": {"en": "No mentor has cleaned up this thread yet.",
+                    "sw": "Bado hakuna mshauri aliyepanga mjadala huu.",
+                    "fr": "Aucun mentor n’a encore rangé cette discussion."},
+    "introductions": {"en": "Introduce two organisations", "sw": "Tambulisha mashirika mawili",
+                      "fr": "Mettre deux organisations en relation"},
+    "introduction": {"en": "Wants to learn", "sw": "Wanataka kujifunza", "fr": "Veut apprendre"},
+    "introduction_new": {"en": "Why they should talk", "sw": "Kwa nini wazungumze",
+                         "fr": "Pourquoi ils devraient se parler"},
+    "peers": {"en": "Ranked by the evidence", "sw": "Wamepangwa kwa ushahidi",
+              "fr": "Classés selon les preuves"},
+    "resources": {"en": "Library of resources", "sw": "Maktaba ya nyenzo",
+                  "fr": "Bibliothèque de ressources"},
+    "resource": {"en": "Members of the network see", "sw": "Wanachama wa mtandao wanaona",
+                 "fr": "Les membres du réseau voient"},
+    "resource_add": {"en": "Add to the library: guide", "sw": "Ongeza kwenye maktaba: mwongozo",
+                     "fr": "Ajouter à la bibliothèque : guide"},
+    "thread_labels": {"en": "What each message is", "sw": "Kila ujumbe ni nini",
+                      "fr": "Ce qu’est chaque message"},
+    "writeups": {"en": "Write-ups of your groups", "sw": "Maandiko ya vikundi vyako",
+                 "fr": "Récits de vos groupes"},
+    "writeups_published": {"en": "written up with a mentor", "sw": "kimeandikwa pamoja na mshauri",
+                           "fr": "mis par écrit avec un mentor"},
+    "writeup": {"en": "The experience of", "sw": "Uzoefu wa", "fr": "L’expérience de"},
+    "writeup_to_approve": {"en": "Is it right?", "sw": "Je, liko sawa?", "fr": "Est-il juste ?"},
+    "writeup_from_thread": {"en": "Messages to quote", "sw": "Ujumbe wa kunukuu",
+                            "fr": "Messages à citer"},
+    "writeup_from_guide": {"en": "What was tried, and with whom",
+                           "sw": "Kilichojaribiwa, na pamoja na nani",
+                           "fr": "Ce qui a été essayé, et avec qui"},
+    "writeup_edit": {"en": "Save a new version", "sw": "Hifadhi toleo jipya",
+                     "fr": "Enregistrer une nouvelle version"},
+    "writeup_version": {"en": "Version 1", "sw": "Toleo la 1", "fr": "Version 1"},
+    "mentoring": {"en": "What needs a mentor now", "sw": "Kinachomhitaji mshauri sasa",
+                  "fr": "Ce qui attend un mentor maintenant"},
+    "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
+                        "fr": "Réglages de ce groupe"},
 }
-SIGNED_IN = {"address"}  # pages for the learner, signed in
-FOR_STAFF = {"mail_catalogue"}  # pages for staff (and the network's mentors)
-FOR_MENTOR = {"syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
-              "synthesis_edit", "synthesis_send"}  # pages for the group's mentor
+SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
+FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
+# Pages for the group's mentors.
+FOR_MENTOR = {
+    "syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
+    "synthesis_edit", "synthesis_send",
+    "cleanup_thread", "cleanup_message", "cleanup_log",
+    "introductions", "introduction", "introduction_new",
+    "thread_labels",
+    "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
+    "mentoring", "mentoring_group",
+}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -84,6 +134,49 @@ def urls(network, thread) -> dict[str, str]:
         "synthesis_version": reverse("mentoring:synthesis_version", args=[synthesis.pk, 1]),
         "synthesis_edit": reverse("mentoring:synthesis_edit", args=[synthesis.pk, "sw"]),
         "synthesis_send": reverse("mentoring:synthesis_send", args=[synthesis.pk]),
+        "cleanup_thread": reverse("mentoring:cleanup:thread", args=[thread.pk]),
+        "cleanup_message": reverse("mentoring:cleanup:message",
+                                   args=[thread.messages.get().pk]),
+        "cleanup_log": reverse("mentoring:cleanup:log", args=[thread.pk]),
+        "introductions": reverse("mentoring:introductions"),
+        "introduction": introduction(network, thread).get_absolute_url(),
+        "introduction_new": f"{reverse('mentoring:introduction_new')}?thread={thread.pk}",
+        "peers": reverse("mentoring:peers") + "?q=who+grades+oranges",
+        "resources": reverse("mentoring:resources") + "?q=radio",
+        "resource": _expert(network).get_absolute_url(),
+        "resource_add": reverse("mentoring:resource_add", args=["guide"]),
+        "thread_labels": f"{thread.get_absolute_url()}?labels=1",
+        **writeup_urls(thread),
+        "mentoring": reverse("mentoring:dashboard"),
+        "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
+    }
+
+
+def writeup_urls(thread) -> dict[str, str]:
+    """A write-up of Halima's from the thread, published; another one waiting for her."""
+    from django.contrib.auth.models import User
+
+    from learnlink.mentoring.writeups import actions
+    from learnlink.mentoring.writeups.drafts import quotable
+
+    mentor = actions.Actor.on_web(User.objects.get(username="joseph.mshana@example.org"))
+    halima = thread.group.memberships.get(person__name="Halima Omari").person
+    begun = actions.Start(thread.group, halima, None, "Grading at Kilulu", "en")
+    published, waiting = (actions.start_from_thread(begun, thread, quotable(thread), mentor)
+                          for _n in range(2))
+    for writeup in (published, waiting):
+        actions.send_to_learner(writeup, mentor)
+    actions.approve(published, actions.Actor.on_web(halima.user), publish=True)
+    return {
+        "writeups": reverse("mentoring:writeups:list"),
+        "writeups_published": reverse("mentoring:writeups:published"),
+        "writeup": published.get_absolute_url(),
+        "writeup_to_approve": waiting.get_absolute_url(),
+        "writeup_from_thread": reverse("mentoring:writeups:new_from_thread", args=[thread.pk]),
+        "writeup_from_guide": reverse("mentoring:writeups:new_from_guide",
+                                      args=[thread.group.slug]),
+        "writeup_edit": reverse("mentoring:writeups:edit", args=[waiting.pk]),
+        "writeup_version": reverse("mentoring:writeups:version", args=[waiting.pk, 1]),
     }
 
 
@@ -98,6 +191,28 @@ def synthesised(thread):
                                                "Graded before the lorry."), by=None)
     services.publish(synthesis)
     return synthesis
+
+
+def introduction(network, thread):
+    """Babati's market spies introduced to Kilulu's growers, from the thread."""
+    from learnlink.mentoring.introductions.evidence import resolve_evidence
+    from learnlink.mentoring.introductions.sending import introduce
+    from learnlink.people.models import Affiliation
+    from tests.conftest import make_person
+
+    spy = make_person("Daudi Tlatla", "daudi.tlatla@example.net", network["spies"], "market spy")
+    return introduce(thread.group.memberships.get(role="mentor").person, Affiliation.objects.get(
+        person=spy), Affiliation.objects.get(person=network["chair"]),
+        "Babati wants to grade rice as Kilulu grades oranges.",
+        resolve_evidence(thread.get_absolute_url()), thread)
+
+
+def _expert(network) -> Resource:
+    """An outside expert in the library, tagged, with contact details a guest does not see."""
+    return save_resource(Resource(kind="contact", title="Hussein Lema",
+                                  organisation="Community radio, Babati", phone="+255 700 000 199",
+                                  description="Reads the village price boards on the radio."),
+                         [network["oranges"]], Theme.objects.all()[:2])
 
 
 def page_weight(client, html: str) -> int:

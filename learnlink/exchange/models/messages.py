@@ -39,6 +39,10 @@ class Thread(models.Model):
                              "the thread started in, for the month archive")
     last_activity = models.DateTimeField(_("last activity"), db_index=True)
     message_count = models.PositiveIntegerField(_("messages"), default=0)
+    named_by_hand = models.BooleanField(
+        default=False, editable=False,
+        help_text="A mentor renamed it: threading keeps that name instead of its first "
+                  "message's subject")
 
     objects = ThreadQuerySet.as_manager()
 
@@ -91,6 +95,16 @@ class Message(models.Model):
         _("corrected"), null=True, blank=True, editable=False,
         help_text=_("When its text was last corrected by hand; parsing the archive again "
                     "keeps the correction."))
+    placed_by_hand = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When a mentor last moved it, split its thread at it or decided on its "
+                  "suggested thread: threading (new mail, reparse, re-import) leaves its place "
+                  "and its suggestion as the mentor left them")
+    removed = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="When a mentor removed it from the archive: its raw mail and text are kept "
+                  "and its mentors still read it; everyone else reads the reason in its place")
+    removed_reason = models.CharField(_("reason for removal"), max_length=300, blank=True)
 
     class Meta:
         verbose_name = _("message")
@@ -102,7 +116,12 @@ class Message(models.Model):
                    # The group page reads a group's few probable replies: without this, it
                    # walked every message of the group (130-200 ms on a 100,000-message group).
                    models.Index(fields=["group"], condition=Q(suggested_thread__isnull=False),
-                                name="message_group_suggested")]
+                                name="message_group_suggested"),
+                   # How many messages each person wrote in each group, read from the index
+                   # alone: the peer finder weighs how much each candidate writes. Counting
+                   # from the table read every message's text (seconds on 100,000).
+                   models.Index(fields=["sender", "group"], name="message_sender_group",
+                                condition=Q(sender__isnull=False, is_placeholder=False))]
 
     def __str__(self) -> str:
         return self.subject or self.message_id
@@ -111,6 +130,10 @@ class Message(models.Model):
         """Its permalink, which leads to the page of its thread that shows it: which page that
         is changes as replies come, so the link is to the message, not to the page."""
         return reverse("exchange:message", args=[self.group.slug, self.pk])
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed is not None
 
     def author_name(self) -> str:
         """The name readers see: the one in the mail, else the directory's name for its author
@@ -145,4 +168,11 @@ class Attachment(models.Model):
 
     @property
     def storage_name(self) -> str:
-        return f"attachments/{self.sha256[:2]}/{self.sha256}"
+        return file_storage_name(self.sha256)
+
+
+def file_storage_name(sha256: str) -> str:
+    """Where a file's bytes are kept in the default storage: under their SHA-256, so that the
+    same file is stored once, however often it is sent or uploaded (the mentors' library of
+    resources keeps its documents here too)."""
+    return f"attachments/{sha256[:2]}/{sha256}"

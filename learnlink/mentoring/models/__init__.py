@@ -1,5 +1,58 @@
 """The mentors' records: each tool's models live in a module of their own, named for it."""
 
+from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
+from learnlink.mentoring.models.dashboard import DashboardSettings, MorningSummary, Question
+from learnlink.mentoring.models.introductions import Introduction, IntroductionReply
+from learnlink.mentoring.models.labels import LabelChange, LabellerRun, MessageLabels, labels_of
+from learnlink.mentoring.models.resources import (
+    LibraryWord,
+    Resource,
+    ResourceKind,
+    ResourceWord,
+    ThreadResource,
+)
 from learnlink.mentoring.models.syntheses import Scope, Synthesis, Version
+from learnlink.mentoring.models.themes import Theme
+from learnlink.mentoring.models.writeups import (
+    Origin,
+    Via,
+    WriteUp,
+    WriteUpAction,
+    WriteUpComment,
+    WriteUpEvent,
+    WriteUpState,
+    WriteUpVersion,
+)
 
-__all__ = ["Scope", "Synthesis", "Version"]
+__all__ = [
+    "Action",
+    "CleanupEntry",
+    "DashboardSettings",
+    "Introduction",
+    "IntroductionReply",
+    "LabelChange",
+    "LabellerRun",
+    "LibraryWord",
+    "MessageLabels",
+    "MorningSummary",
+    "Origin",
+    "Question",
+    "Resource",
+    "ResourceKind",
+    "ResourceWord",
+    "Scope",
+    "SplitSuggestion",
+    "Synthesis",
+    "Theme",
+    "ThreadResource",
+    "Touch",
+    "Version",
+    "Via",
+    "WriteUp",
+    "WriteUpAction",
+    "WriteUpComment",
+    "WriteUpEvent",
+    "WriteUpState",
+    "WriteUpVersion",
+    "labels_of",
+]

@@ -135,11 +135,13 @@ def _newest_ranked(cursor: Any, tsquery: str, where: str, params: list[Any], sta
 
 
 def tsquery_expression(query: Query) -> str:
-    """Terms joined by &, the words of a phrase by <->, each word quoted as a lexeme.
+    """Terms joined by & (or by | when any may match), the words of a phrase by <->, each word
+    quoted as a lexeme.
 
     Each term is split and folded as the indexed text was, which leaves only letters and digits
     in a lexeme: nothing the tsquery syntax could read as an operator.
     """
     phrases = [(words(" ".join(term.words)), term.prefix) for term in query.terms]
-    return " & ".join(" <-> ".join(f"'{word}'" for word in lexemes) + (":*" if prefix else "")
-                      for lexemes, prefix in phrases if lexemes)
+    return (" | " if query.match_any else " & ").join(
+        " <-> ".join(f"'{word}'" for word in lexemes) + (":*" if prefix else "")
+        for lexemes, prefix in phrases if lexemes)

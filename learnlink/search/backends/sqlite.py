@@ -52,6 +52,7 @@ class SQLiteBackend(Backend):
 
 
 def fts5_expression(query: Query) -> str:
-    """Each term as a quoted FTS5 string, so no word is ever read as an operator or column."""
-    return " ".join('"' + " ".join(term.words) + '"' + (" *" if term.prefix else "")
-                    for term in query.terms)
+    """Each term as a quoted FTS5 string, so no word is ever read as an operator or column;
+    side by side (all must match) or joined by OR."""
+    return (" OR " if query.match_any else " ").join(
+        '"' + " ".join(term.words) + '"' + (" *" if term.prefix else "") for term in query.terms)

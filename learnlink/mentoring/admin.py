@@ -1,0 +1,4 @@
+"""The mentoring app's admin: each tool registers its models in its own package's admin."""
+
+from learnlink.mentoring.labels import admin as labels_admin  # noqa: F401
+from learnlink.mentoring.resources import admin as resources_admin  # noqa: F401

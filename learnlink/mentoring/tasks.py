@@ -1,0 +1,18 @@
+"""Background work of the mentoring app: each tool's tasks, in its own package, are imported
+here, where Huey looks for them; the mentors' morning summary is the app's own."""
+
+from django.utils import timezone
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+from learnlink.mentoring.labels.tasks import label_new_posts, retrain_labeller
+
+__all__ = ["label_new_posts", "morning_summary", "retrain_labeller"]
+
+
+@db_periodic_task(crontab(hour="7", minute="0"))
+def morning_summary() -> None:
+    """Every morning: each mentor hears what needs them in the groups they follow."""
+    from learnlink.mentoring.dashboard.summary import send_morning_summaries
+
+    send_morning_summaries(timezone.localdate())
