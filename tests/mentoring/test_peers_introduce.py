@@ -20,7 +20,7 @@ def test_a_member_asks_for_an_introduction_to_an_organisation_the_finder_found(
     form = client.get(start + link).content.decode()
     peer_choices = form.split('name="peer"', 1)[1].split("</select>", 1)[0]
     chosen = re.search(r'<option value="\d+" selected>([^<]*)', peer_choices)
-    assert chosen and "Kilulu" in chosen.group(1), "Kilulu's contact, chosen"
+    assert chosen and "Mwanaisha Shabani" in chosen.group(1), "Kilulu's chairperson, chosen"
 
 
 @pytest.mark.django_db
