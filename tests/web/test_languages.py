@@ -16,7 +16,10 @@ ENGLISH_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)
 ISO_DAY = re.compile(r"(?<![\w/-])\d{4}-\d\d-\d\d(?![\w/-])")
 # A mail on the outbox page is shown as it was sent (its headers, its text), in its group's
 # language: the notices' own test checks those.
-SENT_MAIL = re.compile(r'<pre class="mail">.*?</pre>|<dl class="headers">.*?</dl>', re.S)
+# An archived message's own words are its writer's, in its group's language: a synthesis a
+# mentor mailed to an English-speaking group is archived in English, headings and all.
+SENT_MAIL = re.compile(r'<pre class="mail">.*?</pre>|<dl class="headers">.*?</dl>'
+                       r'|<div class="text">.*?</div>|<div class="quote">.*?</div>', re.S)
 
 
 def out_of_language(page: str, language: str) -> list[str]:
