@@ -86,7 +86,7 @@ PHRASES = {
                            "fr": "Ce qui a été essayé, et avec qui"},
     "writeup_edit": {"en": "Save a new version", "sw": "Hifadhi toleo jipya",
                      "fr": "Enregistrer une nouvelle version"},
-    "writeup_version": {"en": "Version 1", "sw": "Toleo la 1", "fr": "Version 1"},
+    "writeup_version": {"en": "Version 1", "sw": "Toleo 1", "fr": "Version 1"},
     "mentoring": {"en": "What needs a mentor now", "sw": "Kinachomhitaji mshauri sasa",
                   "fr": "Ce qui attend un mentor maintenant"},
     "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
