@@ -52,4 +52,5 @@ def test_a_mentor_drafts_edits_and_publishes_a_synthesis_seen_on_top_of_the_thre
     phone.get_by_role("button", name="Sign out").click()
     phone.goto(live_server.url + warehouse.get_absolute_url())
     assert "Nobody is forced to keep maize in the store." in phone.locator(
-        "section.card").inner_text(), "a visitor reads it on the public archive"
+        "section.card", has=phone.locator("h2#synthesis")).inner_text(), (
+        "a visitor reads it on the public archive")
