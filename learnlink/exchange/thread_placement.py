@@ -33,15 +33,9 @@ from django.db.models.functions import Collate
 
 from learnlink.exchange import archive_hooks
 from learnlink.exchange.models import Group, Message, Thread
-from learnlink.exchange.thread_core import (
-    SUBJECT_WINDOW,
-    Archive,
-    DuplicateMessage,
-    Incoming,
-    Node,
-    ThreadInfo,
-)
+from learnlink.exchange.thread_core import SUBJECT_WINDOW, Archive
 from learnlink.exchange.thread_headers import ancestry, has_reply_prefix, strip_reply_prefixes
+from learnlink.exchange.thread_nodes import DuplicateMessage, Incoming, Node, ThreadInfo
 from learnlink.lib.bulk import update_rows
 
 __all__ = ["DuplicateMessage", "Incoming", "place_message", "place_messages", "rethread_messages"]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from learnlink.exchange.models import Message, Thread
-from learnlink.exchange.thread_core import NEVER
+from learnlink.exchange.thread_nodes import NEVER
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,8 @@ another message, and threading offers it no thread by subject."""
 
 from datetime import UTC, datetime
 
-from learnlink.exchange.thread_core import Archive, Incoming, Node, ThreadInfo
+from learnlink.exchange.thread_core import Archive
+from learnlink.exchange.thread_nodes import Incoming, Node, ThreadInfo
 
 DAY = datetime(2004, 9, 14, tzinfo=UTC)
 

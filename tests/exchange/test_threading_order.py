@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from learnlink.exchange.models import Group, Thread
-from learnlink.exchange.thread_core import Archive, Incoming
+from learnlink.exchange.thread_core import Archive
+from learnlink.exchange.thread_nodes import Incoming
 from learnlink.exchange.thread_tree import tree
 from tests.exchange.factories import (
     assert_consistent,

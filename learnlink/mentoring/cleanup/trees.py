@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from learnlink.exchange.models import Message
-from learnlink.exchange.thread_core import NEVER
+from learnlink.exchange.thread_nodes import NEVER
 
 
 @dataclass
