@@ -16,6 +16,8 @@ to a reader who may open it, and is mailed only when both sides may.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
@@ -321,37 +323,27 @@ def sees_conversation(user: AnyUser, writeup: WriteUp) -> bool:
     return is_its_learner(user, writeup) or coaches(user, writeup)
 
 
-def _writeup(request: HttpRequest, pk: int) -> WriteUp:
+def _writeup(request: HttpRequest, pk: int,
+             may: Callable[[AnyUser, WriteUp], bool]) -> WriteUp:
+    """The write-up if `may` lets this user at it; refused otherwise."""
     writeup = (WriteUp.objects.select_related("group", "thread", "learner", "organisation",
                                               "mentor").filter(pk=pk).first())
-    if writeup is None:
+    if writeup is None or not may(request.user, writeup):
         refuse(request)
     return writeup
 
 
 def writeup_for_reader(request: HttpRequest, pk: int) -> WriteUp:
-    writeup = _writeup(request, pk)
-    if not may_read_writeup(request.user, writeup):
-        refuse(request)
-    return writeup
+    return _writeup(request, pk, may_read_writeup)
 
 
 def writeup_for_coach(request: HttpRequest, pk: int) -> WriteUp:
-    writeup = _writeup(request, pk)
-    if not coaches(request.user, writeup):
-        refuse(request)
-    return writeup
+    return _writeup(request, pk, coaches)
 
 
 def writeup_for_learner(request: HttpRequest, pk: int) -> WriteUp:
-    writeup = _writeup(request, pk)
-    if not is_its_learner(request.user, writeup):
-        refuse(request)
-    return writeup
+    return _writeup(request, pk, is_its_learner)
 
 
 def writeup_for_commenter(request: HttpRequest, pk: int) -> WriteUp:
-    writeup = _writeup(request, pk)
-    if not sees_conversation(request.user, writeup):
-        refuse(request)
-    return writeup
+    return _writeup(request, pk, sees_conversation)

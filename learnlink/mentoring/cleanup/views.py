@@ -4,10 +4,12 @@ asks `permissions` first, validates, calls the action and goes where its result 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -114,13 +116,8 @@ def move(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def split(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    message = message_for_mentor(request, pk)
-    try:
-        actions.split_thread(request.user, message)
-    except Refused as refused:
-        return _message_page(request, message, 400, split_error=refused.reason)
-    return _done(request, _("The thread is split: this message starts a new one."),
-                 _permalink(message))
+    return _one_click(request, pk, actions.split_thread, "split_error",
+                      _("The thread is split: this message starts a new one."))
 
 
 @require_POST
@@ -139,23 +136,26 @@ def remove(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 def accept(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    message = message_for_mentor(request, pk)
-    try:
-        actions.accept_suggestion(request.user, message)
-    except Refused as refused:
-        return _message_page(request, message, 400, suggestion_error=refused.reason)
-    return _done(request, _("Suggestion accepted."), _permalink(message))
+    return _one_click(request, pk, actions.accept_suggestion, "suggestion_error",
+                      _("Suggestion accepted."))
 
 
 @require_POST
 def dismiss(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    return _one_click(request, pk, actions.dismiss_suggestion, "suggestion_error",
+                      _("Suggestion dismissed: the message stays where it is."))
+
+
+def _one_click(request: AuthenticatedHttpRequest, pk: int,
+               act: Callable[[User, Message], object], error: str, done: str) -> HttpResponse:
+    """An action on one message with no form: done, or the message's page saying why not
+    (under the part of the page named by `error`)."""
     message = message_for_mentor(request, pk)
     try:
-        actions.dismiss_suggestion(request.user, message)
+        act(request.user, message)
     except Refused as refused:
-        return _message_page(request, message, 400, suggestion_error=refused.reason)
-    return _done(request, _("Suggestion dismissed: the message stays where it is."),
-                 _permalink(message))
+        return _message_page(request, message, 400, **{error: refused.reason})
+    return _done(request, done, _permalink(message))
 
 
 @require_POST
