@@ -26,6 +26,7 @@ from learnlink.alliance.models import (
     Visibility,
 )
 from learnlink.alliance.models.evaluation import coordinators_named
+from learnlink.exchange.models import Group
 from learnlink.exchange.permissions import visible_groups
 from learnlink.people.models import Person
 from learnlink.people.roles import COORDINATOR, MENTOR, STAFF, roles_of
@@ -105,9 +106,9 @@ def may_see_evaluations_of(user: AnyUser, alliance: Alliance, evaluated: Person)
     return person is not None and (person == evaluated or may_evaluate(user, alliance))
 
 
-def may_read_group(user: AnyUser, alliance: Alliance) -> bool:
-    """Whether to link the alliance's exchange group: only for those its archive lets in."""
-    return visible_groups(user).filter(alliances=alliance).exists()
+def readable_group(user: AnyUser, alliance: Alliance) -> Group | None:
+    """The alliance's exchange group, to link, if its archive lets the user in."""
+    return visible_groups(user).filter(alliances=alliance).first()
 
 
 def readable_alliance(user: AnyUser, slug: str) -> Alliance:

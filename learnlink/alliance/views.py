@@ -18,7 +18,7 @@ from learnlink.alliance.permissions import (
     alliance_for_reader,
     is_coordinator,
     is_insider,
-    may_read_group,
+    readable_group,
     visible_alliances,
 )
 from learnlink.lib.requests import AuthenticatedHttpRequest
@@ -37,7 +37,7 @@ def _dashboard(request: HttpRequest, slug: str, template: str) -> HttpResponse:
     context = overview(alliance) | {
         "blocks": [block for block in blocks(alliance) if insider or block.section.public],
         "insider": insider, "coordinator": is_coordinator(request.user, alliance),
-        "group_readable": may_read_group(request.user, alliance)}
+        "group": readable_group(request.user, alliance)}
     return render(request, template, context)
 
 

@@ -70,7 +70,7 @@ def _month(year: int | None, month: int | None) -> datetime.date | None:
 
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     team = group_for_reader(request, slug)
-    conversation = get_object_or_404(Thread, group=team, pk=pk)
+    conversation = get_object_or_404(team.threads, pk=pk)  # knows its group: blocks ask it
     pages = thread_pages(team, conversation, can_see_source(request.user, team),
                          can_moderate(request.user, team))
     page = Paginator(pages.pages, 1).get_page(request.GET.get("page"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email
 import email.policy
 from email.message import EmailMessage
+from email.mime.text import MIMEText
 from email.utils import format_datetime
 
 from django.utils import timezone
@@ -53,11 +54,10 @@ def _first_thread(plain: str) -> str:
 
 
 def _reply(group: Group, subject: str, section: str) -> bytes:
-    reply = EmailMessage()
+    quote = "\n".join(f"> {line}" if line else ">" for line in section.splitlines())
+    reply = MIMEText(f"{TEXT}\n\n{quote}\n", "plain", "utf-8")
     reply["From"], reply["To"] = SENDER, group.address
     reply["Subject"] = f"Re: {subject}"
     reply["Date"] = format_datetime(timezone.now())
     reply["Message-ID"] = f"<{REPLY_ID}>"
-    quote = "\n".join(f"> {line}" if line else ">" for line in section.splitlines())
-    reply.set_content(f"{TEXT}\n\n{quote}\n")
     return reply.as_bytes()
