@@ -1,6 +1,13 @@
 """The mentors' records: each tool's models live in a module of their own, named for it."""
 
 from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
+from learnlink.mentoring.models.contracts import (
+    AgreedVia,
+    CommitmentKind,
+    Contract,
+    ContractAgreement,
+    ContractCommitment,
+)
 from learnlink.mentoring.models.dashboard import DashboardSettings, MorningSummary, Question
 from learnlink.mentoring.models.introductions import Introduction, IntroductionReply
 from learnlink.mentoring.models.labels import LabelChange, LabellerRun, MessageLabels, labels_of
@@ -26,7 +33,12 @@ from learnlink.mentoring.models.writeups import (
 
 __all__ = [
     "Action",
+    "AgreedVia",
     "CleanupEntry",
+    "CommitmentKind",
+    "Contract",
+    "ContractAgreement",
+    "ContractCommitment",
     "DashboardSettings",
     "Introduction",
     "IntroductionReply",
