@@ -66,3 +66,7 @@ class MentoringConfig(AppConfig):
             register_route(route)
         concerns.register(writeup_registry.CONCERN)
         thread_blocks.register(writeup_registry.BLOCK)
+        # Nudges: their mail, and the mentors' weekly summary of them.
+        from learnlink.mentoring.nudges import mail_kinds as nudge_kinds
+
+        register_kinds(*nudge_kinds.KINDS)
