@@ -27,8 +27,8 @@ def _sample(message: Message | None = None, days: int = 34) -> dict[str, Any]:
 
 
 def _question() -> dict[str, Any]:
-    return _sample(Message(sender_name="Daudi Tlatla",
-                           subject="Who buys oranges by the crate in Tanga?"), days=9)
+    return {**_sample(Message(subject="Who buys oranges by the crate in Tanga?"), days=9),
+            "asker": "Daudi Tlatla"}
 
 
 def _plan() -> dict[str, Any]:

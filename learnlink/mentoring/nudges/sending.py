@@ -17,6 +17,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 
+from learnlink.exchange.models import Message
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
 from learnlink.mail import reminder_budget
@@ -94,11 +95,18 @@ def _send(nudge: Due, now: datetime.datetime) -> bool:
     return True
 
 
+def _name_of_sender(message: Message) -> str:
+    """As the archive names a sender: the name they wrote, else their profile's, else the
+    address."""
+    return message.sender_name or (message.sender.name if message.sender else "") \
+        or message.sender_address
+
+
 def _context(nudge: Due, organisation: Organisation, person: Person,
              now: datetime.datetime) -> dict[str, object]:
     message = nudge.message
     return {"person": person, "organisation": organisation, "group": nudge.group,
-            "message": message,
+            "message": message, "asker": _name_of_sender(message) if message else "",
             "days": (now - (message.date if message and message.date
                             else nudge.since or now)).days,
             "link": absolute(message.get_absolute_url() if message
