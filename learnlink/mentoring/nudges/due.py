@@ -3,14 +3,18 @@ organisation to write to, the group, and a key for the thing it is about (the qu
 question, the plan), so that the same thing is never nudged twice. A fixed number of queries,
 whatever the number of groups.
 
-- a group quiet for QUIET_DAYS: its inner-circle organisations;
-- a question to a group unanswered for QUESTION_DAYS: the group's inner-circle organisations
-  other than the asker's (those that could answer);
+A group's organisations are those of its inner circle: member organisations, and the
+organisations of its members in person (learners, mentors, owners; observers are not asked).
+
+- a group quiet for QUIET_DAYS: its organisations;
+- a question to a group unanswered for QUESTION_DAYS: the group's organisations other than
+  the asker's (those that could answer);
 - a plan shared PLAN_DAYS ago with no later message from its organisation in the group: that
   organisation ("how did it go?").
 
-Questions and plans older than their delay plus LOOK_BACK are history, not nudged: switching
-nudges on must not wake every question of the archive.
+Questions and plans older than their delay plus their look-back are history, not nudged:
+switching nudges on must not wake every question of the archive. A plan's "how did it go?"
+still makes sense a few months on; a question's answer is rarely wanted after a month.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from learnlink.people.models import Affiliation
 QUIET_DAYS = 30
 QUESTION_DAYS = 7
 PLAN_DAYS = 60
-LOOK_BACK = datetime.timedelta(days=30)
+QUESTION_LOOK_BACK = datetime.timedelta(days=30)
+PLAN_LOOK_BACK = datetime.timedelta(days=60)
 DAY = datetime.timedelta(days=1)
 
 
@@ -63,23 +68,28 @@ def due_nudges(now: datetime.datetime) -> list[Due]:
             *plans_without_news(now, groups, circles)]
 
 
-def _inner_organisations(groups: list[int]) -> dict[int, list[int]]:
-    """Each group's inner-circle member organisations."""
-    found: dict[int, list[int]] = defaultdict(list)
-    rows = Membership.objects.filter(group__in=groups, role__in=INNER_CIRCLE,
-                                     organisation__isnull=False)
-    for group, organisation in rows.values_list("group_id", "organisation_id"):
-        found[group].append(organisation)
+def _inner_organisations(groups: list[int]) -> dict[int, set[int]]:
+    """Each group's organisations: its inner circle's member organisations and those of its
+    inner circle's people, in two queries."""
+    found: dict[int, set[int]] = defaultdict(set)
+    inner = Membership.objects.filter(group__in=groups, role__in=INNER_CIRCLE)
+    for group, organisation in inner.filter(organisation__isnull=False).values_list(
+            "group_id", "organisation_id"):
+        found[group].add(organisation)
+    for group, organisation in inner.filter(
+            person__affiliations__isnull=False).values_list(
+            "group_id", "person__affiliations__organisation_id"):
+        found[group].add(organisation)
     return found
 
 
 def quiet_groups(now: datetime.datetime, groups: list[Group],
-                 circles: dict[int, list[int]]) -> list[Due]:
+                 circles: dict[int, set[int]]) -> list[Due]:
     last = last_activity(groups)
     quiet = [g for g in groups if last[g.pk] <= now - QUIET_DAYS * DAY]
     return [Due(NudgeKind.QUIET, group, organisation,
                 f"quiet:{group.pk}:{last[group.pk]:%Y-%m-%d}", since=last[group.pk])
-            for group in quiet for organisation in circles[group.pk]]
+            for group in quiet for organisation in sorted(circles[group.pk])]
 
 
 def _organisations_of(people: set[int]) -> dict[int, set[int]]:
@@ -91,26 +101,27 @@ def _organisations_of(people: set[int]) -> dict[int, set[int]]:
 
 
 def unanswered_questions(now: datetime.datetime, groups: list[Group],
-                         circles: dict[int, list[int]]) -> list[Due]:
+                         circles: dict[int, set[int]]) -> list[Due]:
     latest = now - QUESTION_DAYS * DAY
     by_pk = {group.pk: group for group in groups}
     questions = list(Question.objects.filter(
-        group__in=by_pk, answered__isnull=True, asked__lte=latest, asked__gt=latest - LOOK_BACK)
+        group__in=by_pk, answered__isnull=True, asked__lte=latest,
+        asked__gt=latest - QUESTION_LOOK_BACK)
         .select_related("message__sender").order_by("asked"))
     askers = _organisations_of({q.message.sender_id for q in questions if q.message.sender_id})
     return [Due(NudgeKind.QUESTION, by_pk[q.group_id], organisation,
                 f"question:{q.message_id}", q.message)
-            for q in questions for organisation in circles[q.group_id]
+            for q in questions for organisation in sorted(circles[q.group_id])
             if organisation not in askers.get(q.message.sender_id or 0, set())]
 
 
 def plans_without_news(now: datetime.datetime, groups: list[Group],
-                       circles: dict[int, list[int]]) -> list[Due]:
+                       circles: dict[int, set[int]]) -> list[Due]:
     latest = now - PLAN_DAYS * DAY
     by_pk = {group.pk: group for group in groups}
     plans = [labels.message for labels in MessageLabels.objects.filter(
         plan=True, message__group__in=by_pk, message__sender__isnull=False,
-        message__date__lte=latest, message__date__gt=latest - LOOK_BACK)
+        message__date__lte=latest, message__date__gt=latest - PLAN_LOOK_BACK)
         .select_related("message__sender").order_by("message__date")]
     if not plans:
         return []

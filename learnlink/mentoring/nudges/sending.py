@@ -17,7 +17,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 
-from learnlink.exchange.models import Message
+from learnlink.exchange.models import Group, Membership, Message
+from learnlink.exchange.models.groups import INNER_CIRCLE
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
 from learnlink.mail import reminder_budget
@@ -61,19 +62,24 @@ def send_nudges(now: datetime.datetime) -> int:
     return sent
 
 
-def readers(organisation: int, now: datetime.datetime) -> list[tuple[Person, str]]:
-    """The organisation's people a nudge may go to now, with their address: not opted out,
-    with an address that works, and within their budget of reminder-type mail."""
-    people = list(Person.objects.filter(affiliations__organisation=organisation)
-                  .exclude(Exists(NudgeOptOut.objects.filter(person=OuterRef("pk"))))
-                  .prefetch_related("email_addresses").order_by("pk"))
-    spent = reminder_budget.reminded_this_week(people, now)
-    return [(person, address) for person in people
+def readers(organisation: int, group: Group,
+            now: datetime.datetime) -> list[tuple[Person, str]]:
+    """The organisation's people a nudge may go to now, with their address: all of them when
+    the organisation is a member, else those in the group's inner circle in person; not
+    opted out, with an address that works, and within their budget of reminder-type mail."""
+    people = Person.objects.filter(affiliations__organisation=organisation)
+    inner = Membership.objects.filter(group=group, role__in=INNER_CIRCLE)
+    if not inner.filter(organisation=organisation).exists():
+        people = people.filter(pk__in=inner.values("person_id"))
+    found = list(people.exclude(Exists(NudgeOptOut.objects.filter(person=OuterRef("pk"))))
+                 .prefetch_related("email_addresses").order_by("pk"))
+    spent = reminder_budget.reminded_this_week(found, now)
+    return [(person, address) for person in found
             if person.pk not in spent and (address := delivery_address(person))]
 
 
 def _send(nudge: Due, now: datetime.datetime) -> bool:
-    to = readers(nudge.organisation, now)
+    to = readers(nudge.organisation, nudge.group, now)
     if not to:
         return False
     organisation = Organisation.objects.get(pk=nudge.organisation)
