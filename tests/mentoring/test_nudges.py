@@ -213,3 +213,20 @@ def test_the_worker_nudges_every_hour_and_sums_up_on_monday_mornings():
     assert not hourly.validate_datetime(monday)
     assert weekly.validate_datetime(monday)
     assert not weekly.validate_datetime(monday + DAY)
+
+
+def test_an_organisation_in_the_group_through_its_people_hears_through_them(
+        mail_server, network, oranges, smtp_sink):
+    """Babati's market spies are not a member, but Daudi, one of them, is, in his own name:
+    the spies are nudged through Daudi, not through a colleague outside the group."""
+    from learnlink.exchange.membership import add_member
+
+    make_person("Daudi Tlatla", SPY, network["spies"], "market spy")
+    make_person("Juma Bakari", "juma.bakari@example.org", network["spies"], "market spy")
+    add_member(oranges, SPY)
+    said_on(mail_server, oranges, "halima@example.org", "Crates", "We bought.", local(-31, 10))
+
+    assert send_nudges(local(0, 10)) == 2  # Kilulu's growers (a member), Babati's spies
+    [daudi] = nudges_to(smtp_sink, SPY)
+    assert "Is there news from Babati Market Spies to share" in daudi.get_content()
+    assert nudges_to(smtp_sink, "juma.bakari@example.org") == []
