@@ -134,10 +134,11 @@ def test_not_now_snoozes_that_kind_for_the_organisation(client, mail_server, cir
     assert send_nudges(local(0, 9)) == 1
     not_now, _stop = links_in(nudges_to(smtp_sink, KILULU)[0])
     page = client.get(not_now).content.decode()
-    assert "No reminder about an unanswered question to Kilulu Orange Growers for a month?" \
-        in page
+    assert "Pause for thirty days the reminders about an unanswered question to Kilulu " \
+        "Orange Growers?" in page
     done = client.post(not_now).content.decode()
-    assert "Done: no reminder about an unanswered question to Kilulu Orange Growers" in done
+    assert "Done: reminders about an unanswered question to Kilulu Orange Growers are " \
+        "paused for thirty days." in done
 
     said_on(mail_server, circles, SPY, "Boxes", "Who sells cardboard boxes in Tanga?",
             local(0, 10))

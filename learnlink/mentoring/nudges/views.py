@@ -42,10 +42,10 @@ def not_now(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST":
         snooze(organisation, kind, timezone.now())
         return render(request, PAGE, {"done": _(
-            "Done: no reminder about %(what)s to %(organisation)s for a month.") % {
+            "Done: reminders about %(what)s to %(organisation)s are paused for thirty days.") % {
             "what": what, "organisation": organisation.name}})
     return render(request, PAGE, {"question": _(
-        "No reminder about %(what)s to %(organisation)s for a month?") % {
+        "Pause for thirty days the reminders about %(what)s to %(organisation)s?") % {
         "what": what, "organisation": organisation.name}, "button": _("Not now")})
 
 
