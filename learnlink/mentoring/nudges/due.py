@@ -107,7 +107,7 @@ def unanswered_questions(now: datetime.datetime, groups: list[Group],
     questions = list(Question.objects.filter(
         group__in=by_pk, answered__isnull=True, asked__lte=latest,
         asked__gt=latest - QUESTION_LOOK_BACK)
-        .select_related("message__sender").order_by("asked"))
+        .select_related("message__sender", "message__thread").order_by("asked"))
     askers = _organisations_of({q.message.sender_id for q in questions if q.message.sender_id})
     return [Due(NudgeKind.QUESTION, by_pk[q.group_id], organisation,
                 f"question:{q.message_id}", q.message)
@@ -122,7 +122,8 @@ def plans_without_news(now: datetime.datetime, groups: list[Group],
     plans = [labels.message for labels in MessageLabels.objects.filter(
         plan=True, message__group__in=by_pk, message__sender__isnull=False,
         message__date__lte=latest, message__date__gt=latest - PLAN_LOOK_BACK)
-        .select_related("message__sender").order_by("message__date")]
+        .select_related("message__sender", "message__thread")
+        .order_by("message__date")]
     if not plans:
         return []
     sharers = _organisations_of({plan.sender_id for plan in plans if plan.sender_id})

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy
 
-from learnlink.exchange.models import Group, Message
+from learnlink.exchange.models import Group
 from learnlink.lib.emails import Kind
 from learnlink.lib.links import absolute, absolute_url
 from learnlink.mentoring.models import NudgeKind
@@ -17,23 +17,22 @@ from learnlink.people.models import Organisation, Person
 ORANGES = Group(slug="oranges-muheza", name="Machungwa Muheza: kuuza pamoja")
 
 
-def _sample(message: Message | None = None, days: int = 34) -> dict[str, Any]:
+def _sample(topic: str = "", days: int = 34) -> dict[str, Any]:
     return {"person": Person(name="Mwanaisha Shabani"),
             "organisation": Organisation(name="Kilulu Orange Growers"), "group": ORANGES,
-            "message": message, "days": days,
+            "topic": topic, "days": days,
             "link": absolute("/groups/oranges-muheza/messages/123/"),
             "not_now": absolute("/mentoring/nudges/not-now/eyJvIjoxfQ:sample/"),
             "opt_out": absolute("/mentoring/nudges/stop/eyJwIjoxfQ:sample/")}
 
 
 def _question() -> dict[str, Any]:
-    return {**_sample(Message(subject="Who buys oranges by the crate in Tanga?"), days=9),
+    return {**_sample("Who buys oranges by the crate in Tanga?", days=9),
             "asker": "Daudi Tlatla"}
 
 
 def _plan() -> dict[str, Any]:
-    return _sample(Message(sender_name="Mwanaisha Shabani",
-                           subject="We will store our rice in the Mbonzo warehouse"), days=61)
+    return _sample("We will store our rice in the Mbonzo warehouse", days=61)
 
 
 def _summary() -> dict[str, Any]:

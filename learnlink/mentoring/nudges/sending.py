@@ -112,7 +112,8 @@ def _context(nudge: Due, organisation: Organisation, person: Person,
              now: datetime.datetime) -> dict[str, object]:
     message = nudge.message
     return {"person": person, "organisation": organisation, "group": nudge.group,
-            "message": message, "asker": _name_of_sender(message) if message else "",
+            "asker": _name_of_sender(message) if message else "",
+            "topic": message.thread.subject if message else "",
             "days": (now - (message.date if message and message.date
                             else nudge.since or now)).days,
             "link": absolute(message.get_absolute_url() if message
