@@ -231,3 +231,23 @@ def test_an_organisation_in_the_group_through_its_people_hears_through_them(
     [daudi] = nudges_to(smtp_sink, SPY)
     assert "Is there news from Babati Market Spies to share" in daudi.get_content()
     assert nudges_to(smtp_sink, "juma.bakari@example.org") == []
+
+
+def test_a_link_from_an_old_reminder_has_expired(client, network, db):
+    """A "not now" signed 31 days ago (the reminder's links work for 30) snoozes nothing."""
+    import time
+
+    from django.core import signing
+
+    from learnlink.mentoring.models import NudgeSnooze
+    from learnlink.mentoring.nudges.links import NOT_NOW_SALT
+
+    class MonthOld(signing.TimestampSigner):
+        def timestamp(self) -> str:
+            return signing.b62_encode(int(time.time()) - 31 * 24 * 3600)
+
+    token = MonthOld(salt=NOT_NOW_SALT).sign_object({"o": network["growers"].pk, "k": "quiet"})
+    answer = client.post(reverse("mentoring:nudge_not_now", args=[token]))
+    assert answer.status_code == 400
+    assert "This link is too old" in answer.content.decode()
+    assert not NudgeSnooze.objects.exists()
