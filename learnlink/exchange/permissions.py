@@ -113,6 +113,15 @@ def group_for_reader(request: HttpRequest, slug: str) -> Group:
     return group
 
 
+def group_for_member(request: HttpRequest, slug: str) -> Group:
+    """The group if the user belongs to it (or sees every group): its member list is not for
+    the public, even when its archive is."""
+    group = group_for_reader(request, slug)
+    if not (sees_every_group(request.user) or is_member(request.user, group)):
+        refuse(request)
+    return group
+
+
 def group_for_moderator(request: HttpRequest, slug: str) -> Group:
     group = group_for_reader(request, slug)
     if not can_moderate(request.user, group):

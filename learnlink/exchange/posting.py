@@ -31,6 +31,7 @@ from learnlink.exchange.models import (
     Membership,
     Message,
     PostingPolicy,
+    Role,
 )
 from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.on_archive import archived
@@ -112,9 +113,14 @@ def _automatic_refusal(group: Group, parsed: ParsedMessage, checks: Checks) -> s
 # shown ({% translate held.reason %}), so a notice and a queue read in their reader's language.
 NOT_A_MEMBER = gettext_noop("the sender is not a member of the group")
 MODERATED = gettext_noop("the group is moderated")
+OBSERVER = gettext_noop("the sender is an observer (outer circle), and observers' posts wait "
+                        "for a mentor in this group")
 
 
 def _hold_reason(group: Group, membership: Membership | None) -> str:
+    if membership is not None and membership.role == Role.OBSERVER \
+            and not group.observers_may_post:
+        return OBSERVER
     if group.posting_policy == PostingPolicy.OPEN:
         return ""
     if membership is None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learnlink.exchange import contact_views, views
+from learnlink.exchange import contact_views, member_list_views, views
 
 app_name = "exchange"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("<slug:slug>/moderation/<int:pk>/reject/", views.reject, name="reject"),
     path("<slug:slug>/moderation/<int:pk>/ban/", views.ban, name="ban"),
     path("<slug:slug>/quarantine/", views.quarantine, name="quarantine"),
+    path("<slug:slug>/members/", member_list_views.members, name="members"),
     path("<slug:slug>/contacts/", contact_views.contacts, name="contacts"),
     path("<slug:slug>/contacts/<int:pk>/probe/", contact_views.probe, name="probe"),
     path("<slug:slug>/contacts/<int:pk>/address/", contact_views.new_address,

@@ -24,6 +24,7 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.introductions import mail_routes as intro_routes
         from learnlink.mentoring.introductions import thread_block as intro_block
         from learnlink.mentoring.labels.blocks import BLOCK as LABELS_BLOCK
+        from learnlink.mentoring.nudges import mail_kinds as nudge_kinds
         from learnlink.mentoring.resources import blocks as resources
         from learnlink.mentoring.syntheses import concern as synthesis_concern
         from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
@@ -68,3 +69,5 @@ class MentoringConfig(AppConfig):
         concerns.register(writeup_registry.CONCERN)
         thread_blocks.register(writeup_registry.BLOCK)
         evidence.register("mentoring:writeups:detail", writeup_registry.evidence)
+        # Nudges: their mail, and the mentors' weekly summary of them.
+        register_kinds(*nudge_kinds.KINDS)

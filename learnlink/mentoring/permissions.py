@@ -38,8 +38,9 @@ from learnlink.exchange.permissions import (
 from learnlink.mentoring.models import CleanupEntry, Introduction, Resource, Synthesis, WriteUp
 from learnlink.mentoring.models.introductions import IntroductionQuerySet
 from learnlink.mentoring.models.resources import ResourceQuerySet
+from learnlink.mentoring.nudges.links import read_not_now, read_opt_out
 from learnlink.people.guests import refuse
-from learnlink.people.models import Affiliation, Person
+from learnlink.people.models import Affiliation, Organisation, Person
 from learnlink.people.permissions import can_see_contact_details
 from learnlink.people.roles import MENTOR
 
@@ -347,3 +348,14 @@ def writeup_for_learner(request: HttpRequest, pk: int) -> WriteUp:
 
 def writeup_for_commenter(request: HttpRequest, pk: int) -> WriteUp:
     return _writeup(request, pk, sees_conversation)
+
+
+def nudge_snooze_for_link(token: str) -> tuple[Organisation, str]:
+    """A nudge's "not now" link acts for the organisation and the kind it names, and only
+    snoozes: the signed, expiring link is the permission (nudges.links); BadNudgeLink else."""
+    return read_not_now(token)
+
+
+def person_for_opt_out_link(token: str) -> Person:
+    """A nudge's opt-out link stops nudges for the person it was mailed to, nothing more."""
+    return read_opt_out(token)

@@ -6,8 +6,10 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task
 
 from learnlink.mentoring.labels.tasks import label_new_posts, retrain_labeller
+from learnlink.mentoring.nudges.tasks import hourly_nudges, weekly_nudge_summary
 
-__all__ = ["label_new_posts", "morning_summary", "retrain_labeller"]
+__all__ = ["hourly_nudges", "label_new_posts", "morning_summary", "retrain_labeller",
+           "weekly_nudge_summary"]
 
 
 @db_periodic_task(crontab(hour="7", minute="0"))

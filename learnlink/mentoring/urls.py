@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from learnlink.mentoring.dashboard import views as dashboard
 from learnlink.mentoring.labels import views as labels
+from learnlink.mentoring.nudges import views as nudges
 from learnlink.mentoring.peers import views as peers
 from learnlink.mentoring.resources.urls import urlpatterns as resources
 
@@ -16,6 +17,8 @@ urlpatterns: list = [
     path("syntheses/", include("learnlink.mentoring.syntheses.urls")),
     path("cleanup/", include("learnlink.mentoring.cleanup.urls")),
     path("introductions/", include("learnlink.mentoring.introductions.urls")),
+    path("nudges/", include("learnlink.mentoring.nudges.urls")),
     path("groups/<slug:slug>/", dashboard.group_dashboard, name="group"),
     path("groups/<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
+    path("groups/<slug:slug>/nudges/", nudges.switch, name="group_nudges"),
 ]

@@ -9,6 +9,7 @@ from django.urls import reverse
 from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import PendingChange
 from learnlink.mentoring.models import Resource, Theme
+from learnlink.mentoring.nudges.links import not_now_link, opt_out_link
 from learnlink.mentoring.resources.library import save_resource
 
 PAGE_BUDGET = 50 * 1024
@@ -91,8 +92,12 @@ PHRASES = {
                   "fr": "Ce qui attend un mentor maintenant"},
     "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
                         "fr": "Réglages de ce groupe"},
+    "members": {"en": "Inner circle", "sw": "Mzunguko wa ndani", "fr": "Cercle intérieur"},
+    "nudge_not_now": {"en": "Not now", "sw": "Si sasa", "fr": "Pas maintenant"},
+    "nudge_opt_out": {"en": "No more reminders", "sw": "Hakuna vikumbusho tena",
+                      "fr": "Plus de rappels"},
 }
-SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
+SIGNED_IN = {"address", "writeup_to_approve", "members"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {
@@ -149,6 +154,9 @@ def urls(network, thread) -> dict[str, str]:
         **writeup_urls(thread),
         "mentoring": reverse("mentoring:dashboard"),
         "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
+        "members": reverse("exchange:members", args=[thread.group.slug]),
+        "nudge_not_now": not_now_link(network["growers"].pk, "quiet"),
+        "nudge_opt_out": opt_out_link(network["chair"].pk),
     }
 
 

@@ -8,7 +8,12 @@
 Done and dropped tasks get nothing. Each reminder is recorded (`TaskReminder`) in the same
 transaction that puts it in the outbox, so the same event is never reminded twice. Reminders
 stop when the alliance has ended: its tasks are then history, not work to chase.
-The day is always passed in, so tests (and a worker catching up) choose the clock.
+The day is always passed in, so tests (and a worker catching up) choose the clock; a reminder
+counts as sent at the worker's hour of that day (`SENT_AT`, UTC, Huey's clock).
+
+Reminders share each person's budget of reminder-type mail with the nudges
+(`mail.reminder_budget`: one a week, never at night): a reminder the budget refuses is left
+unrecorded, so it goes on a later day.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from learnlink.alliance.models import (
 )
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
+from learnlink.mail import reminder_budget
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Person
 
@@ -37,6 +43,7 @@ log = logging.getLogger(__name__)
 
 DAYS_BEFORE = 7
 OVERDUE_EVERY = datetime.timedelta(days=7)
+SENT_AT = datetime.time(6, 30)  # the daily task's hour (alliance.tasks), in UTC
 
 
 def language_for(person: Person) -> str:
@@ -73,9 +80,14 @@ def _coordinator_addresses(task: Task) -> list[str]:
     return [address for c in coordinators if (address := delivery_address(c.person))]
 
 
+def sent_at(today: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(today, SENT_AT, tzinfo=datetime.UTC)
+
+
 def _send(task: Task, event: str, today: datetime.date) -> bool:
     address = delivery_address(task.owner)
-    if not address:
+    now = sent_at(today)
+    if not address or not reminder_budget.may_remind(task.owner, now, settings.TIME_ZONE):
         return False
     cc = _coordinator_addresses(task) if event == ReminderEvent.OVERDUE else []
     context = {"task": task, "plan": task.plan, "alliance": task.plan.cycle.alliance,
@@ -83,6 +95,7 @@ def _send(task: Task, event: str, today: datetime.date) -> bool:
                "link": absolute(task.plan.get_absolute_url())}
     with transaction.atomic():
         TaskReminder.objects.create(task=task, event=event, due=task.due, sent_on=today)
+        reminder_budget.spend(task.owner, now, f"alliance.task_{event}")
         emails.send(f"alliance.task_{event}", address, context, language_for(task.owner),
                     from_address=settings.DEFAULT_FROM_EMAIL, cc=cc,
                     headers={"Auto-Submitted": "auto-generated"})

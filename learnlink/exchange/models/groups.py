@@ -33,6 +33,11 @@ class Role(models.TextChoices):
     OWNER = "owner", _("owner")
 
 
+# Learners, mentors and owners post and take part in the group's dialogues and contracts;
+# observers (donors, other networks, researchers) read the archive and its digests.
+INNER_CIRCLE = (Role.LEARNER, Role.MENTOR, Role.OWNER)
+
+
 class DeliveryMode(models.TextChoices):
     EACH = "each", _("each message")
     DAILY = "daily", _("daily digest")
@@ -100,6 +105,10 @@ class Group(models.Model):
         _("join replies by subject"), default=False,
         help_text=_("A 'Re:' message without references joins the latest thread of the same "
                     "subject from the last 30 days instead of being offered to mentors."))
+    observers_may_post = models.BooleanField(
+        _("observers may post"), default=False,
+        help_text=_("Observers (donors, other networks, researchers) read and get digests; "
+                    "unless this is ticked, what they send waits for a mentor."))
     size_limit = models.PositiveIntegerField(_("largest message (bytes)"), default=10 * 1024 * 1024)
     reply_to = models.CharField(_("replies go to"), max_length=10, choices=ReplyTo.choices,
                                 default=ReplyTo.GROUP)
@@ -186,6 +195,10 @@ class Membership(models.Model):
     @property
     def member(self) -> object:
         return self.person or self.organisation
+
+    @property
+    def in_inner_circle(self) -> bool:
+        return self.role in INNER_CIRCLE
 
     @property
     def moderates(self) -> bool:

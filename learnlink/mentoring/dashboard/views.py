@@ -17,6 +17,7 @@ from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.mentoring.dashboard.forms import AnswerDaysForm
 from learnlink.mentoring.dashboard.questions import answer_days, set_answer_days
 from learnlink.mentoring.dashboard.sections import sections
+from learnlink.mentoring.nudges.settings import nudges_on
 from learnlink.mentoring.permissions import followed_groups, group_for_mentor, mentor_or_refuse
 
 
@@ -35,6 +36,7 @@ def group_dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpRespons
     group = group_for_mentor(request, slug)
     return render(request, "mentoring/dashboard/dashboard.html", {
         "group": group, "form": AnswerDaysForm(initial={"answer_days": answer_days(group)}),
+        "nudges_on": nudges_on(group),
         "sections": sections(Group.objects.filter(pk=group.pk), timezone.now(), request.GET)})
 
 

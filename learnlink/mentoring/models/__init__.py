@@ -11,6 +11,13 @@ from learnlink.mentoring.models.contracts import (
 from learnlink.mentoring.models.dashboard import DashboardSettings, MorningSummary, Question
 from learnlink.mentoring.models.introductions import Introduction, IntroductionReply
 from learnlink.mentoring.models.labels import LabelChange, LabellerRun, MessageLabels, labels_of
+from learnlink.mentoring.models.nudges import (
+    Nudge,
+    NudgeKind,
+    NudgeOptOut,
+    NudgeSnooze,
+    NudgeSummary,
+)
 from learnlink.mentoring.models.resources import (
     LibraryWord,
     Resource,
@@ -47,6 +54,11 @@ __all__ = [
     "LibraryWord",
     "MessageLabels",
     "MorningSummary",
+    "Nudge",
+    "NudgeKind",
+    "NudgeOptOut",
+    "NudgeSnooze",
+    "NudgeSummary",
     "Origin",
     "Question",
     "Resource",

@@ -22,6 +22,10 @@ class DashboardSettings(models.Model):
         _("days a question may wait for an answer"), default=DEFAULT_ANSWER_DAYS,
         help_text=_("After this many days without an answer from another organisation, a "
                     "question shows on the mentor dashboard."))
+    nudges = models.BooleanField(
+        _("send nudges"), default=True,
+        help_text=_("Polite reminders to the group's organisations: when the group is quiet, "
+                    "a question waits or a plan has had no news."))
 
     class Meta:
         verbose_name = _("dashboard settings")

@@ -1,0 +1,21 @@
+"""The group's member list, its two circles apart. Permission: the group's members, the
+network's mentors and staff (`permissions.group_for_member`, checked first)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from learnlink.exchange.circles import inner_circle, outer_circle
+from learnlink.exchange.permissions import group_for_member
+
+
+def members(request: HttpRequest, slug: str) -> HttpResponse:
+    team = group_for_member(request, slug)
+    size = settings.LEARNLINK_PAGE_SIZE
+    return render(request, "exchange/members.html", {
+        "group": team,
+        "inner": Paginator(inner_circle(team), size).get_page(request.GET.get("page")),
+        "outer": Paginator(outer_circle(team), size).get_page(request.GET.get("observers"))})
