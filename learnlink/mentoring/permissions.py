@@ -35,7 +35,14 @@ from learnlink.exchange.permissions import (
     sees_every_group,
     visible_groups,
 )
-from learnlink.mentoring.models import CleanupEntry, Introduction, Resource, Synthesis, WriteUp
+from learnlink.mentoring.models import (
+    CleanupEntry,
+    Introduction,
+    Resource,
+    Synthesis,
+    Topic,
+    WriteUp,
+)
 from learnlink.mentoring.models.introductions import IntroductionQuerySet
 from learnlink.mentoring.models.resources import ResourceQuerySet
 from learnlink.people.guests import refuse
@@ -347,3 +354,58 @@ def writeup_for_learner(request: HttpRequest, pk: int) -> WriteUp:
 
 def writeup_for_commenter(request: HttpRequest, pk: int) -> WriteUp:
     return _writeup(request, pk, sees_conversation)
+# The learning agenda (agenda/). A group's agenda is read by its members (observers too) and
+# those who mentor it; to anyone else it does not exist. The inner circle (learners, mentors,
+# owners) propose topics and support them, each for their organisation; only those who mentor
+# the group move a topic between states, record a workshop, link threads and syntheses, and run
+# dialogues.
+INNER_CIRCLE = (Role.LEARNER, Role.MENTOR, Role.OWNER)
+
+
+def may_read_agenda(user: AnyUser, group: Group) -> bool:
+    return can_moderate(user, group) or memberships(user).filter(group=group).exists()
+
+
+def group_for_agenda_reader(request: HttpRequest, slug: str) -> Group:
+    group = Group.objects.filter(slug=slug).first()
+    if group is None or not may_read_agenda(request.user, group):
+        refuse(request)
+    return group
+
+
+def takes_part(user: AnyUser, group: Group) -> bool:
+    """Whether this user is of the group's inner circle: they propose and support topics."""
+    return memberships(user).filter(group=group, role__in=INNER_CIRCLE).exists()
+
+
+def person_takes_part(person: Person | None, group: Group) -> bool:
+    """`takes_part` for someone writing from their address (SLUG+agenda@)."""
+    return person is not None and Membership.objects.filter(
+        Q(person=person) | Q(organisation__affiliations__person=person),
+        group=group, role__in=INNER_CIRCLE).exists()
+
+
+def may_steer_agenda(user: AnyUser, group: Group) -> bool:
+    return can_moderate(user, group)
+
+
+def group_for_agenda_mentor(request: HttpRequest, slug: str) -> Group:
+    group = group_for_agenda_reader(request, slug)
+    if not may_steer_agenda(request.user, group):
+        refuse(request)
+    return group
+
+
+def topic_for_reader(request: HttpRequest, slug: str, pk: int) -> Topic:
+    group = group_for_agenda_reader(request, slug)
+    topic = Topic.objects.select_related("group", "proposed_by").filter(pk=pk, group=group).first()
+    if topic is None:
+        refuse(request)
+    return topic
+
+
+def topic_for_mentor(request: HttpRequest, slug: str, pk: int) -> Topic:
+    topic = topic_for_reader(request, slug, pk)
+    if not may_steer_agenda(request.user, topic.group):
+        refuse(request)
+    return topic
