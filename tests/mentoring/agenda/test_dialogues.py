@@ -82,7 +82,7 @@ def test_participants_are_told_once_per_stage_in_their_language(smtp_sink, peopl
                                   "majadiliano imeanza")
 
     assert send_stage_reminders(dialogue.synthesis_opens) == 4
-    assert [str(m["Subject"]) for m in smtp_sink.to("halima@example.org")] == [
+    assert [str(m["Subject"]).strip() for m in smtp_sink.to("halima@example.org")] == [
         "Dialogue “Selling to the Tanga juice factory”: the discussion stage is open",
         "Dialogue “Selling to the Tanga juice factory”: the synthesis stage is open"]
 
