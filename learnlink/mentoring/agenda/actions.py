@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,47 +76,34 @@ def _create(group: Group, person: Person | None, title: str, description: str, v
     return topic
 
 
-@dataclass(frozen=True)
-class Supporter:
-    """Who supports a topic for which organisation (None: for themselves)."""
-
-    person: Person
-    organisation: Organisation | None
-
-
-def supporter_of(topic: Topic, person: Person) -> Support | None:
-    """The support that already counts this person's vote: theirs, or one their organisation
-    gave through someone else."""
-    organisations = Organisation.objects.filter(affiliations__person=person)
-    return (topic.supports.select_related("person", "organisation")
-            .filter(organisation__in=organisations).first()
-            or topic.supports.select_related("person", "organisation")
-            .filter(person=person, organisation__isnull=True).first())
-
-
 def support(topic: Topic, person: Person | None,
             when: datetime.datetime | None = None) -> list[Support]:
     """One vote per organisation: the person's vote counts for each organisation of theirs
-    (for themselves if they belong to none), refused if any of them supports it already."""
+    that does not support the topic yet (for themselves if they belong to none); refused when
+    every one of them supports it already, saying through whom."""
     if person is None or not person_takes_part(person, topic.group):
         raise Refused(_("Only the learners and mentors of %(group)s support its topics.")
                       % {"group": topic.group.name})
     if topic.state not in OPEN_STATES:
         raise Refused(_("This topic is %(state)s: it takes no more support.")
                       % {"state": TopicState(topic.state).label})
-    given = supporter_of(topic, person)
-    if given is not None:
-        raise Refused(_("You support this topic already.") if given.person_id == person.pk
+    organisations: list[Organisation | None] = list(
+        Organisation.objects.filter(affiliations__person=person).distinct().order_by("pk"))
+    given = list(topic.supports.select_related("person", "organisation").filter(
+        Q(organisation__in=[o for o in organisations if o]) if organisations
+        else Q(person=person, organisation__isnull=True)))
+    counted = {support.organisation_id for support in given}
+    free = [o for o in organisations or [None] if (o.pk if o else None) not in counted]
+    if not free:
+        raise Refused(_("You support this topic already.") if given[0].person_id == person.pk
                       else _("Your organisation %(organisation)s supports this already, by "
-                             "%(person)s.") % {"organisation": given.organisation,
-                                               "person": given.person.name})
-    organisations = list(Organisation.objects.filter(affiliations__person=person).distinct())
+                             "%(person)s.") % {"organisation": given[0].organisation,
+                                               "person": given[0].person.name})
     moment = when or timezone.now()
     try:
         with transaction.atomic():
             return [Support.objects.create(topic=topic, person=person, organisation=organisation,
-                                           created=moment)
-                    for organisation in organisations or [None]]
+                                           created=moment) for organisation in free]
     except IntegrityError:  # someone of the same organisation, at the same moment
         raise Refused(_("Your organisation supports this already.")) from None
 

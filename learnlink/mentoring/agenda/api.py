@@ -73,7 +73,7 @@ def _item(topic: Topic) -> dict[str, object]:
         "id": topic.pk, "title": topic.title, "description": topic.description,
         "state": topic.state, "url": absolute(topic.get_absolute_url()),
         "proposed_by": topic.proposed_by.name if topic.proposed_by else None,
-        "proposed": topic.created, "organisations": topic.organisations,
+        "proposed": topic.created, "organisations": topic.organisations,  # type: ignore[attr-defined]
         "supporters": [{"person": s.person.name,
                         "organisation": s.organisation.name if s.organisation else None,
                         "date": s.created} for s in topic.supports.all()],

@@ -78,8 +78,8 @@ def test_participants_are_told_once_per_stage_in_their_language(smtp_sink, peopl
     assert told == {"Halima Omari", "Joseph Mshana", "Mwanaisha Shabani", "Athumani Kaniki"}
     assert first == 4 and not smtp_sink.to(OBSERVER), "observers are the outer circle"
     [swahili] = smtp_sink.to(ATHUMANI)
-    assert str(swahili["Subject"]).strip() == ("Mdahalo “Selling to the Tanga juice factory”: hatua ya "
-                                  "majadiliano imeanza")
+    assert str(swahili["Subject"]).strip() == (
+        "Mdahalo “Selling to the Tanga juice factory”: hatua ya majadiliano imeanza")
 
     assert send_stage_reminders(dialogue.synthesis_opens) == 4
     assert [str(m["Subject"]).strip() for m in smtp_sink.to("halima@example.org")] == [
