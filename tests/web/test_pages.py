@@ -91,8 +91,14 @@ PHRASES = {
                   "fr": "Ce qui attend un mentor maintenant"},
     "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
                         "fr": "Réglages de ce groupe"},
+    "agenda": {"en": "Learning agenda", "sw": "Ajenda ya kujifunza",
+               "fr": "Agenda d’apprentissage"},
+    "agenda_topic": {"en": "Supported by", "sw": "Inaungwa mkono na", "fr": "Soutenu par"},
+    "agenda_workshop": {"en": "Other participants, one a line",
+                        "sw": "Washiriki wengine, mmoja kwa kila mstari",
+                        "fr": "Autres participants, un par ligne"},
 }
-SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
+SIGNED_IN = {"address", "writeup_to_approve", "agenda", "agenda_topic"}  # pages for the learner, signed in
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {
@@ -103,6 +109,7 @@ FOR_MENTOR = {
     "thread_labels",
     "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
     "mentoring", "mentoring_group",
+    "agenda_workshop",
 }
 
 
@@ -149,6 +156,21 @@ def urls(network, thread) -> dict[str, str]:
         **writeup_urls(thread),
         "mentoring": reverse("mentoring:dashboard"),
         "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
+        **agenda_urls(thread),
+    }
+
+
+def agenda_urls(thread) -> dict[str, str]:
+    """The group's agenda, a topic Halima proposed, linked to the thread, and the workshop form."""
+    from learnlink.mentoring.agenda import actions
+
+    halima = thread.group.memberships.get(person__name="Halima Omari").person
+    topic = actions.propose(thread.group, halima, "Grading for the Tanga buyer")
+    actions.link_thread(topic, thread)
+    return {
+        "agenda": reverse("mentoring:agenda", args=[thread.group.slug]),
+        "agenda_topic": topic.get_absolute_url(),
+        "agenda_workshop": reverse("mentoring:agenda_workshop", args=[thread.group.slug]),
     }
 
 
