@@ -95,10 +95,11 @@ def support(topic: Topic, person: Person | None,
     counted = {support.organisation_id for support in given}
     free = [o for o in organisations or [None] if (o.pk if o else None) not in counted]
     if not free:
-        raise Refused(_("You support this topic already.") if given[0].person_id == person.pk
-                      else _("Your organisation %(organisation)s supports this already, by "
-                             "%(person)s.") % {"organisation": given[0].organisation,
-                                               "person": given[0].person.name})
+        if any(support.person_id == person.pk for support in given):
+            raise Refused(_("You support this topic already."))
+        raise Refused(_("Your organisation %(organisation)s supports this already, by "
+                        "%(person)s.") % {"organisation": given[0].organisation,
+                                          "person": given[0].person.name})
     moment = when or timezone.now()
     try:
         with transaction.atomic():

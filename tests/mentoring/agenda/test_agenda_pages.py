@@ -167,3 +167,14 @@ def test_the_topic_page_makes_a_bounded_number_of_queries(client, people,
     client.force_login(people.mentor)
     with django_assert_max_num_queries(30):
         assert client.get(topic.get_absolute_url()).status_code == 200
+
+
+def test_a_voter_of_two_organisations_counts_for_the_one_not_counted_yet(people, network):
+    topic = proposed(people)
+    actions.support(topic, people.chair.person)  # Kilulu's growers
+    people.athumani.person.affiliations.create(organisation=network["union"], role="member")
+    actions.support(topic, people.athumani.person)
+    assert sorted(s.organisation.name for s in topic.supports.all()) == [
+        "Kilulu Orange Growers", "Muheza Fruit Growers Association"]
+    with pytest.raises(actions.Refused, match="You support this topic already"):
+        actions.support(topic, people.athumani.person)
