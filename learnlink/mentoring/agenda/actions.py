@@ -25,7 +25,7 @@ from learnlink.mentoring.models import (
     TopicState,
     Workshop,
 )
-from learnlink.mentoring.models.agenda import Via
+from learnlink.mentoring.models.agenda import Cause, Via
 from learnlink.mentoring.permissions import person_takes_part
 from learnlink.people.models import Organisation, Person
 
@@ -118,9 +118,11 @@ def change_state(topic: Topic, to: str, by: Person | None, note: str = "",
 
 
 def _move(topic: Topic, to: TopicState, by: Person | None, note: str,
-          when: datetime.datetime) -> TopicChange:
+          when: datetime.datetime, cause: Cause | None = None,
+          workshop: Workshop | None = None) -> TopicChange:
     change = TopicChange.objects.create(topic=topic, by=by, when=when, from_state=topic.state,
-                                        to_state=to, note=fitted(TopicChange, "note", note))
+                                        to_state=to, note=fitted(TopicChange, "note", note),
+                                        cause=cause or "", workshop=workshop)
     topic.state = to
     topic.save(update_fields=["state"])
     return change
@@ -149,8 +151,6 @@ def record_workshop(record: WorkshopRecord, by: Person | None,
     if any(topic.group_id != record.group.pk for topic in record.topics):
         raise Refused(_("A workshop chooses topics of its own group's agenda."))
     moment = when or timezone.now()
-    note = _("Chosen at the workshop in %(place)s on %(date)s.") % {
-        "place": record.place, "date": record.date.isoformat()}
     with transaction.atomic():
         workshop = Workshop.objects.create(group=record.group, date=record.date,
                                            place=record.place, others=record.others.strip(),
@@ -162,7 +162,7 @@ def record_workshop(record: WorkshopRecord, by: Person | None,
         workshop.topics.set(chosen)
         for topic in chosen:
             if topic.state != TopicState.ACTIVE:
-                _move(topic, TopicState.ACTIVE, by, note, moment)
+                _move(topic, TopicState.ACTIVE, by, "", moment, Cause.WORKSHOP, workshop)
     return workshop
 
 
@@ -202,7 +202,7 @@ def start_dialogue(topic: Topic, by: Person | None, stages: Sequence[datetime.da
                         "the last one opens."))
     with transaction.atomic():
         if topic.state != TopicState.ACTIVE:
-            _move(topic, TopicState.ACTIVE, by, _("Runs as a dialogue."), when or timezone.now())
+            _move(topic, TopicState.ACTIVE, by, "", when or timezone.now(), Cause.DIALOGUE)
         opens, synthesis_opens, feedback_opens, ends = stages
         return Dialogue.objects.create(topic=topic, opens=opens, synthesis_opens=synthesis_opens,
                                        feedback_opens=feedback_opens, ends=ends, started_by=by)

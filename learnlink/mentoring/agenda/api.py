@@ -28,7 +28,8 @@ class ChangeOut(Schema):
     date: datetime.datetime
     from_state: str | None  # None: the proposal
     to_state: str
-    note: str
+    note: str  # the mentor's own words
+    cause: str | None  # "workshop" (chosen at one), "dialogue" (started one), or None
 
 
 class DialogueOut(Schema):
@@ -79,7 +80,7 @@ def _item(topic: Topic) -> dict[str, object]:
                         "date": s.created} for s in topic.supports.all()],
         "history": [{"by": c.by.name if c.by else None, "date": c.when,
                      "from_state": c.from_state or None, "to_state": c.to_state,
-                     "note": c.note} for c in topic.changes.all()],
+                     "note": c.note, "cause": c.cause or None} for c in topic.changes.all()],
         "dialogue": dialogue and {"opens": dialogue.opens, "synthesis_opens":
                                   dialogue.synthesis_opens, "feedback_opens":
                                   dialogue.feedback_opens, "ends": dialogue.ends,

@@ -73,9 +73,16 @@ class Topic(models.Model):
         return reverse("mentoring:agenda_topic", args=[self.group.slug, self.pk])
 
 
+class Cause(models.TextChoices):
+    """What moved a topic besides a mentor's own choice, said in each reader's language."""
+
+    WORKSHOP = "workshop", _("chosen at a workshop")
+    DIALOGUE = "dialogue", _("runs as a dialogue")
+
+
 class TopicChangeQuerySet(models.QuerySet["TopicChange"]):
     def history(self) -> TopicChangeQuerySet:
-        return self.select_related("by").order_by("when", "pk")
+        return self.select_related("by", "workshop").order_by("when", "pk")
 
 
 class TopicChange(models.Model):
@@ -89,6 +96,9 @@ class TopicChange(models.Model):
                                   blank=True)
     to_state = models.CharField(_("to"), max_length=10, choices=TopicState.choices)
     note = models.CharField(_("note"), max_length=500, blank=True)
+    cause = models.CharField(_("cause"), max_length=10, choices=Cause.choices, blank=True)
+    workshop = models.ForeignKey("mentoring.Workshop", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
 
     objects = TopicChangeQuerySet.as_manager()
 

@@ -135,7 +135,7 @@ def test_a_mentor_records_a_workshops_common_agenda_in_one_form(client, people):
         ("Selling to one big buyer", "active")}
     page = client.get(spies.get_absolute_url()).content.decode()
     assert "from proposed to active, Joseph Mshana" in page
-    assert "Chosen at the workshop in Muheza, FTC hall on 2026-11-20." in page
+    assert "Chosen at the workshop in Muheza, FTC hall on 20 Nov" in page
 
 
 def test_a_workshop_without_a_topic_is_refused_and_nothing_is_recorded(client, people):
