@@ -98,7 +98,8 @@ PHRASES = {
                         "sw": "Washiriki wengine, mmoja kwa kila mstari",
                         "fr": "Autres participants, un par ligne"},
 }
-SIGNED_IN = {"address", "writeup_to_approve", "agenda", "agenda_topic"}  # pages for the learner, signed in
+# Pages for the learner, signed in.
+SIGNED_IN = {"address", "writeup_to_approve", "agenda", "agenda_topic"}
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {

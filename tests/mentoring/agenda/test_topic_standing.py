@@ -76,6 +76,7 @@ def test_the_latest_synthesis_naming_the_topic_shows_on_its_page(client, people)
                 {"synthesis": synthesis.pk})
     synthesis.refresh_from_db()
     assert synthesis.topic == topic
+    assert "About the agenda topic:" in client.get(synthesis.get_absolute_url()).content.decode()
     client.force_login(people.learner)
     assert "Grading at Kilulu" not in client.get(topic.get_absolute_url()).content.decode(), \
         "a draft is the mentors' only"
