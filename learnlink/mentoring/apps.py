@@ -13,7 +13,10 @@ class MentoringConfig(AppConfig):
         from learnlink.exchange import archive_hooks, digest_leads, search_sections, thread_blocks
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register as register_route
-        from learnlink.mentoring import concerns, peers
+        from learnlink.mentoring import concerns, peers, topic_blocks
+        from learnlink.mentoring.agenda import blocks as agenda_blocks
+        from learnlink.mentoring.agenda import mail_kinds as agenda_mail
+        from learnlink.mentoring.agenda import mail_routes as agenda_routes
         from learnlink.mentoring.cleanup.registry import register_cleanup
         from learnlink.mentoring.dashboard import mail_kinds as dashboard_mail
         from learnlink.mentoring.dashboard.concerns import register_concerns
@@ -71,3 +74,10 @@ class MentoringConfig(AppConfig):
         evidence.register("mentoring:writeups:detail", writeup_registry.evidence)
         # Nudges: their mail, and the mentors' weekly summary of them.
         register_kinds(*nudge_kinds.KINDS)
+        # The learning agenda: its mail and address, its dialogues on threads and in digests,
+        # and the synthesis on a topic's page.
+        register_kinds(*agenda_mail.KINDS)
+        register_route(agenda_routes.ROUTE)
+        thread_blocks.register(agenda_blocks.THREAD)
+        digest_leads.register("agenda", agenda_blocks.digest_leads)
+        topic_blocks.register(agenda_blocks.SYNTHESIS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from learnlink.mentoring.agenda.demo import load_demo as load_agenda
 from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
 from learnlink.mentoring.introductions.demo import load_demo as load_introductions
 from learnlink.mentoring.labels.demo import load as load_labels
@@ -22,6 +23,7 @@ LOADERS: list[Callable[[], str]] = [
     load_labels,
     load_writeups,
     load_nudges,
+    load_agenda,
 ]
 
 

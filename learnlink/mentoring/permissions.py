@@ -25,7 +25,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext
 
 from learnlink.exchange.models import Group, Membership, Message, Role, Thread
-from learnlink.exchange.models.groups import GroupQuerySet
+from learnlink.exchange.models.groups import INNER_CIRCLE, GroupQuerySet
 from learnlink.exchange.permissions import (
     can_moderate,
     group_for_moderator,
@@ -35,7 +35,14 @@ from learnlink.exchange.permissions import (
     sees_every_group,
     visible_groups,
 )
-from learnlink.mentoring.models import CleanupEntry, Introduction, Resource, Synthesis, WriteUp
+from learnlink.mentoring.models import (
+    CleanupEntry,
+    Introduction,
+    Resource,
+    Synthesis,
+    Topic,
+    WriteUp,
+)
 from learnlink.mentoring.models.introductions import IntroductionQuerySet
 from learnlink.mentoring.models.resources import ResourceQuerySet
 from learnlink.mentoring.nudges.links import read_not_now, read_opt_out
@@ -359,3 +366,57 @@ def nudge_snooze_for_link(token: str) -> tuple[Organisation, str]:
 def person_for_opt_out_link(token: str) -> Person:
     """A nudge's opt-out link stops nudges for the person it was mailed to, nothing more."""
     return read_opt_out(token)
+
+
+# The learning agenda (agenda/). A group's agenda is read by its members (observers too) and
+# those who mentor it; to anyone else it does not exist. The inner circle (learners, mentors,
+# owners) propose topics and support them, each for their organisation; only those who mentor
+# the group move a topic between states, record a workshop, link threads and syntheses, and run
+# dialogues.
+def may_read_agenda(user: AnyUser, group: Group) -> bool:
+    return can_moderate(user, group) or memberships(user).filter(group=group).exists()
+
+
+def group_for_agenda_reader(request: HttpRequest, slug: str) -> Group:
+    group = Group.objects.filter(slug=slug).first()
+    if group is None or not may_read_agenda(request.user, group):
+        refuse(request)
+    return group
+
+
+def takes_part(user: AnyUser, group: Group) -> bool:
+    """Whether this user is of the group's inner circle: they propose and support topics."""
+    return memberships(user).filter(group=group, role__in=INNER_CIRCLE).exists()
+
+
+def person_takes_part(person: Person | None, group: Group) -> bool:
+    """`takes_part` for someone writing from their address (SLUG+agenda@)."""
+    return person is not None and Membership.objects.filter(
+        Q(person=person) | Q(organisation__affiliations__person=person),
+        group=group, role__in=INNER_CIRCLE).exists()
+
+
+def may_steer_agenda(user: AnyUser, group: Group) -> bool:
+    return can_moderate(user, group)
+
+
+def group_for_agenda_mentor(request: HttpRequest, slug: str) -> Group:
+    group = group_for_agenda_reader(request, slug)
+    if not may_steer_agenda(request.user, group):
+        refuse(request)
+    return group
+
+
+def topic_for_reader(request: HttpRequest, slug: str, pk: int) -> Topic:
+    group = group_for_agenda_reader(request, slug)
+    topic = Topic.objects.select_related("group", "proposed_by").filter(pk=pk, group=group).first()
+    if topic is None:
+        refuse(request)
+    return topic
+
+
+def topic_for_mentor(request: HttpRequest, slug: str, pk: int) -> Topic:
+    topic = topic_for_reader(request, slug, pk)
+    if not may_steer_agenda(request.user, topic.group):
+        refuse(request)
+    return topic

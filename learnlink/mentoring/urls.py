@@ -21,4 +21,5 @@ urlpatterns: list = [
     path("groups/<slug:slug>/", dashboard.group_dashboard, name="group"),
     path("groups/<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
     path("groups/<slug:slug>/nudges/", nudges.switch, name="group_nudges"),
+    path("groups/<slug:slug>/agenda/", include("learnlink.mentoring.agenda.urls")),
 ]

@@ -96,8 +96,15 @@ PHRASES = {
     "nudge_not_now": {"en": "Not now", "sw": "Si sasa", "fr": "Pas maintenant"},
     "nudge_opt_out": {"en": "No more reminders", "sw": "Hakuna vikumbusho tena",
                       "fr": "Plus de rappels"},
+    "agenda": {"en": "Learning agenda", "sw": "Ajenda ya kujifunza",
+               "fr": "Agenda d’apprentissage"},
+    "agenda_topic": {"en": "Supported by", "sw": "Inaungwa mkono na", "fr": "Soutenu par"},
+    "agenda_workshop": {"en": "Other participants, one a line",
+                        "sw": "Washiriki wengine, mmoja kwa kila mstari",
+                        "fr": "Autres participants, un par ligne"},
 }
-SIGNED_IN = {"address", "writeup_to_approve", "members"}  # pages for the learner, signed in
+# Pages for the learner, signed in.
+SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic"}
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {
@@ -108,6 +115,7 @@ FOR_MENTOR = {
     "thread_labels",
     "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
     "mentoring", "mentoring_group",
+    "agenda_workshop",
 }
 
 
@@ -157,6 +165,21 @@ def urls(network, thread) -> dict[str, str]:
         "members": reverse("exchange:members", args=[thread.group.slug]),
         "nudge_not_now": not_now_link(network["growers"].pk, "quiet"),
         "nudge_opt_out": opt_out_link(network["chair"].pk),
+        **agenda_urls(thread),
+    }
+
+
+def agenda_urls(thread) -> dict[str, str]:
+    """The group's agenda, a topic Halima proposed, linked to the thread, and the workshop form."""
+    from learnlink.mentoring.agenda import actions
+
+    halima = thread.group.memberships.get(person__name="Halima Omari").person
+    topic = actions.propose(thread.group, halima, "Grading for the Tanga buyer")
+    actions.link_thread(topic, thread)
+    return {
+        "agenda": reverse("mentoring:agenda", args=[thread.group.slug]),
+        "agenda_topic": topic.get_absolute_url(),
+        "agenda_workshop": reverse("mentoring:agenda_workshop", args=[thread.group.slug]),
     }
 
 

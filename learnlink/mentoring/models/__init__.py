@@ -1,5 +1,15 @@
 """The mentors' records: each tool's models live in a module of their own, named for it."""
 
+from learnlink.mentoring.models.agenda import (
+    Dialogue,
+    DialogueReminder,
+    Stage,
+    Support,
+    Topic,
+    TopicChange,
+    TopicState,
+    Workshop,
+)
 from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
 from learnlink.mentoring.models.contracts import (
     AgreedVia,
@@ -80,3 +90,5 @@ __all__ = [
     "WriteUpVersion",
     "labels_of",
 ]
+__all__ += ["Dialogue", "DialogueReminder", "Stage", "Support", "Topic", "TopicChange",
+            "TopicState", "Workshop"]

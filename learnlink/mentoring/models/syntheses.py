@@ -67,6 +67,10 @@ class Synthesis(models.Model):
     sent_as = models.ForeignKey(
         "exchange.Message", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
         help_text="The group's message it was sent as, archived under the discussion")
+    topic = models.ForeignKey(
+        "mentoring.Topic", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="syntheses", verbose_name=_("agenda topic"),
+        help_text=_("The topic of the group's agenda this synthesis is about"))
 
     objects = SynthesisQuerySet.as_manager()
 

@@ -1,0 +1,83 @@
+"""Proposals by mail to SLUG+agenda@: the subject is the topic, the text says why. The sender
+always hears back from that address, in their language: the topic proposed, with its link, or
+why not (an empty subject, a sender who is not a learner or mentor of the group, a topic on
+the agenda already). Auto-replies and unreadable mail are quarantined unanswered, and each
+sender may write a limited number of times an hour (the commands' limit), as for commands."""
+
+from __future__ import annotations
+
+import re
+
+from django.db import transaction
+from django.urls import reverse
+
+from learnlink.exchange.models import Group
+from learnlink.lib import emails
+from learnlink.lib.limits import Limit
+from learnlink.lib.links import absolute
+from learnlink.mail.inbox import finish, quarantine, request_to_answer
+from learnlink.mail.models import InboundMessage, State
+from learnlink.mail.parsing import ParsedMessage
+from learnlink.mail.routing import split_address
+from learnlink.mentoring.agenda.actions import Refused, propose
+from learnlink.mentoring.models.agenda import Via
+from learnlink.people.addresses import person_for_address
+from learnlink.people.person_language import language_of
+
+WORD = "agenda"
+DESCRIPTION = 2000  # characters of the mail's text kept as the topic's description
+# "Re:", "Fwd:" and our own answers' words before a topic.
+_PREFIXES = re.compile(r"^(\s*(re|aw|sv|tr|fwd?)\s*:)+\s*", re.IGNORECASE)
+
+
+def agenda_group(local: str) -> Group | None:
+    """The group whose SLUG+agenda@ address `local` is."""
+    slug, plus, word = local.partition("+")
+    return Group.objects.filter(slug=slug).first() if plus and word == WORD else None
+
+
+def take_proposal(inbound: InboundMessage) -> None:
+    group = agenda_group(split_address(inbound.recipient)[0])
+    if group is None:
+        quarantine(inbound, "no group has this agenda address")
+        return
+    parsed = request_to_answer(inbound)
+    if parsed is None:
+        return
+    limit = Limit.named("command")
+    if limit.count(parsed.from_address, inbound.envelope_from):
+        finish(inbound, State.REJECTED, f"from {parsed.from_address}: over the limit of "
+                                        f"{limit.per_address} an hour")
+        return
+    person = person_for_address(parsed.from_address)
+    language = language_of(person) or group.language
+    context = {"group": group.name, "agenda": absolute(_agenda(group)),
+               "address": group.command_address(WORD)}
+    title = _PREFIXES.sub("", parsed.subject)
+    with transaction.atomic():  # the topic, the answer and the inbox row's end, in one commit
+        try:
+            topic = propose(group, person, title, parsed.new_text[:DESCRIPTION], Via.MAIL,
+                            when=inbound.received)
+        except Refused as refused:
+            _answer(group, parsed, "mentoring.agenda_refused",
+                    {**context, "title": title.strip(), "reason": refused.reason}, language)
+            finish(inbound, State.REJECTED, f"from {parsed.from_address}: not proposed: "
+                                            f"{refused.reason}")
+            return
+        _answer(group, parsed, "mentoring.agenda_proposed",
+                {**context, "title": topic.title, "url": absolute(topic.get_absolute_url())},
+                language)
+        finish(inbound, State.DONE, f"from {parsed.from_address}: proposed topic {topic.pk}")
+
+
+def _agenda(group: Group) -> str:
+    return reverse("mentoring:agenda", args=[group.slug])
+
+
+def _answer(group: Group, parsed: ParsedMessage, kind: str, context: dict[str, object],
+            language: str) -> None:
+    """From the agenda's address: a reply proposes again."""
+    emails.send(kind, parsed.from_address, context, language,
+                from_address=group.command_address(WORD),
+                headers={"In-Reply-To": f"<{parsed.message_id}>",
+                         "Auto-Submitted": "auto-replied"})
