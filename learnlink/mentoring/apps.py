@@ -66,3 +66,11 @@ class MentoringConfig(AppConfig):
             register_route(route)
         concerns.register(writeup_registry.CONCERN)
         thread_blocks.register(writeup_registry.BLOCK)
+        # Learning contracts: their mail, the offers' reply addresses, offers nobody answered.
+        from learnlink.mentoring.contracts import concern as contract_concern
+        from learnlink.mentoring.contracts import mail_kinds as contract_mail
+        from learnlink.mentoring.contracts import mail_routes as contract_routes
+
+        register_kinds(*contract_mail.KINDS)
+        register_route(contract_routes.ROUTE)
+        concerns.register(contract_concern.CONCERN)

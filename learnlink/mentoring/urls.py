@@ -16,6 +16,7 @@ urlpatterns: list = [
     path("syntheses/", include("learnlink.mentoring.syntheses.urls")),
     path("cleanup/", include("learnlink.mentoring.cleanup.urls")),
     path("introductions/", include("learnlink.mentoring.introductions.urls")),
+    path("contracts/", include("learnlink.mentoring.contracts.urls")),
     path("<slug:slug>/", dashboard.group_dashboard, name="group"),
     path("<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
 ]

@@ -1,6 +1,7 @@
 """The mentors' records: each tool's models live in a module of their own, named for it."""
 
 from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
+from learnlink.mentoring.models.contract_offers import ContractOffer
 from learnlink.mentoring.models.contracts import (
     AgreedVia,
     CommitmentKind,
@@ -39,6 +40,7 @@ __all__ = [
     "Contract",
     "ContractAgreement",
     "ContractCommitment",
+    "ContractOffer",
     "DashboardSettings",
     "Introduction",
     "IntroductionReply",
