@@ -28,7 +28,13 @@ from learnlink.mentoring.contracts.forms import (
     terms,
 )
 from learnlink.mentoring.contracts.offering import contract_path
-from learnlink.mentoring.models import AgreedVia, Contract, ContractAgreement, ContractOffer
+from learnlink.mentoring.models import (
+    AgreedVia,
+    Contract,
+    ContractAgreement,
+    ContractCommitment,
+    ContractOffer,
+)
 from learnlink.mentoring.permissions import (
     contract_for_mentor,
     contract_for_reader,
@@ -76,8 +82,7 @@ def new(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = ContractForm(request.POST or None, group=group, initial={
         "title": _("Learning contract %(year)s") % {"year": today.year},
         "starts": today, "ends": today.replace(year=today.year + 1)})
-    formset = CommitmentFormSet(request.POST or None, prefix="commitments",
-                                initial=commitment_rows([*actions.default_commitments()]))
+    formset = _commitments(request, [*actions.default_commitments()])
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         drafted = actions.draft(group, terms(form, formset), request.user.person)
         messages.success(request, _("The contract is drafted: read it, then offer it."))
@@ -90,8 +95,7 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = contract_for_mentor(request, pk)
     form = ContractForm(request.POST or None, group=found.group, contract=found, initial={
         "title": found.title, "starts": found.starts, "ends": found.ends})
-    formset = CommitmentFormSet(request.POST or None, prefix="commitments",
-                                initial=commitment_rows(list(found.commitments.all())))
+    formset = _commitments(request, list(found.commitments.all()))
     if request.method == "POST" and form.is_valid() and formset.is_valid():
         try:
             actions.change(found, terms(form, formset))
@@ -102,6 +106,15 @@ def edit(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The contract is saved."))
         return redirect(contract_path(found))
     return _form(request, found.group, form, formset, found)
+
+
+def _commitments(request: AuthenticatedHttpRequest,
+                 shown: list[actions.Commitment | ContractCommitment]) -> BaseFormSet[Any]:
+    """The commitments' rows: `shown` on the page; what was posted alone when saving (a row
+    left as it was shown is kept like any other)."""
+    if request.method == "POST":
+        return CommitmentFormSet(request.POST, prefix="commitments")
+    return CommitmentFormSet(prefix="commitments", initial=commitment_rows(shown))
 
 
 def _form(request: AuthenticatedHttpRequest, group: Group, form: ContractForm,
@@ -131,8 +144,9 @@ def offer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def agree(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     found = contract_for_reader(request, pk)
+    offer_pk = request.POST.get("offer", "")
     chosen = get_object_or_404(offers_to_agree(request.user, found),
-                               pk=request.POST.get("offer") or 0)
+                               pk=int(offer_pk) if offer_pk.isdigit() else 0)
     if found.ends < timezone.localdate():
         messages.error(request, _("This contract has ended: it takes no more agreements."))
     elif actions.agree(chosen, request.user.person, AgreedVia.WEB) is None:
