@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
+from learnlink.mentoring.contracts.demo import load_contracts
 from learnlink.mentoring.introductions.demo import load_demo as load_introductions
 from learnlink.mentoring.labels.demo import load as load_labels
 from learnlink.mentoring.resources.demo import load_demo as load_resources
@@ -20,6 +21,7 @@ LOADERS: list[Callable[[], str]] = [
     load_resources,
     load_labels,
     load_writeups,
+    load_contracts,
 ]
 
 

@@ -92,7 +92,19 @@ PHRASES = {
     "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
                         "fr": "Réglages de ce groupe"},
 }
+PHRASES |= {  # learning contracts
+    "contracts": {"en": "Learning contracts", "sw": "Mikataba ya kujifunza",
+                  "fr": "Contrats d’apprentissage"},
+    "contract": {"en": "Each organisation that agrees commits to",
+                 "sw": "Kila shirika linalokubali linaahidi",
+                 "fr": "Chaque organisation qui accepte s’engage à"},
+    "contract_new": {"en": "Save the contract", "sw": "Hifadhi mkataba",
+                     "fr": "Enregistrer le contrat"},
+    "contract_edit": {"en": "Change the contract", "sw": "Badilisha mkataba",
+                      "fr": "Modifier le contrat"},
+}
 SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
+SIGNED_IN |= {"contracts", "contract"}
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {
@@ -104,6 +116,7 @@ FOR_MENTOR = {
     "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
     "mentoring", "mentoring_group",
 }
+FOR_MENTOR |= {"contract_new", "contract_edit"}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -149,7 +162,24 @@ def urls(network, thread) -> dict[str, str]:
         **writeup_urls(thread),
         "mentoring": reverse("mentoring:dashboard"),
         "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
+        **contract_urls(thread),
     }
+
+
+def contract_urls(thread) -> dict[str, str]:
+    """The group's contract, drafted by its mentor with the five commitments, not offered."""
+    from django.utils import timezone
+
+    from learnlink.mentoring.contracts import actions
+
+    today = timezone.localdate()
+    contract = actions.draft(thread.group, actions.Terms(
+        "Learning contract", today, today.replace(year=today.year + 1),
+        actions.default_commitments()), thread.group.memberships.get(role="mentor").person)
+    return {"contracts": reverse("mentoring:contracts", args=[thread.group.slug]),
+            "contract": reverse("mentoring:contract", args=[contract.pk]),
+            "contract_new": reverse("mentoring:contract_new", args=[thread.group.slug]),
+            "contract_edit": reverse("mentoring:contract_edit", args=[contract.pk])}
 
 
 def writeup_urls(thread) -> dict[str, str]:
