@@ -16,7 +16,7 @@ from email.mime.text import MIMEText
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from learnlink.exchange.models import Group, Membership, Message, Role
+from learnlink.exchange.models import Group, Message, Role
 from learnlink.mail.inbox import process, receive
 from learnlink.mail.models import Source
 from learnlink.mentoring.contracts import actions
@@ -42,8 +42,8 @@ def _contract_of(group: Group) -> None:
     """Draft, offer and agree the group's contract, unless it has one or nothing to offer
     it to (the mentors' room, a test's small directory)."""
     first = Message.objects.filter(group=group, date__isnull=False).order_by("date").first()
-    mentor = (Membership.objects.filter(group=group, role=Role.MENTOR, person__isnull=False)
-              .select_related("person").order_by("pk").first())
+    mentor = (Person.objects.filter(memberships__group=group, memberships__role=Role.MENTOR)
+              .order_by("memberships__pk").first())
     offered_to = parties(group)
     if first is None or mentor is None or not offered_to or group.contracts.exists():
         return
@@ -52,13 +52,13 @@ def _contract_of(group: Group) -> None:
         terms = actions.Terms(_("Learning contract %(year)s") % {"year": starts.year}, starts,
                               starts.replace(year=starts.year + 1) - datetime.timedelta(days=1),
                               actions.default_commitments())
-    contract = actions.draft(group, terms, mentor.person)
+    contract = actions.draft(group, terms, mentor)
     sent = timezone.make_aware(datetime.datetime.combine(starts, datetime.time())) + \
         OFFERED_AFTER
-    for offer, party in zip(actions.offer(contract, mentor.person, sent), offered_to,
+    for offer, party in zip(actions.offer(contract, mentor, sent), offered_to,
                             strict=True):
         if party.organisation.name != SILENT:
-            _reply(offer, party, mentor.person, group.language)
+            _reply(offer, party, mentor, group.language)
 
 
 def _reply(offer: ContractOffer, party: Party, mentor: Person, language: str) -> None:
