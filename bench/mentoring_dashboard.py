@@ -165,7 +165,7 @@ def main() -> None:
     slug = groups.order_by("name").first().slug  # type: ignore[union-attr]
     pages = {"/mentoring/": "/mentoring/",
              "/mentoring/ page 50 of questions": "/mentoring/?questions=50",
-             "/mentoring/<group>/": f"/mentoring/{slug}/"}
+             "/mentoring/groups/<group>/": f"/mentoring/groups/{slug}/"}
     for name, url in pages.items():
         client.get(url)
         figures = timed(client, url, args.requests)

@@ -19,6 +19,7 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.dashboard.concerns import register_concerns
         from learnlink.mentoring.dashboard.questions import note_questions
         from learnlink.mentoring.introductions import concern as intro_concern
+        from learnlink.mentoring.introductions import evidence
         from learnlink.mentoring.introductions import mail_kinds as intro_mail
         from learnlink.mentoring.introductions import mail_routes as intro_routes
         from learnlink.mentoring.introductions import thread_block as intro_block
@@ -66,6 +67,7 @@ class MentoringConfig(AppConfig):
             register_route(route)
         concerns.register(writeup_registry.CONCERN)
         thread_blocks.register(writeup_registry.BLOCK)
+        evidence.register("mentoring:writeups:detail", writeup_registry.evidence)
         # Learning contracts: their mail, the offers' reply addresses, offers nobody answered.
         from learnlink.mentoring.contracts import concern as contract_concern
         from learnlink.mentoring.contracts import mail_kinds as contract_mail

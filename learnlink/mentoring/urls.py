@@ -6,7 +6,7 @@ from learnlink.mentoring.peers import views as peers
 from learnlink.mentoring.resources.urls import urlpatterns as resources
 
 app_name = "mentoring"
-# A group's dashboard answers /mentoring/<slug>/: the tools' own paths come before it.
+# A group's dashboard is under groups/, so that no group's slug is taken for a tool's path.
 urlpatterns: list = [
     path("", dashboard.dashboard, name="dashboard"),
     *resources,
@@ -17,6 +17,6 @@ urlpatterns: list = [
     path("cleanup/", include("learnlink.mentoring.cleanup.urls")),
     path("introductions/", include("learnlink.mentoring.introductions.urls")),
     path("contracts/", include("learnlink.mentoring.contracts.urls")),
-    path("<slug:slug>/", dashboard.group_dashboard, name="group"),
-    path("<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
+    path("groups/<slug:slug>/", dashboard.group_dashboard, name="group"),
+    path("groups/<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
 ]

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
+from learnlink.mentoring.introductions.evidence import resolve_evidence
 from learnlink.mentoring.models import WriteUp, WriteUpState
 from learnlink.mentoring.syntheses import services
 from learnlink.mentoring.syntheses.content import Content, Item
@@ -45,10 +46,28 @@ def test_a_published_synthesis_finds_the_people_its_points_come_from(client, net
                                content=Content([Item("Kilulu bulks its harvest in one store "
                                                      "and sells by tender.", message.message_id)],
                                                "Buyers come to the store."))
-    assert synthesis.get_absolute_url() not in found(client, "who sells by tender?")
+    shown_at = f"{thread.get_absolute_url()}#synthesis"
+    assert shown_at not in found(client, "who sells by tender?")
 
     services.publish(synthesis)
     page = found(client, "who sells by tender?")
 
-    assert synthesis.get_absolute_url() in page
+    assert shown_at in page, "where readers read it: its own page is the mentors'"
+    assert synthesis.get_absolute_url() not in page
     assert "Halima Omari" in page, "the author of the message the point comes from"
+    assert "Kilulu bulks its harvest" in client.get(shown_at).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_published_write_up_is_evidence_an_introduction_may_mail(network, oranges):
+    story = WriteUp.objects.create(
+        group=oranges, origin="guide", learner=network["chair"], organisation=network["spies"],
+        language="en", title="Market spies on the Babati billboards", text="We chalk prices.",
+        state=WriteUpState.APPROVED, publish=True)
+
+    evidence = resolve_evidence(story.get_absolute_url())
+
+    assert evidence is not None and evidence.label == story.title and evidence.group is None
+    story.publish = False
+    story.save()
+    assert resolve_evidence(story.get_absolute_url()) is None, "an unpublished draft is private"

@@ -127,7 +127,7 @@ def test_the_mentor_dashboard_is_walked_by_those_who_mentor(client, archive, per
     if persona:
         client.force_login(request.getfixturevalue(persona))
     pages = crawl(client)
-    assert ({"/mentoring/", "/mentoring/muheza-oranges/"} <= set(pages)) == mentors
+    assert ({"/mentoring/", "/mentoring/groups/muheza-oranges/"} <= set(pages)) == mentors
     # The finder, the library, published write-ups and asking for an introduction are every
     # member's; drafting syntheses and cleaning threads up are the mentors'.
     tools = ("/mentoring/syntheses/", "/mentoring/cleanup/")

@@ -61,16 +61,28 @@ def synthesis_evidence(question: Question, group_ids: Collection[int],
         if score:
             scored.append((score, synthesis, original, text))
     scored.sort(key=lambda found: -found[0])
+    shown_at = _shown_at([synthesis.pk for _score, synthesis, _v, _t in scored[:limit]])
     cited = {point["message_id"] for _score, _s, version, _t in scored[:limit]
              for point in version.learned if point.get("message_id")}
     senders: dict[tuple[int, str], int] = {
         (group, message_id): sender for group, message_id, sender in
         Message.objects.filter(message_id__in=cited, sender__isnull=False)
         .values_list("group_id", "message_id", "sender_id")}
-    return [Evidence(score, synthesis.get_absolute_url(), version.title,
+    return [Evidence(score, shown_at[synthesis.pk], version.title,
                      make_snippet(text, query).text, synthesis.published,
                      people=tuple(dict.fromkeys(
                          senders[key] for point in version.learned
                          if (key := (synthesis.group_id, point.get("message_id", "")))
                          in senders)))
-            for score, synthesis, version, text in scored[:limit]]
+            for score, synthesis, version, text in scored[:limit] if synthesis.pk in shown_at]
+
+
+def _shown_at(syntheses: list[int]) -> dict[int, str]:
+    """Where each synthesis's readers read it: on top of its first thread (its own page is
+    the mentors' workbench), in one query."""
+    links = (Synthesis.threads.through.objects.filter(synthesis_id__in=syntheses)
+             .select_related("thread__group").order_by("thread__started", "thread_id"))
+    shown: dict[int, str] = {}
+    for link in links:
+        shown.setdefault(link.synthesis_id, f"{link.thread.get_absolute_url()}#synthesis")
+    return shown

@@ -46,4 +46,11 @@ def _on_thread(request: HttpRequest, group: Group, thread: Thread) -> dict[str, 
     return {"writeups": writeups, "mentor": mentor}
 
 
+def evidence(kwargs: dict[str, Any]) -> tuple[str, Group | None] | None:
+    """A published write-up as an introduction's evidence: public by its learner's consent,
+    so anyone may open it; one not published is no evidence to mail."""
+    writeup = WriteUp.objects.published().filter(pk=kwargs["pk"]).first()
+    return (writeup.title, None) if writeup else None
+
+
 BLOCK = Block("writeups", "mentoring/writeups/thread_block.html", _on_thread, place="bottom")
