@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from learnlink.exchange.models import Group
 from learnlink.lib.requests import AuthenticatedHttpRequest
+from learnlink.mail.models import InboundMessage
 from learnlink.mentoring.contracts import actions
 from learnlink.mentoring.contracts.forms import (
     CommitmentFormSet,
@@ -43,6 +44,8 @@ from learnlink.mentoring.permissions import (
     may_draft_contract,
     offers_to_agree,
 )
+
+NOT_RECORDED_SHOWN = 10
 
 
 @dataclass(frozen=True)
@@ -68,11 +71,20 @@ def contract(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     agreements = {a.organisation_id: a for a in found.agreements.select_related("agreed_by")}
     standings = [Standing(offer, agreements.get(offer.organisation_id))
                  for offer in found.offers.select_related("organisation")]
+    mentor = may_draft_contract(request.user, found.group)
     return render(request, "mentoring/contracts/contract.html", {
         "contract": found, "commitments": found.commitments.all(), "standings": standings,
         "agreed": len(agreements), "to_agree": list(offers_to_agree(request.user, found)),
-        "mentor": may_draft_contract(request.user, found.group),
-        "runs": found.ends >= timezone.localdate()})
+        "mentor": mentor, "runs": found.ends >= timezone.localdate(),
+        "not_recorded": _not_recorded(standings) if mentor else []})
+
+
+def _not_recorded(standings: list[Standing]) -> list[InboundMessage]:
+    """Replies set aside for the mentors (from someone not of the organisation, or saying
+    something other than "I agree"), newest first: their senders were told why by mail."""
+    addresses = [standing.offer.address for standing in standings]
+    return list(InboundMessage.objects.quarantined().filter(recipient__in=addresses)
+                .defer("raw").order_by("-received")[:NOT_RECORDED_SHOWN])
 
 
 @require_http_methods(["GET", "POST"])

@@ -84,6 +84,17 @@ def test_i_agree_from_an_address_not_in_the_organisation_records_nothing_and_say
     assert "is not one of the people" in answer_to(smtp_sink, "someone@example.com")[1]
 
 
+def test_the_mentors_see_the_replies_set_aside_on_the_contracts_page(
+        client, people, contract, offers, mail_server, smtp_sink):
+    reply(mail_server, offers[KILULU].address, "I agree", f"Daudi <{DAUDI}>")
+    client.force_login(people.mentor)
+    html = client.get(f"/mentoring/contracts/{contract.pk}/").content.decode()
+    assert "Mail not recorded" in html
+    assert f"from {DAUDI}: not recorded, nobody of {KILULU}" in html
+    client.force_login(people.learner)
+    assert DAUDI not in client.get(f"/mentoring/contracts/{contract.pk}/").content.decode()
+
+
 def test_a_reply_that_does_not_say_i_agree_records_nothing_and_shows_the_line(
         people, offers, mail_server, smtp_sink):
     inbound = reply(mail_server, offers[KILULU].address,
