@@ -88,7 +88,8 @@ def offer(contract: Contract, by: Person,
     address; the offers and their mail commit together. `sent` is for the demo."""
     Contract.objects.select_for_update().filter(pk=contract.pk).first()  # one offering at once
     done = set(contract.offers.values_list("organisation_id", flat=True))
-    made = [offering.send(contract, party, by, sent or timezone.now())
+    commitments = [c.text for c in contract.commitments.all()]
+    made = [offering.send(contract, party, by, sent or timezone.now(), commitments)
             for party in offering.parties(contract.group) if party.organisation.pk not in done]
     return [offer for offer in made if offer is not None]
 

@@ -56,8 +56,8 @@ def parties(group: Group) -> list[Party]:
     return list(found.values())
 
 
-def send(contract: Contract, party: Party, by: Person,
-         sent: datetime.datetime) -> ContractOffer | None:
+def send(contract: Contract, party: Party, by: Person, sent: datetime.datetime,
+         commitments: list[str]) -> ContractOffer | None:
     """Keep the offer and put its mail in the outbox (the caller's transaction); None, and
     nothing kept, when none of the party's people has a working address."""
     by_language = _readers_by_language(party.contacts, contract.group)
@@ -67,7 +67,7 @@ def send(contract: Contract, party: Party, by: Person,
     offer.sent_to = fitted(ContractOffer, "sent_to", ", ".join(
         address for readers in by_language.values() for address in readers))
     offer.save()
-    context = mail_context(offer, by.name)
+    context = mail_context(offer, by.name, commitments)
     sender = formataddr((f"{by.name} (Learnlink)", offer.address))
     for language, readers in by_language.items():
         first, *others = readers
@@ -89,11 +89,11 @@ def _readers_by_language(people: list[Person], group: Group) -> dict[str, list[s
     return dict(readers)
 
 
-def mail_context(offer: ContractOffer, mentor: str) -> dict[str, Any]:
+def mail_context(offer: ContractOffer, mentor: str, commitments: list[str]) -> dict[str, Any]:
     contract = offer.contract
     return {"contract": contract, "group": contract.group.name,
             "organisation": offer.organisation.name, "mentor": mentor,
-            "commitments": [c.text for c in contract.commitments.all()],
+            "commitments": commitments,
             "page": absolute(contract_path(contract)), "address": offer.address,
             "until": contract.ends}
 
