@@ -262,6 +262,7 @@ LEARNLINK_LIMITS = {
     "search": (20, 60, 60 * 60),        # mail to search@ and get@
     "contact": (5, 20, 60 * 60),        # mail to SLUG-owner@ and to our own From address
     "writeup-reply": (20, 60, 60 * 60),  # mail to a write-up's reply address
+    "contract-reply": (10, 60, 60 * 60),  # mail to a contract offer's reply address
 }
 # Trusted reverse proxies in front of the web: the visitor's IP is read from X-Forwarded-For.
 LEARNLINK_PROXY_COUNT = env.int("LEARNLINK_PROXY_COUNT", default=0)

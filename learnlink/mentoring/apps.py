@@ -18,6 +18,9 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.agenda import mail_kinds as agenda_mail
         from learnlink.mentoring.agenda import mail_routes as agenda_routes
         from learnlink.mentoring.cleanup.registry import register_cleanup
+        from learnlink.mentoring.contracts import concern as contract_concern
+        from learnlink.mentoring.contracts import mail_kinds as contract_mail
+        from learnlink.mentoring.contracts import mail_routes as contract_routes
         from learnlink.mentoring.dashboard import mail_kinds as dashboard_mail
         from learnlink.mentoring.dashboard.concerns import register_concerns
         from learnlink.mentoring.dashboard.questions import note_questions
@@ -81,3 +84,7 @@ class MentoringConfig(AppConfig):
         thread_blocks.register(agenda_blocks.THREAD)
         digest_leads.register("agenda", agenda_blocks.digest_leads)
         topic_blocks.register(agenda_blocks.SYNTHESIS)
+        # Learning contracts: their mail, the offers' reply addresses, offers nobody answered.
+        register_kinds(*contract_mail.KINDS)
+        register_route(contract_routes.ROUTE)
+        concerns.register(contract_concern.CONCERN)

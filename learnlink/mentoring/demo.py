@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from learnlink.mentoring.agenda.demo import load_demo as load_agenda
 from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
+from learnlink.mentoring.contracts.demo import load_contracts
 from learnlink.mentoring.introductions.demo import load_demo as load_introductions
 from learnlink.mentoring.labels.demo import load as load_labels
 from learnlink.mentoring.nudges.demo import load_demo as load_nudges
@@ -24,6 +25,7 @@ LOADERS: list[Callable[[], str]] = [
     load_writeups,
     load_nudges,
     load_agenda,
+    load_contracts,
 ]
 
 

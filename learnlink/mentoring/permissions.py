@@ -30,6 +30,7 @@ from learnlink.exchange.permissions import (
     can_moderate,
     group_for_moderator,
     groups_for_person,
+    is_member,
     memberships,
     person_id,
     sees_every_group,
@@ -37,6 +38,8 @@ from learnlink.exchange.permissions import (
 )
 from learnlink.mentoring.models import (
     CleanupEntry,
+    Contract,
+    ContractOffer,
     Introduction,
     Resource,
     Synthesis,
@@ -420,3 +423,58 @@ def topic_for_mentor(request: HttpRequest, slug: str, pk: int) -> Topic:
     if not may_steer_agenda(request.user, topic.group):
         refuse(request)
     return topic
+
+
+# Learning contracts. A group's contracts are its members' business, as Dgroups kept them: its
+# members (in person or through their organisation), the network's mentors and staff read them;
+# to anyone else, a public group's visitors too, they do not exist (a guest is asked to sign in).
+# The group's mentors draft, offer and renew them. Someone of an organisation the contract was
+# offered to agrees for it, on the web as by mail.
+
+
+def may_read_contracts(user: AnyUser, group: Group) -> bool:
+    return sees_every_group(user) or is_member(user, group)
+
+
+def group_for_contract_reader(request: HttpRequest, slug: str) -> Group:
+    group = Group.objects.filter(slug=slug).first()
+    if group is None or not may_read_contracts(request.user, group):
+        refuse(request)
+    return group
+
+
+def may_draft_contract(user: AnyUser, group: Group) -> bool:
+    return can_moderate(user, group)
+
+
+def group_for_contract_mentor(request: HttpRequest, slug: str) -> Group:
+    group = group_for_contract_reader(request, slug)
+    if not may_draft_contract(request.user, group):
+        refuse(request)
+    return group
+
+
+def contract_for_reader(request: HttpRequest, pk: int) -> Contract:
+    contract = (Contract.objects.select_related("group", "created_by", "renews", "renewal")
+                .filter(pk=pk).first())
+    if contract is None or not may_read_contracts(request.user, contract.group):
+        refuse(request)
+    return contract
+
+
+def contract_for_mentor(request: HttpRequest, pk: int) -> Contract:
+    contract = contract_for_reader(request, pk)
+    if not may_draft_contract(request.user, contract.group):
+        refuse(request)
+    return contract
+
+
+def offers_to_agree(user: AnyUser, contract: Contract) -> QuerySet[ContractOffer]:
+    """The offers of `contract` this user may agree to: those of their organisations that
+    have not agreed yet."""
+    pid = person_id(user)
+    if pid is None:
+        return ContractOffer.objects.none()
+    return (contract.offers.filter(organisation__affiliations__person_id=pid)
+            .exclude(organisation__contract_agreements__contract=contract)
+            .select_related("organisation", "contract"))

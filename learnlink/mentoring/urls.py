@@ -18,6 +18,7 @@ urlpatterns: list = [
     path("cleanup/", include("learnlink.mentoring.cleanup.urls")),
     path("introductions/", include("learnlink.mentoring.introductions.urls")),
     path("nudges/", include("learnlink.mentoring.nudges.urls")),
+    path("contracts/", include("learnlink.mentoring.contracts.urls")),
     path("groups/<slug:slug>/", dashboard.group_dashboard, name="group"),
     path("groups/<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
     path("groups/<slug:slug>/nudges/", nudges.switch, name="group_nudges"),

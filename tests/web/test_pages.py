@@ -103,8 +103,20 @@ PHRASES = {
                         "sw": "Washiriki wengine, mmoja kwa kila mstari",
                         "fr": "Autres participants, un par ligne"},
 }
+PHRASES |= {  # learning contracts
+    "contracts": {"en": "Learning contracts", "sw": "Mikataba ya kujifunza",
+                  "fr": "Contrats d’apprentissage"},
+    "contract": {"en": "Each organisation that agrees commits to",
+                 "sw": "Kila shirika linalokubali linaahidi",
+                 "fr": "Chaque organisation qui accepte s’engage à"},
+    "contract_new": {"en": "Save the contract", "sw": "Hifadhi mkataba",
+                     "fr": "Enregistrer le contrat"},
+    "contract_edit": {"en": "Change the contract", "sw": "Badilisha mkataba",
+                      "fr": "Modifier le contrat"},
+}
 # Pages for the learner, signed in.
-SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic"}
+SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
+             "contract"}
 FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
 # Pages for the group's mentors.
 FOR_MENTOR = {
@@ -117,6 +129,7 @@ FOR_MENTOR = {
     "mentoring", "mentoring_group",
     "agenda_workshop",
 }
+FOR_MENTOR |= {"contract_new", "contract_edit"}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -166,6 +179,7 @@ def urls(network, thread) -> dict[str, str]:
         "nudge_not_now": not_now_link(network["growers"].pk, "quiet"),
         "nudge_opt_out": opt_out_link(network["chair"].pk),
         **agenda_urls(thread),
+        **contract_urls(thread),
     }
 
 
@@ -181,6 +195,22 @@ def agenda_urls(thread) -> dict[str, str]:
         "agenda_topic": topic.get_absolute_url(),
         "agenda_workshop": reverse("mentoring:agenda_workshop", args=[thread.group.slug]),
     }
+
+
+def contract_urls(thread) -> dict[str, str]:
+    """The group's contract, drafted by its mentor with the five commitments, not offered."""
+    from django.utils import timezone
+
+    from learnlink.mentoring.contracts import actions
+
+    today = timezone.localdate()
+    contract = actions.draft(thread.group, actions.Terms(
+        "Learning contract", today, today.replace(year=today.year + 1),
+        actions.default_commitments()), thread.group.memberships.get(role="mentor").person)
+    return {"contracts": reverse("mentoring:contracts", args=[thread.group.slug]),
+            "contract": reverse("mentoring:contract", args=[contract.pk]),
+            "contract_new": reverse("mentoring:contract_new", args=[thread.group.slug]),
+            "contract_edit": reverse("mentoring:contract_edit", args=[contract.pk])}
 
 
 def writeup_urls(thread) -> dict[str, str]:

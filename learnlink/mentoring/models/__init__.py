@@ -11,6 +11,7 @@ from learnlink.mentoring.models.agenda import (
     Workshop,
 )
 from learnlink.mentoring.models.cleanup import Action, CleanupEntry, SplitSuggestion, Touch
+from learnlink.mentoring.models.contract_offers import ContractOffer
 from learnlink.mentoring.models.contracts import (
     AgreedVia,
     CommitmentKind,
@@ -56,6 +57,7 @@ __all__ = [
     "Contract",
     "ContractAgreement",
     "ContractCommitment",
+    "ContractOffer",
     "DashboardSettings",
     "Introduction",
     "IntroductionReply",

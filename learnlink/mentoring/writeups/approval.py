@@ -3,33 +3,26 @@ published.
 
 The mail asks for one short line: "I approve, publish" or "I approve, do not publish" (in
 Kiswahili "Nakubali, ichapishwe" / "Nakubali, isichapishwe"; in French "J'approuve, publiez" /
-"J'approuve, ne publiez pas"). A line counts only when it says that and nothing more (a "yes"
-before it and punctuation aside), so "I approve of the first part, but..." approves nothing:
-a comment that discusses the text must not be taken for consent. Any line of the reply's own
-text may carry it, since a greeting often comes first; the language of the line need not be the
-write-up's. The mail shows both lines indented: a reply that carries our mail along without
-quote marks holds both, and so says nothing; an indented line is never the learner's answer.
+"J'approuve, ne publiez pas"), read as mentoring.consent reads any consent line: so "I approve
+of the first part, but..." approves nothing. The language of the line need not be the
+write-up's.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-_YES = r"(?:yes|ndiyo|ndio|oui)"
+from learnlink.mentoring.consent import END, SEPARATOR, YES, consenting_lines
+
 _APPROVE = r"(?:i approve|i approve it|nakubali|j'approuve|je l'approuve|j'approuve le texte)"
 _NO_PUBLISH = (r"(?:do not publish(?: it)?|don't publish(?: it)?|not for publication"
                r"|isichapishwe|usichapishe|msichapishe|ne publiez pas|ne pas publier"
                r"|ne le publiez pas|ne la publiez pas)")
 _PUBLISH = (r"(?:(?:you may )?publish(?: it)?|ichapishwe|mnaweza kuichapisha|chapisheni"
             r"|(?:vous pouvez )?publiez(?:-le|-la)?|vous pouvez le publier)")
-_SEPARATOR = r"\s*[,.;:!-]*\s*"
-_LINE = re.compile(rf"^(?:{_YES}{_SEPARATOR})?{_APPROVE}"
-                   rf"(?:{_SEPARATOR}(?:(?P<no>{_NO_PUBLISH})|(?P<yes>{_PUBLISH})))?"
-                   r"\s*[.!]*$")
-_INDENT = ("    ", "\t")  # how our mail sets out the two lines to copy
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "\xa0": " "})
+_LINE = re.compile(rf"^(?:{YES}{SEPARATOR})?{_APPROVE}"
+                   rf"(?:{SEPARATOR}(?:(?P<no>{_NO_PUBLISH})|(?P<yes>{_PUBLISH})))?{END}")
 
 
 @dataclass(frozen=True)
@@ -42,16 +35,10 @@ class Decision:
 def decision(text: str) -> Decision | None:
     """The approval a reply's own text makes, if any (see the module's docstring); None when
     its approval lines disagree about publication."""
-    found = {_publish(match) for line in text.splitlines()
-             if not line.startswith(_INDENT) and (match := _LINE.match(_normalised(line)))}
+    found = {_publish(match) for match in consenting_lines(text, _LINE)}
     return Decision(found.pop()) if len(found) == 1 else None
 
 
 def _publish(line: re.Match[str]) -> bool | None:
     return False if line.group("no") else True if line.group("yes") else None
 
-
-def _normalised(line: str) -> str:
-    """Lower case, one kind of apostrophe, single spaces, no emphasis marks or quotes around."""
-    line = unicodedata.normalize("NFC", line).translate(_QUOTES).lower()
-    return " ".join(line.split()).strip(" *_\"«»“”")
