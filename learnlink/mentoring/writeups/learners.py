@@ -18,7 +18,7 @@ MOST = 150
 def candidates(group: Group, thread: Thread | None = None) -> list[tuple[str, str]]:
     """(value, label) pairs: "PERSON:ORGANISATION" (or "PERSON:" for someone with none)."""
     authors = list(dict.fromkeys(
-        Message.objects.filter(thread=thread, sender__isnull=False).order_by("date")
+        Message.objects.filter(thread=thread, sender__isnull=False).order_by("date", "pk")
         .values_list("sender_id", flat=True))) if thread else []
     members = Membership.objects.filter(group=group, person__isnull=False).values("person_id")
     staff = Affiliation.objects.filter(
