@@ -4,7 +4,7 @@ call. A member is a person, or an organisation taking part as one learner."""
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from learnlink.exchange.models import DeliveryMode, Group, Membership, PostingPolicy, Role
@@ -62,5 +62,5 @@ def membership_of(group: Group, person: Person | None) -> Membership | None:
         return None
     return (Membership.objects.filter(group=group)
             .filter(Q(person=person) | Q(organisation__affiliations__person=person))
-            .order_by("organisation_id").first())
+            .order_by(F("organisation_id").asc(nulls_first=True)).first())
 

@@ -56,3 +56,17 @@ def test_the_member_list_is_for_members(client, oranges, db):
     assert client.get(url).status_code == 302  # a guest is asked to sign in
     client.force_login(make_member(None, "Someone Else", "someone@example.com"))
     assert client.get(url).status_code == 404
+
+
+def test_ones_own_membership_decides_over_ones_organisations(mail_server, oranges):
+    """A donor's staff member observes in person while her organisation's group takes part as
+    a learner: her own role is the one that counts, on either database (NULLs sort apart)."""
+    from learnlink.people.models import Affiliation, Organisation
+
+    observe(oranges)
+    agrifund = Organisation.objects.create(name="AgriFund", slug="agrifund")
+    Affiliation.objects.create(person=oranges.memberships.get(role="observer").person,
+                               organisation=agrifund)
+    oranges.memberships.create(organisation=agrifund)
+    mail_server.send(email_from(DONOR, GROUP, "Our next call for proposals", "Apply."), GROUP)
+    assert HeldMessage.objects.get().reason.startswith("the sender is an observer")
