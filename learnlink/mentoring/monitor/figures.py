@@ -235,8 +235,11 @@ def _last_by_organisation(last_written: dict[tuple[int, int], datetime.datetime]
 def _quiet_months(contract: Contract, agreement: ContractAgreement, month: Month,
                   last: datetime.datetime | None) -> int:
     """Months in a row, ending with `month`, in which the organisation wrote nothing, counted
-    from the month it became bound (the contract's start or its agreement, the later)."""
+    from the month it became bound (the contract's start or its agreement, the later). The
+    month in progress is not one yet: there is time left to write."""
     bound = max(Month.of(contract.starts), Month.of(timezone.localdate(agreement.agreed)))
     if last is None or last < bound.start:
-        return month.index() - bound.index() + 1
-    return month.index() - Month.of(timezone.localdate(last)).index()
+        quiet = month.index() - bound.index() + 1
+    else:
+        quiet = month.index() - Month.of(timezone.localdate(last)).index()
+    return max(0, quiet - 1) if quiet and month >= Month.current() else quiet

@@ -12,7 +12,8 @@ Only the commitments a figure can judge month by month count, and only those the
 
 Sharing information, plans and achievements is shown in figures but judged by people: there is
 no monthly quota of plans. An organisation is counted from the month the contract started or
-the month it agreed, whichever is later, so a late signatory does not start broken."""
+the month it agreed, whichever is later, so a late signatory does not start broken; the month
+in progress counts as a month without a message only once it is over."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ RULE = [
     _("Slipping: one month without a message, or a question another organisation put to it "
       "that is still waiting for its answer after the group's days."),
     _("Broken: two months or more in a row without a message."),
+    _("The month in progress counts as a month without a message only once it is over."),
     _("Only the commitments of this group's contract count: without the monthly commitment "
       "silence is not a slip, without the commitment to answer a waiting question is not."),
 ]

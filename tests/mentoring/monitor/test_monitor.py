@@ -220,3 +220,18 @@ def test_the_mentor_dashboard_links_the_network_view_for_the_networks_mentors(cl
     client.force_login(mentor)
     html = client.get(reverse("mentoring:dashboard")).content.decode()
     assert reverse("mentoring:monitor_network") in html
+
+
+def test_the_month_in_progress_is_not_a_silent_month_yet(archive):
+    import datetime
+
+    from django.utils import timezone
+
+    from learnlink.mentoring.models.contracts import Contract
+
+    Contract.objects.filter(pk=archive["contract"].pk).update(
+        ends=timezone.localdate() + datetime.timedelta(days=400))
+    rows = rows_by_name(archive, Month.current())
+    assert rows["Kilulu Orange Growers"].quiet_months == Month.current().index() - MARCH.index() - 1
+    april = {name: row.quiet_months for name, row in rows_by_name(archive, Month(2026, 4)).items()}
+    assert april["Kilulu Orange Growers"] == 1
