@@ -8,6 +8,7 @@ from collections.abc import Callable
 from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
 from learnlink.mentoring.introductions.demo import load_demo as load_introductions
 from learnlink.mentoring.labels.demo import load as load_labels
+from learnlink.mentoring.monitor.demo import load_demo as load_monitor
 from learnlink.mentoring.resources.demo import load_demo as load_resources
 from learnlink.mentoring.syntheses.demo import load_syntheses
 from learnlink.mentoring.writeups.demo import load_writeups
@@ -20,6 +21,7 @@ LOADERS: list[Callable[[], str]] = [
     load_resources,
     load_labels,
     load_writeups,
+    load_monitor,
 ]
 
 

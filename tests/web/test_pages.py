@@ -91,9 +91,17 @@ PHRASES = {
                   "fr": "Ce qui attend un mentor maintenant"},
     "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
                         "fr": "Réglages de ce groupe"},
+    "monitor": {"en": "Who keeps the group's learning contract", "sw": "Nani anatimiza mkataba",
+                "fr": "Qui tient le contrat d’apprentissage"},
+    "monitor_journal": {"en": "Learning journal of", "sw": "Shajara ya kujifunza ya",
+                        "fr": "Journal d’apprentissage de"},
+    "monitor_network": {"en": "How many organisations of each group",
+                        "sw": "Mashirika mangapi ya kila kikundi",
+                        "fr": "Combien d’organisations de chaque groupe"},
 }
 SIGNED_IN = {"address", "writeup_to_approve"}  # pages for the learner, signed in
-FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
+# Pages for staff (and the network's mentors).
+FOR_STAFF = {"mail_catalogue", "resource_add", "monitor_network"}
 # Pages for the group's mentors.
 FOR_MENTOR = {
     "syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
@@ -103,6 +111,7 @@ FOR_MENTOR = {
     "thread_labels",
     "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
     "mentoring", "mentoring_group",
+    "monitor", "monitor_journal",
 }
 
 
@@ -149,6 +158,10 @@ def urls(network, thread) -> dict[str, str]:
         **writeup_urls(thread),
         "mentoring": reverse("mentoring:dashboard"),
         "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
+        "monitor": reverse("mentoring:monitor", args=[thread.group.slug]),
+        "monitor_journal": reverse("mentoring:monitor_journal",
+                                   args=[thread.group.slug, network["growers"].slug]),
+        "monitor_network": reverse("mentoring:monitor_network"),
     }
 
 
