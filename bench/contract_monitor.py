@@ -23,7 +23,7 @@ import re
 import sys
 import tempfile
 import time
-from email.message import Message
+from email.message import Message as Headers
 from email.parser import BytesHeaderParser
 from email.utils import format_datetime, parseaddr, parsedate_to_datetime
 from pathlib import Path
@@ -62,7 +62,7 @@ def copied(raw: bytes, copy: int, first: datetime.datetime, span: datetime.timed
     return head + separator + body
 
 
-def _date(header: Message) -> datetime.datetime | None:
+def _date(header: Headers) -> datetime.datetime | None:
     """The message's date, None if no parser reads it or it names no time zone."""
     try:
         date = parsedate_to_datetime(str(header["Date"]))

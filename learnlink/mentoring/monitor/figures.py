@@ -119,52 +119,35 @@ def monitors(groups: Sequence[Group], month: Month) -> dict[int, GroupMonitor]:
                    .values_list("group_id", "organisation_id", "person_id", "role"))
     written = _month_counts(ids, month)
     last_written = _last_written(contracts, month)
-    answered = list(Question.objects.filter(
-        group_id__in=ids, answered__gte=month.start, answered__lt=month.end,
-        answered_by__sender__isnull=False).values_list(
-        "group_id", "answered_by__sender_id", "message__sender_id", "asked", "answered"))
+    answered = [(group_id, answerer, asker, (when - asked).total_seconds() / 3600)
+                for group_id, answerer, asker, asked, when in Question.objects.filter(
+                    group_id__in=ids, answered__gte=month.start, answered__lt=month.end,
+                    answered_by__sender__isnull=False).values_list(
+                    "group_id", "answered_by__sender_id", "message__sender_id", "asked",
+                    "answered") if when is not None]
     owed = list(Question.objects.filter(
         Q(answered__isnull=True) | Q(answered__gte=month.end), group_id__in=ids,
         due__gte=month.start, due__lt=month.end, message__parent__sender__isnull=False)
         .values_list("group_id", "message__parent__sender_id", "message__sender_id"))
     people = ({person for _g, _o, person, _r in members if person}
               | {person for _g, person in written} | {person for _g, person in last_written}
-              | {person for row in answered for person in row[1:3] if person}
-              | {person for row in owed for person in row[1:3] if person})
-    organisations_of = people_organisations(people)
+              | {person for _g, *pair, _h in answered for person in pair if person}
+              | {person for _g, *pair in owed for person in pair if person})
+    of = people_organisations(people)
 
-    rows: dict[int, dict[int, Row]] = {pk: {} for pk in ids}
-    circles = _circles(members, organisations_of)
-    for contract in contracts.values():
-        for organisation in agreed.get(contract.pk, {}):
-            circles[contract.group_id].setdefault(organisation, INNER)
-    names = Organisation.objects.only("name", "slug").in_bulk(
-        {organisation for found in circles.values() for organisation in found})
-    for group_id, found in circles.items():
-        for organisation, circle in found.items():
-            rows[group_id][organisation] = Row(names[organisation], circle)
+    rows = _rows(ids, _circles(members, of), contracts, agreed)
     for (group_id, person), counts in written.items():
-        for organisation in organisations_of.get(person, ()):
-            row = rows[group_id].get(organisation)
-            if row is not None:
-                row.messages += counts["messages"]
-                for name in LABELLED:
-                    setattr(row, name, getattr(row, name) + counts[name])
-    for group_id, answerer, asker, asked, when in answered:
-        if when is None:  # not so: the query asked for answered questions (for mypy)
-            continue
-        for organisation in organisations_of.get(answerer, set()) - organisations_of.get(asker,
-                                                                                         set()):
-            row = rows[group_id].get(organisation)
-            if row is not None:
-                row.answer_hours.append((when - asked).total_seconds() / 3600)
+        for row in _credited(rows[group_id], of.get(person, set())):
+            row.messages += counts["messages"]
+            for name in LABELLED:
+                setattr(row, name, getattr(row, name) + counts[name])
+    for group_id, answerer, asker, hours in answered:
+        for row in _credited(rows[group_id], of.get(answerer, set()) - of.get(asker, set())):
+            row.answer_hours.append(hours)
     for group_id, addressee, asker in owed:
-        for organisation in organisations_of.get(addressee, set()) - organisations_of.get(asker,
-                                                                                          set()):
-            row = rows[group_id].get(organisation)
-            if row is not None:
-                row.owed += 1
-    last = _last_by_organisation(last_written, organisations_of)
+        for row in _credited(rows[group_id], of.get(addressee, set()) - of.get(asker, set())):
+            row.owed += 1
+    last = _last_by_organisation(last_written, of)
     for group_id, contract in contracts.items():
         kinds = {commitment.kind for commitment in contract.commitments.all()}
         for organisation, agreement in agreed.get(contract.pk, {}).items():
@@ -176,6 +159,25 @@ def monitors(groups: Sequence[Group], month: Month) -> dict[int, GroupMonitor]:
     return {group.pk: GroupMonitor(group, month, contracts.get(group.pk), sorted(
         rows[group.pk].values(), key=lambda row: (SEVERITY[row.state], row.organisation.name)))
         for group in groups}
+
+
+def _rows(groups: list[int], circles: dict[int, dict[int, str]], contracts: dict[int, Contract],
+          agreed: dict[int, dict[int, ContractAgreement]]) -> dict[int, dict[int, Row]]:
+    """An empty row for each member organisation and each that agreed (in the inner circle
+    unless it is an observing member), by group and organisation."""
+    for contract in contracts.values():
+        for organisation in agreed.get(contract.pk, {}):
+            circles[contract.group_id].setdefault(organisation, INNER)
+    names = Organisation.objects.only("name", "slug").in_bulk(
+        {organisation for found in circles.values() for organisation in found})
+    return {group_id: {organisation: Row(names[organisation], circle)
+                       for organisation, circle in circles[group_id].items()}
+            for group_id in groups}
+
+
+def _credited(rows: dict[int, Row], organisations: set[int]) -> list[Row]:
+    """The rows of these organisations in the group (others are not in its table)."""
+    return [rows[organisation] for organisation in organisations if organisation in rows]
 
 
 def _month_counts(groups: list[int], month: Month) -> dict[tuple[int, int], dict[str, Any]]:
