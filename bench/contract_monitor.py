@@ -143,11 +143,13 @@ def main() -> None:
     from learnlink.mentoring.monitor.figures import monitor
     from learnlink.mentoring.monitor.months import Month
     from learnlink.people.models import Person
+    from learnlink.people.roles import MENTOR, grant_role
 
     person = Person.objects.get(email_addresses__address=READER)
-    if person.user is None:
+    if person.user is None:  # a mentor of the network, who reads the network view too
         person.user = User.objects.create_user(username=READER, email=READER)
         person.save(update_fields=["user"])
+        grant_role(person.user, MENTOR)
     group = Group.objects.get(slug=SLUG)
     month = Month(2026, 6)
     table = monitor(group, month)
