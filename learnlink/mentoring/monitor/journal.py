@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 
 from learnlink.exchange.models import Group, Message
 from learnlink.mentoring.monitor.months import Month
-from learnlink.people.models import Organisation
+from learnlink.people.models import Affiliation, Organisation
 
 MONTHS = 12
 LATEST = 30  # entries per part
@@ -31,11 +31,15 @@ class Journal:
 
 
 def journal(group: Group, organisation: Organisation, month: Month) -> Journal:
-    """Three queries, one per part."""
+    """Four queries: the organisation's people, then one per part. Its messages are found by
+    their writers (the index of each writer's messages in each group), not by walking the
+    group's year of messages back from the latest (300 ms on 100,000 messages)."""
     since = month.plus(1 - MONTHS)
+    people = list(Affiliation.objects.filter(organisation=organisation)
+                  .values_list("person_id", flat=True))
     written = (Message.objects.filter(
-        group=group, is_placeholder=False, removed__isnull=True, date__gte=since.start,
-        date__lt=month.end, sender__affiliations__organisation=organisation)
+        group=group, is_placeholder=False, sender__isnull=False, sender_id__in=people,
+        removed__isnull=True, date__gte=since.start, date__lt=month.end)
         .select_related("sender", "labels").only(
             "pk", "date", "subject", "sender_name", "sender__name", "labels__plan",
             "labels__achievement", "labels__question", "labels__answer", "labels__information"))
