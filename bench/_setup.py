@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import resource
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,3 +88,49 @@ def archive_django() -> Path:
             import_mbox(create_group(f"ltp-{n}", f"Linux Test Project {n}"), LTP)
         ready.touch()
     return ARCHIVE
+
+
+def timed(client: object, url: str, requests: int) -> dict[str, float]:
+    """Wall time (median, 95th percentile) and this process's CPU time (median: on SQLite the
+    database's work too, on PostgreSQL the server's is not in it) in ms, queries, size."""
+    from django.db import connection
+
+    walls, cpus, queries = [], [], []
+
+    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        for _ in range(requests):
+            queries.clear()
+            wall, cpu = time.perf_counter(), time.process_time()
+            response = client.get(url)  # type: ignore[attr-defined]
+            cpus.append((time.process_time() - cpu) * 1000)
+            walls.append((time.perf_counter() - wall) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+    return {"median": statistics.median(walls), "p95": statistics.quantiles(walls, n=20)[-1],
+            "cpu": statistics.median(cpus), "queries": len(queries),
+            "kb": len(response.content) / 1024}
+
+
+def kept_django(folder: Path, build: Callable[[], None]) -> None:
+    """Point Learnlink at a benchmark's own database in `folder`, which `build` fills on first
+    use; kept in the temporary folder for the next run (one per database engine)."""
+    ready = folder / "ready"
+    folder.mkdir(parents=True, exist_ok=True)
+    os.environ["LEARNLINK_VAR_DIR"] = str(folder)
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "learnlink.settings"
+    sys.path.insert(0, str(ROOT))
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("collectstatic", "--noinput", verbosity=0)
+    if not ready.exists():
+        call_command("flush", "--noinput", verbosity=0)
+    call_command("migrate", verbosity=0)
+    if not ready.exists():
+        build()
+        ready.touch()

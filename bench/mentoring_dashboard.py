@@ -20,39 +20,17 @@ from __future__ import annotations
 import argparse
 import itertools
 import os
-import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _setup import ENGINE, LTP, ROOT, machine_speed
+from _setup import ENGINE, LTP, kept_django, machine_speed, timed
 
 GROUPS = 20
 SLICES_PER_GROUP = 3
 FOLDER = Path(tempfile.gettempdir()) / f"learnlink-bench-mentoring-{ENGINE}"
 MENTOR = "bench.mentor@example.org"
-
-
-def network_django() -> None:
-    """Point Learnlink at the benchmark's own database, building it on first use."""
-    ready = FOLDER / "ready"
-    FOLDER.mkdir(parents=True, exist_ok=True)
-    os.environ["LEARNLINK_VAR_DIR"] = str(FOLDER)
-    os.environ.setdefault("DATABASE_URL", f"sqlite:///{FOLDER}/bench.sqlite3")
-    os.environ["DJANGO_SETTINGS_MODULE"] = "learnlink.settings"
-    sys.path.insert(0, str(ROOT))
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("collectstatic", "--noinput", verbosity=0)
-    if not ready.exists():
-        call_command("flush", "--noinput", verbosity=0)
-    call_command("migrate", verbosity=0)
-    if not ready.exists():
-        build()
-        ready.touch()
 
 
 def build() -> None:
@@ -98,36 +76,12 @@ def troubles(group: object, n: int) -> None:
     EmailAddress.objects.filter(address=f"member{n}@example.net").update(bounce_score=2)
 
 
-def timed(client: object, url: str, requests: int) -> dict[str, float]:
-    """Wall time (median, 95th percentile) and this process's CPU time (median: on SQLite the
-    database's work too, on PostgreSQL the server's is not in it) in ms, queries, size."""
-    from django.db import connection
-
-    walls, cpus, queries = [], [], []
-
-    def count(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    with connection.execute_wrapper(count):
-        for _ in range(requests):
-            queries.clear()
-            wall, cpu = time.perf_counter(), time.process_time()
-            response = client.get(url)  # type: ignore[attr-defined]
-            cpus.append((time.process_time() - cpu) * 1000)
-            walls.append((time.perf_counter() - wall) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-    return {"median": statistics.median(walls), "p95": statistics.quantiles(walls, n=20)[-1],
-            "cpu": statistics.median(cpus), "queries": len(queries),
-            "kb": len(response.content) / 1024}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--note-again", action="store_true")
     args = parser.parse_args()
-    network_django()
+    kept_django(FOLDER, build)
     from django.contrib.auth.models import User
     from django.db import connection
     from django.test import Client

@@ -22,8 +22,7 @@ from learnlink.alliance.permissions import (
     visible_alliances,
 )
 from learnlink.lib.requests import AuthenticatedHttpRequest
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from learnlink.lib.spreadsheets import XLSX_TYPE
 
 
 def alliance_list(request: HttpRequest) -> HttpResponse:
@@ -52,7 +51,7 @@ def report(request: HttpRequest, slug: str) -> HttpResponse:
 
 def spreadsheet(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_insider(request, slug)
-    response = HttpResponse(export(alliance), content_type=XLSX)
+    response = HttpResponse(export(alliance), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{alliance.slug}.xlsx"'
     return response
 

@@ -41,7 +41,7 @@ from learnlink.impact.report import (
 from learnlink.impact.sales import SaleRejected, record_sale
 from learnlink.impact.sheet_format import COLUMNS, EXAMPLES, SHEETS
 from learnlink.lib.requests import AuthenticatedHttpRequest
-from learnlink.lib.spreadsheets import Table, xlsx_bytes
+from learnlink.lib.spreadsheets import XLSX_TYPE, Table, xlsx_bytes
 
 
 def _table(request: HttpRequest, alliance: Alliance) -> tuple[PeriodForm, ImpactTable]:
@@ -114,13 +114,10 @@ def export_csv(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
 def export_xlsx(request: HttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_report(request, slug)
     _form, table = _table(request, alliance)
-    response = HttpResponse(impact_workbook(table), content_type=XLSX)
+    response = HttpResponse(impact_workbook(table), content_type=XLSX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{_filename(table, "xlsx")}"'
     return response
 
@@ -162,7 +159,7 @@ def template(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     """The import's workbook with its three sheets, headers and one example row each."""
     alliance = alliance_for_import(request, slug)
     content = xlsx_bytes({sheet: Table(COLUMNS[sheet], [EXAMPLES[sheet]]) for sheet in SHEETS})
-    response = HttpResponse(content, content_type=XLSX)
+    response = HttpResponse(content, content_type=XLSX_TYPE)
     response["Content-Disposition"] = (f'attachment; filename="impact-{alliance.slug}-'
                                        'template.xlsx"')
     return response

@@ -10,6 +10,7 @@ from learnlink.mentoring.cleanup.demo import load_demo as load_cleanup
 from learnlink.mentoring.contracts.demo import load_contracts
 from learnlink.mentoring.introductions.demo import load_demo as load_introductions
 from learnlink.mentoring.labels.demo import load as load_labels
+from learnlink.mentoring.monitor.demo import load_demo as load_monitor
 from learnlink.mentoring.nudges.demo import load_demo as load_nudges
 from learnlink.mentoring.resources.demo import load_demo as load_resources
 from learnlink.mentoring.syntheses.demo import load_syntheses
@@ -26,6 +27,7 @@ LOADERS: list[Callable[[], str]] = [
     load_nudges,
     load_agenda,
     load_contracts,
+    load_monitor,
 ]
 
 

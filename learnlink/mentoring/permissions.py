@@ -478,3 +478,38 @@ def offers_to_agree(user: AnyUser, contract: Contract) -> QuerySet[ContractOffer
     return (contract.offers.filter(organisation__affiliations__person_id=pid)
             .exclude(organisation__contract_agreements__contract=contract)
             .select_related("organisation", "contract"))
+
+
+# The contract monitor (monitor/). A group's table and its organisations' learning journals are
+# read by those the contract binds and those who help them keep it: the group's inner circle
+# (its learners, mentors and owners, in person or through their organisation), and the
+# network's mentors and staff. The outer circle (observers: donors, other networks,
+# researchers) reads the archive but not who keeps the contract: that is the peers' own
+# account to each other. Guests are asked to sign in, anyone else gets 404, even for a public
+# group. The view across every group is for the network's mentors and staff.
+
+
+def reads_monitor(user: AnyUser, group: Group) -> bool:
+    return sees_every_group(user) or takes_part(user, group)
+
+
+def monitored_group(user: AnyUser, slug: str) -> Group | None:
+    """The group if this user reads its monitor (for the API, which answers 404 itself)."""
+    group = Group.objects.filter(slug=slug).first()
+    return group if group is not None and reads_monitor(user, group) else None
+
+
+def group_for_monitor(request: HttpRequest, slug: str) -> Group:
+    group = monitored_group(request.user, slug)
+    if group is None:
+        refuse(request)
+    return group
+
+
+def reads_network_monitor(user: AnyUser) -> bool:
+    return sees_every_group(user)
+
+
+def network_monitor_or_refuse(request: HttpRequest) -> None:
+    if not reads_network_monitor(request.user):
+        refuse(request)

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from learnlink.mentoring.dashboard import views as dashboard
 from learnlink.mentoring.labels import views as labels
+from learnlink.mentoring.monitor import urls as monitor
 from learnlink.mentoring.nudges import views as nudges
 from learnlink.mentoring.peers import views as peers
 from learnlink.mentoring.resources.urls import urlpatterns as resources
@@ -19,8 +20,10 @@ urlpatterns: list = [
     path("introductions/", include("learnlink.mentoring.introductions.urls")),
     path("nudges/", include("learnlink.mentoring.nudges.urls")),
     path("contracts/", include("learnlink.mentoring.contracts.urls")),
+    *monitor.network,
     path("groups/<slug:slug>/", dashboard.group_dashboard, name="group"),
     path("groups/<slug:slug>/settings/", dashboard.group_settings, name="group_settings"),
     path("groups/<slug:slug>/nudges/", nudges.switch, name="group_nudges"),
     path("groups/<slug:slug>/agenda/", include("learnlink.mentoring.agenda.urls")),
+    *monitor.groups,
 ]

@@ -102,6 +102,13 @@ PHRASES = {
     "agenda_workshop": {"en": "Other participants, one a line",
                         "sw": "Washiriki wengine, mmoja kwa kila mstari",
                         "fr": "Autres participants, un par ligne"},
+    "monitor": {"en": "Who keeps the group's learning contract", "sw": "Nani anatimiza mkataba",
+                "fr": "Qui tient le contrat d’apprentissage"},
+    "monitor_journal": {"en": "Learning journal of", "sw": "Shajara ya kujifunza ya",
+                        "fr": "Journal d’apprentissage de"},
+    "monitor_network": {"en": "How many organisations of each group",
+                        "sw": "Mashirika mangapi ya kila kikundi",
+                        "fr": "Combien d’organisations de chaque groupe"},
 }
 PHRASES |= {  # learning contracts
     "contracts": {"en": "Learning contracts", "sw": "Mikataba ya kujifunza",
@@ -117,7 +124,8 @@ PHRASES |= {  # learning contracts
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
              "contract"}
-FOR_STAFF = {"mail_catalogue", "resource_add"}  # pages for staff (and the network's mentors)
+# Pages for staff (and the network's mentors).
+FOR_STAFF = {"mail_catalogue", "resource_add", "monitor_network"}
 # Pages for the group's mentors.
 FOR_MENTOR = {
     "syntheses", "synthesis_draft", "synthesis_pick", "synthesis", "synthesis_version",
@@ -128,6 +136,7 @@ FOR_MENTOR = {
     "writeups", "writeup_from_thread", "writeup_from_guide", "writeup_edit", "writeup_version",
     "mentoring", "mentoring_group",
     "agenda_workshop",
+    "monitor", "monitor_journal",
 }
 FOR_MENTOR |= {"contract_new", "contract_edit"}
 
@@ -180,6 +189,10 @@ def urls(network, thread) -> dict[str, str]:
         "nudge_opt_out": opt_out_link(network["chair"].pk),
         **agenda_urls(thread),
         **contract_urls(thread),
+        "monitor": reverse("mentoring:monitor", args=[thread.group.slug]),
+        "monitor_journal": reverse("mentoring:monitor_journal",
+                                   args=[thread.group.slug, network["growers"].slug]),
+        "monitor_network": reverse("mentoring:monitor_network"),
     }
 
 

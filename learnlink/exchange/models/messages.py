@@ -121,6 +121,12 @@ class Message(models.Model):
                    # alone: the peer finder weighs how much each candidate writes. Counting
                    # from the table read every message's text (seconds on 100,000).
                    models.Index(fields=["sender", "group"], name="message_sender_group",
+                                condition=Q(sender__isnull=False, is_placeholder=False)),
+                   # Who wrote in a group between two dates, read from the index alone: the
+                   # contract monitor counts each writer's month and finds when each last
+                   # wrote. From the table, SQLite read 100,000 wide rows (1.2 s cold).
+                   models.Index(fields=["group", "date", "sender"],
+                                name="message_group_date_sender",
                                 condition=Q(sender__isnull=False, is_placeholder=False))]
 
     def __str__(self) -> str:

@@ -18,6 +18,7 @@ from learnlink.lib.spreadsheets.importing import (
 )
 from learnlink.lib.spreadsheets.reading import Row, read_sheets
 from learnlink.lib.spreadsheets.writing import (
+    XLSX_TYPE,
     Formatted,
     Formula,
     Table,
@@ -30,6 +31,7 @@ from learnlink.lib.spreadsheets.writing import (
 )
 
 __all__ = [
+    "XLSX_TYPE",
     "Book",
     "CellError",
     "Formatted",

@@ -31,6 +31,7 @@ from learnlink.lib.spreadsheets.errors import SpreadsheetError
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
 BOLD = Font(bold=True)
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 WIDTHS = (10, 60)  # the narrowest and widest column, in characters
 
 

@@ -18,7 +18,12 @@ from learnlink.mentoring.dashboard.forms import AnswerDaysForm
 from learnlink.mentoring.dashboard.questions import answer_days, set_answer_days
 from learnlink.mentoring.dashboard.sections import sections
 from learnlink.mentoring.nudges.settings import nudges_on
-from learnlink.mentoring.permissions import followed_groups, group_for_mentor, mentor_or_refuse
+from learnlink.mentoring.permissions import (
+    followed_groups,
+    group_for_mentor,
+    mentor_or_refuse,
+    reads_network_monitor,
+)
 
 
 def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
@@ -28,7 +33,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     followed = Paginator(groups.order_by("name").only("slug", "name"),
                          settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("groups"))
     return render(request, "mentoring/dashboard/dashboard.html", {
-        "sections": sections(groups, timezone.now(), request.GET), "followed": followed})
+        "sections": sections(groups, timezone.now(), request.GET), "followed": followed,
+        "network_monitor": reads_network_monitor(request.user)})
 
 
 def group_dashboard(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:

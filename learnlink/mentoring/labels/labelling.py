@@ -88,7 +88,7 @@ def replies_to_question(messages: Sequence[Message]) -> dict[int, bool]:
     asks = {pk: asked[pk] if pk in asked else "question" in label(parent.text)
             for pk, parent in parents.items()}
     people = {m.sender_id for m in [*messages, *parents.values()] if m.sender_id}
-    own = _own_organisations(people)
+    own = people_organisations(people)
     found = {}
     for message in messages:
         parent = parents.get(message.parent_id or 0)
@@ -97,7 +97,7 @@ def replies_to_question(messages: Sequence[Message]) -> dict[int, bool]:
     return found
 
 
-def _own_organisations(people: set[int]) -> dict[int, set[int]]:
+def people_organisations(people: set[int]) -> dict[int, set[int]]:
     """Each person's organisations, less those that are the umbrella of another of theirs."""
     rows = Affiliation.objects.filter(person_id__in=people).values_list(
         "person_id", "organisation_id", "organisation__parent_id")
