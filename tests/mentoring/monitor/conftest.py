@@ -112,6 +112,8 @@ def archive(network: dict[str, Any], oranges: Any, mentor: Any) -> dict[str, Any
     post(oranges, "juma@example.net", "Re: Rice prices at Babati",
          "Could you send us the prices at Magugu too?", at(3, 10), reply_to=prices,
          labels=("question",))
+    oranges.observers_may_post = True  # else the radio's mail would wait for a mentor
+    oranges.save(update_fields=["observers_may_post"])
     post(oranges, "salma@example.net", "Radio programme", "We will read your prices on air.",
          at(3, 12))
     learner = make_member(None, "Said Mfinanga", "said@example.net")
