@@ -24,10 +24,10 @@ LOADERS: list[Callable[[], str]] = [
     load_resources,
     load_labels,
     load_writeups,
-    load_nudges,
     load_agenda,
     load_contracts,
     load_monitor,
+    load_nudges,  # last: it reads how quiet each group is once all the demo's mail is in
 ]
 
 
