@@ -14,10 +14,8 @@ from learnlink.exchange.models import Group, Membership
 from learnlink.exchange.notices import moderator_addresses
 from learnlink.exchange.subscriptions import tell
 from learnlink.lib import emails
-from learnlink.lib.limits import Limit
-from learnlink.mail.inbox import finish, quarantine, request_to_answer
+from learnlink.mail.inbox import finish, quarantine, request_within_limit
 from learnlink.mail.models import InboundMessage, State
-from learnlink.mail.parsing import ParsedMessage
 from learnlink.mail.routing import split_address
 from learnlink.people.addresses import current_holder
 
@@ -40,21 +38,12 @@ def is_not_read_address(local: str, domain: str) -> bool:
     return f"{local}@{domain}" == not_read_address()
 
 
-def _within_limit(inbound: InboundMessage, parsed: ParsedMessage) -> bool:
-    limit = Limit.named("contact")
-    if limit.count(parsed.from_address, inbound.envelope_from):
-        finish(inbound, State.REJECTED, f"from {parsed.from_address}: over the limit of "
-                                        f"{limit.per_address} an hour")
-        return False
-    return True
-
-
 def forward_to_mentors(inbound: InboundMessage) -> None:
     """Pass the sender's words to each mentor, with Reply-To the sender: a mentor's answer
     goes to them directly."""
     group = owner_group(split_address(inbound.recipient)[0])
-    parsed = request_to_answer(inbound)
-    if group is None or parsed is None or not _within_limit(inbound, parsed):
+    parsed = request_within_limit(inbound, "contact")
+    if group is None or parsed is None:
         return
     mentors = moderator_addresses(group)
     if not mentors:
@@ -69,8 +58,8 @@ def forward_to_mentors(inbound: InboundMessage) -> None:
 
 def answer_not_read(inbound: InboundMessage) -> None:
     """Say this address is not read, and give the sender's groups' mentor addresses."""
-    parsed = request_to_answer(inbound)
-    if parsed is None or not _within_limit(inbound, parsed):
+    parsed = request_within_limit(inbound, "contact")
+    if parsed is None:
         return
     person = current_holder(parsed.from_address)
     memberships = Membership.objects.filter(person=person).select_related("group")

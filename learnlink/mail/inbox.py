@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
 
 from learnlink.lib.fields import fitted
+from learnlink.lib.limits import Limit
 from learnlink.mail.models import InboundMessage, Source, State
 from learnlink.mail.parsing import ParsedMessage, ParseError, parse
 from learnlink.mail.routing import route_for
@@ -86,5 +87,20 @@ def request_to_answer(inbound: InboundMessage) -> ParsedMessage | None:
         return None
     if parsed.auto_reply or not parsed.from_address:
         quarantine(inbound, parsed.auto_reply or "no sender to answer")
+        return None
+    return parsed
+
+
+def request_within_limit(inbound: InboundMessage, limit: str) -> ParsedMessage | None:
+    """`request_to_answer`, within the sender's hourly limit of that name (lib.limits): a mail
+    over it ends rejected with the reason and unanswered, so nobody can make us mail without
+    end. None when there is nothing to answer."""
+    parsed = request_to_answer(inbound)
+    if parsed is None:
+        return None
+    hourly = Limit.named(limit)
+    if hourly.count(parsed.from_address, inbound.envelope_from):
+        finish(inbound, State.REJECTED, f"from {parsed.from_address}: over the limit of "
+                                        f"{hourly.per_address} an hour")
         return None
     return parsed

@@ -13,9 +13,8 @@ from django.urls import reverse
 
 from learnlink.exchange.models import Group
 from learnlink.lib import emails
-from learnlink.lib.limits import Limit
 from learnlink.lib.links import absolute
-from learnlink.mail.inbox import finish, quarantine, request_to_answer
+from learnlink.mail.inbox import finish, quarantine, request_within_limit
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
 from learnlink.mail.routing import split_address
@@ -41,13 +40,8 @@ def take_proposal(inbound: InboundMessage) -> None:
     if group is None:
         quarantine(inbound, "no group has this agenda address")
         return
-    parsed = request_to_answer(inbound)
+    parsed = request_within_limit(inbound, "command")
     if parsed is None:
-        return
-    limit = Limit.named("command")
-    if limit.count(parsed.from_address, inbound.envelope_from):
-        finish(inbound, State.REJECTED, f"from {parsed.from_address}: over the limit of "
-                                        f"{limit.per_address} an hour")
         return
     person = person_for_address(parsed.from_address)
     language = language_of(person) or group.language

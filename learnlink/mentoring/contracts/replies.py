@@ -21,9 +21,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from learnlink.lib import emails
-from learnlink.lib.limits import Limit
 from learnlink.lib.links import absolute
-from learnlink.mail.inbox import finish, request_to_answer
+from learnlink.mail.inbox import finish, request_within_limit
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
 from learnlink.mail.routing import split_address
@@ -65,13 +64,8 @@ def offer_at(local: str) -> ContractOffer | None:
 
 def take_reply(inbound: InboundMessage) -> None:
     """The mail route's work for one stored message (see the module's docstring)."""
-    parsed = request_to_answer(inbound)
+    parsed = request_within_limit(inbound, "contract-reply")
     if parsed is None:
-        return
-    limit = Limit.named("contract-reply")
-    if limit.count(parsed.from_address, inbound.envelope_from):
-        finish(inbound, State.REJECTED, f"from {parsed.from_address}: over the limit of "
-                                        f"{limit.per_address} replies an hour")
         return
     offer = offer_at(split_address(inbound.recipient)[0])
     person = person_for_address(parsed.from_address)

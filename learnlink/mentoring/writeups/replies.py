@@ -13,9 +13,8 @@ with what our MTA said of the sender's domain.
 
 from __future__ import annotations
 
-from learnlink.lib.limits import Limit
 from learnlink.mail.authentication import sender_verdict
-from learnlink.mail.inbox import finish, quarantine, request_to_answer
+from learnlink.mail.inbox import finish, quarantine, request_within_limit
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.routing import split_address
 from learnlink.mentoring.models import WriteUp
@@ -31,13 +30,8 @@ MOST_CHARACTERS = 4000
 
 
 def take_reply(inbound: InboundMessage) -> None:
-    parsed = request_to_answer(inbound)
+    parsed = request_within_limit(inbound, "writeup-reply")
     if parsed is None:
-        return
-    limit = Limit.named("writeup-reply")
-    if limit.count(parsed.from_address, inbound.envelope_from):
-        finish(inbound, State.REJECTED, f"from {parsed.from_address}: over the limit of "
-                                        f"{limit.per_address} replies an hour")
         return
     try:
         writeup = writeup_for(split_address(inbound.recipient)[0])

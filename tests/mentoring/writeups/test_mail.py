@@ -176,4 +176,4 @@ def test_a_flood_of_replies_is_refused_past_the_limit(writeup, mentor, mail_serv
     replies = [answer(mail_server, reply_address(writeup), f"Comment {n}\n") for n in range(3)]
     assert writeup.comments.count() == 2
     assert replies[-1].state == State.REJECTED
-    assert replies[-1].reason == f"from {HALIMA}: over the limit of 2 replies an hour"
+    assert replies[-1].reason == f"from {HALIMA}: over the limit of 2 an hour"
