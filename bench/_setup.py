@@ -90,6 +90,16 @@ def archive_django() -> Path:
     return ARCHIVE
 
 
+def median_p95(work: Callable[[], object], runs: int) -> tuple[float, float]:
+    """Wall time of `work` in ms over `runs` runs: the median and the 95th percentile."""
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        work()
+        samples.append((time.perf_counter() - started) * 1000)
+    return statistics.median(samples), statistics.quantiles(samples, n=20)[-1]
+
+
 def timed(client: object, url: str, requests: int) -> dict[str, float]:
     """Wall time (median, 95th percentile) and this process's CPU time (median: on SQLite the
     database's work too, on PostgreSQL the server's is not in it) in ms, queries, size."""

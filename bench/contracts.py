@@ -14,20 +14,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import statistics
 import time
-from collections.abc import Callable
 
-from _setup import fresh_django, machine_speed
-
-
-def timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples), statistics.quantiles(samples, n=20)[-1]
+from _setup import fresh_django, machine_speed, median_p95
 
 
 def big_group(organisations: int) -> object:
@@ -106,7 +95,7 @@ def main() -> None:
     client.force_login(user)
     url = f"/mentoring/contracts/{contract.pk}/"
     size = len(client.get(url).content)
-    median, p95 = timed(lambda: client.get(url), args.runs)
+    median, p95 = median_p95(lambda: client.get(url), args.runs)
     print(f"contract page, {len(offers)} organisations ({len(half)} agreed): "
           f"median={median:.1f} ms p95={p95:.1f} ms "
           f"html={size / 1024:.1f} KB")

@@ -17,20 +17,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import random
-import statistics
 import time
-from collections.abc import Callable
 
-from _setup import fresh_django, machine_speed
-
-
-def timed(work: Callable[[], object], runs: int) -> tuple[float, float]:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        work()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples), statistics.quantiles(samples, n=20)[-1]
+from _setup import fresh_django, machine_speed, median_p95
 
 
 def add_introductions(count: int) -> None:
@@ -97,7 +86,7 @@ def main() -> None:
     print(f"engine={connection.vendor} introductions={total} unanswered after 14 days="
           f"{waiting}")
     for name, groups in [("every group", every), ("one group", one)]:
-        median, p95 = timed(lambda g=groups: [row(i) for i in unanswered(g, now)[:25]],
+        median, p95 = median_p95(lambda g=groups: [row(i) for i in unanswered(g, now)[:25]],
                             args.runs)
         print(f"concern, first 25 rows, {name}: median={median:.1f} ms p95={p95:.1f} ms")
 
@@ -108,12 +97,12 @@ def main() -> None:
     for name, url in [("the groups page, to compare with", "/groups/"),
                       ("list page 1", "/mentoring/introductions/"),
                       ("list page 100", "/mentoring/introductions/?page=100")]:
-        median, p95 = timed(lambda u=url: client.get(u), args.runs)
+        median, p95 = median_p95(lambda u=url: client.get(u), args.runs)
         print(f"{name}: median={median:.1f} ms p95={p95:.1f} ms")
 
     answered = answer_many(args.answers)
     url = answered.get_absolute_url()
-    median, p95 = timed(lambda: client.get(url), args.runs)
+    median, p95 = median_p95(lambda: client.get(url), args.runs)
     size = len(client.get(url).content)
     print(f"introduction page with {answered.replies.count()} answers: median={median:.1f} ms "
           f"p95={p95:.1f} ms html={size / 1024:.1f} KB")
