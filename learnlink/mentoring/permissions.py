@@ -380,11 +380,16 @@ def may_read_agenda(user: AnyUser, group: Group) -> bool:
     return can_moderate(user, group) or memberships(user).filter(group=group).exists()
 
 
-def group_for_agenda_reader(request: HttpRequest, slug: str) -> Group:
+def _group(request: HttpRequest, slug: str, may: Callable[[AnyUser, Group], bool]) -> Group:
+    """The group if `may` lets this user at it; refused otherwise (a guest asked to sign in)."""
     group = Group.objects.filter(slug=slug).first()
-    if group is None or not may_read_agenda(request.user, group):
+    if group is None or not may(request.user, group):
         refuse(request)
     return group
+
+
+def group_for_agenda_reader(request: HttpRequest, slug: str) -> Group:
+    return _group(request, slug, may_read_agenda)
 
 
 def takes_part(user: AnyUser, group: Group) -> bool:
@@ -404,10 +409,7 @@ def may_steer_agenda(user: AnyUser, group: Group) -> bool:
 
 
 def group_for_agenda_mentor(request: HttpRequest, slug: str) -> Group:
-    group = group_for_agenda_reader(request, slug)
-    if not may_steer_agenda(request.user, group):
-        refuse(request)
-    return group
+    return _group(request, slug, may_steer_agenda)
 
 
 def topic_for_reader(request: HttpRequest, slug: str, pk: int) -> Topic:
@@ -437,10 +439,7 @@ def may_read_contracts(user: AnyUser, group: Group) -> bool:
 
 
 def group_for_contract_reader(request: HttpRequest, slug: str) -> Group:
-    group = Group.objects.filter(slug=slug).first()
-    if group is None or not may_read_contracts(request.user, group):
-        refuse(request)
-    return group
+    return _group(request, slug, may_read_contracts)
 
 
 def may_draft_contract(user: AnyUser, group: Group) -> bool:
@@ -448,10 +447,7 @@ def may_draft_contract(user: AnyUser, group: Group) -> bool:
 
 
 def group_for_contract_mentor(request: HttpRequest, slug: str) -> Group:
-    group = group_for_contract_reader(request, slug)
-    if not may_draft_contract(request.user, group):
-        refuse(request)
-    return group
+    return _group(request, slug, may_draft_contract)
 
 
 def contract_for_reader(request: HttpRequest, pk: int) -> Contract:
@@ -500,10 +496,7 @@ def monitored_group(user: AnyUser, slug: str) -> Group | None:
 
 
 def group_for_monitor(request: HttpRequest, slug: str) -> Group:
-    group = monitored_group(request.user, slug)
-    if group is None:
-        refuse(request)
-    return group
+    return _group(request, slug, reads_monitor)
 
 
 def reads_network_monitor(user: AnyUser) -> bool:
