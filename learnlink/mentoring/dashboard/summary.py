@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -33,14 +34,20 @@ log = logging.getLogger(__name__)
 def send_morning_summaries(today: datetime.date, now: datetime.datetime | None = None) -> int:
     """Every mentor's summary of `today` not sent yet; returns how many went into the outbox.
     One that cannot be sent is logged and left for tomorrow; it never stops the others."""
+    moment = now or timezone.now()
+    return send_to_each(summary_readers().exclude(morning_summaries__day=today),
+                        lambda person: send_summary(person, today, moment), "morning summary")
+
+
+def send_to_each(readers: QuerySet[Person], send: Callable[[Person], bool], what: str) -> int:
+    """`send` to each reader; how many were sent. A reader whose mail fails is logged and
+    left for the next run: it never stops the others."""
     sent = 0
-    readers = (summary_readers().exclude(morning_summaries__day=today)
-               .select_related("user").prefetch_related("email_addresses"))
-    for person in readers:
+    for person in readers.select_related("user").prefetch_related("email_addresses"):
         try:
-            sent += send_summary(person, today, now or timezone.now())
+            sent += send(person)
         except Exception:
-            log.exception("the morning summary of %s could not be sent", person)
+            log.exception("the %s of %s could not be sent", what, person)
     return sent
 
 

@@ -6,7 +6,6 @@ queues it; the moment is passed in."""
 from __future__ import annotations
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.db import transaction
@@ -14,13 +13,12 @@ from django.utils import translation
 
 from learnlink.lib import emails
 from learnlink.lib.links import absolute_url
-from learnlink.mentoring.dashboard.summary import summary_language
+from learnlink.mentoring.dashboard.summary import send_to_each, summary_language
 from learnlink.mentoring.models import Nudge, NudgeKind, NudgeSummary
 from learnlink.mentoring.permissions import groups_followed_by, summary_readers
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Person
 
-log = logging.getLogger(__name__)
 WEEK = datetime.timedelta(days=7)
 
 
@@ -32,15 +30,8 @@ def week_of(now: datetime.datetime) -> datetime.date:
 
 def send_weekly_summaries(now: datetime.datetime) -> int:
     week = week_of(now)
-    readers = (summary_readers().exclude(nudge_summaries__week=week)
-               .select_related("user").prefetch_related("email_addresses"))
-    sent = 0
-    for person in readers:
-        try:
-            sent += send_summary(person, week, now)
-        except Exception:
-            log.exception("the weekly nudge summary of %s could not be sent", person)
-    return sent
+    return send_to_each(summary_readers().exclude(nudge_summaries__week=week),
+                        lambda person: send_summary(person, week, now), "weekly nudge summary")
 
 
 def send_summary(person: Person, week: datetime.date, now: datetime.datetime) -> bool:
