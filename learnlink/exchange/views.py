@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
-from learnlink.exchange import moderation, search_sections, thread_blocks
+from learnlink.exchange import group_links, moderation, search_sections, thread_blocks
 from learnlink.exchange.archive import archive_months
 from learnlink.exchange.display import thread_pages, whole_message, whole_messages
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
@@ -55,7 +55,7 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
     return render(request, "exchange/group.html", {
         "group": team, "page": page, "threads": thread_rows_html(team, families.rows(page)),
         "months": month_links_html(team, archive_months(team)),
-        "shown_month": shown_month,
+        "shown_month": shown_month, "links": group_links.shown(request.user, team),
         "moderator": can_moderate(request.user, team)})
 
 

@@ -10,10 +10,16 @@ class MentoringConfig(AppConfig):
     def ready(self) -> None:
         """Put each tool's mail in the catalogue, its addresses in the mail routing, its rows on
         the dashboard and its blocks on the exchange's thread pages."""
-        from learnlink.exchange import archive_hooks, digest_leads, search_sections, thread_blocks
+        from learnlink.exchange import (
+            archive_hooks,
+            digest_leads,
+            group_links,
+            search_sections,
+            thread_blocks,
+        )
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register as register_route
-        from learnlink.mentoring import concerns, peers, topic_blocks
+        from learnlink.mentoring import concerns, peers, permissions, topic_blocks
         from learnlink.mentoring.agenda import blocks as agenda_blocks
         from learnlink.mentoring.agenda import mail_kinds as agenda_mail
         from learnlink.mentoring.agenda import mail_routes as agenda_routes
@@ -88,3 +94,10 @@ class MentoringConfig(AppConfig):
         register_kinds(*contract_mail.KINDS)
         register_route(contract_routes.ROUTE)
         concerns.register(contract_concern.CONCERN)
+        # A group's page links its agenda, its contracts and its monitor, to whom may open them.
+        for key, label, view, may in [
+                ("agenda", _("Learning agenda"), "mentoring:agenda", permissions.may_read_agenda),
+                ("contracts", _("Learning contracts"), "mentoring:contracts",
+                 permissions.may_read_contracts),
+                ("monitor", _("Contract monitor"), "mentoring:monitor", permissions.reads_monitor)]:
+            group_links.register(group_links.Link(key, label, view, may))
