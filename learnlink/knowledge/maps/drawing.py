@@ -16,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from learnlink.knowledge.maps.labels import Box, Label, place, text_box
 from learnlink.knowledge.maps.outlines import Outline, Ring, outlines
 from learnlink.knowledge.maps.projection import WIDTH, Projection
 
@@ -43,6 +44,9 @@ def map_svg(dots: Sequence[Dot], title: str, *, lines: bool = True) -> SafeStrin
     adopter."""
     view = Projection.around((dot.latitude, dot.longitude) for dot in dots)
     height = view.height + LEGEND
+    points = [view.point(dot.latitude, dot.longitude) for dot in dots]
+    labels = place(points, [dot.label for dot in dots], size=TEXT, gap=DOT,
+                   width=WIDTH, height=view.height)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_n(WIDTH)} {_n(height)}" '
         f'width="100%" class="map" font-family="sans-serif" font-size="{_n(TEXT)}">',
@@ -50,11 +54,12 @@ def map_svg(dots: Sequence[Dot], title: str, *, lines: bool = True) -> SafeStrin
         f'<rect width="{_n(WIDTH)}" height="{_n(height)}" fill="#d8eaf2"/>',
         *_outlines(view),
         f'<rect y="{_n(view.height)}" width="{_n(WIDTH)}" height="{_n(LEGEND)}" fill="#fff"/>',
-        *_country_names(view),
+        *_country_names(view, [label.box for label in labels]),
     ]
     if lines:
         parts.extend(_lines(view, dots))
-    parts.extend(_dot(view, dot) for dot in dots)
+    parts.extend(_dot(dot, point, label)
+                 for dot, point, label in zip(dots, points, labels, strict=True))
     parts.extend(_legend(view.height))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 -- every text in it went through escape()
@@ -84,7 +89,8 @@ def _ring(view: Projection, ring: Ring) -> str:
     return "M" + " ".join(points) + "Z"
 
 
-def _country_names(view: Projection) -> list[str]:
+def _country_names(view: Projection, taken: list[Box]) -> list[str]:
+    """Names of the countries large enough to carry one, where no place's name is."""
     names = []
     for country in outlines():
         if country.kind != "country":
@@ -93,7 +99,8 @@ def _country_names(view: Projection) -> list[str]:
         if spot is None or not view.overlaps((spot[1], spot[0], spot[1], spot[0])):
             continue
         x, y = view.point(*spot)
-        if TEXT < x < WIDTH - TEXT and TEXT < y < view.height - TEXT:
+        box = text_box(x, y, country.name.upper(), TEXT, "middle")
+        if box.within(WIDTH, view.height) and not any(box.meets(b) for b in taken):
             names.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="middle" fill="#6b6b6b" '
                          f'letter-spacing="2">{escape(country.name.upper())}</text>')
     return names
@@ -132,18 +139,13 @@ def _lines(view: Projection, dots: Sequence[Dot]) -> list[str]:
             'stroke-dasharray="10 7"/>']
 
 
-def _dot(view: Projection, dot: Dot) -> str:
-    """The dot's shape, its name beside it (on its left when the right has no room) and its
-    title."""
-    x, y = view.point(dot.latitude, dot.longitude)
-    room = len(dot.label) * TEXT * 0.55 + 2 * DOT  # a sans-serif letter is about 0.55 em
-    if x + room > WIDTH and x - room > WIDTH - x - room:
-        label = f'<text x="{_n(x - 2 * DOT)}" y="{_n(y + TEXT / 3)}" text-anchor="end"'
-    else:
-        label = f'<text x="{_n(x + 2 * DOT)}" y="{_n(y + TEXT / 3)}"'
+def _dot(dot: Dot, point: tuple[float, float], label: Label) -> str:
+    """The dot's shape, its name where the labels put it, and its title."""
+    anchor = ' text-anchor="end"' if label.anchor == "end" else ""
     return (f'<g class="dot {escape(dot.kind)}"><title>{escape(dot.label)}: '
-            f"{escape(_kind_name(dot.kind))}</title>{_shape(dot.kind, x, y)}"
-            f'{label} {HALO}>{escape(dot.label)}</text></g>')
+            f"{escape(_kind_name(dot.kind))}</title>{_shape(dot.kind, *point)}"
+            f'<text x="{_n(label.x)}" y="{_n(label.y)}"{anchor} {HALO}>{escape(label.text)}'
+            "</text></g>")
 
 
 def _shape(kind: str, x: float, y: float) -> str:

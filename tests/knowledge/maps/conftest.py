@@ -20,3 +20,13 @@ def brokering() -> list[Dot]:
     return [Dot("Muheza Fruit Growers Association", -5.1667, 38.7833, "origin"),
             Dot("Songea Maize Producers Marketing Group", -10.6833, 35.65),
             Dot("Magugu Rice Producers Group, Babati", -4.2167, 35.75)]
+
+
+@pytest.fixture
+def umbrella_associations() -> list[Dot]:
+    """Umbrella associations from Nyeri to Soroti and Bushenyi, and Mbeya's Mbonzo
+    cooperative: across three countries and Lake Victoria."""
+    return [Dot("Mount Kenya Snow Pea Producers Association, Nyeri", -0.4201, 36.9476, "origin"),
+            Dot("Soroti Citrus Growers Association", 1.7146, 33.6111),
+            Dot("Bushenyi Dairy Farmers Association", -0.54, 30.19),
+            Dot("Mbonzo Cooperative, Mbeya", -8.9, 33.45)]

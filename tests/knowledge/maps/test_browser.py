@@ -13,7 +13,7 @@ PAGE = ('<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<title>{title}</title></head><body style="margin:0.5rem">{map}</body></html>')
 
 
-@pytest.mark.parametrize("story", ["warehouse_receipts", "brokering"])
+@pytest.mark.parametrize("story", ["warehouse_receipts", "brokering", "umbrella_associations"])
 def test_the_map_shows_every_dot_on_a_360px_phone(story, request, phone, output_dir) -> None:
     dots = request.getfixturevalue(story)
     phone.set_content(PAGE.format(title=story, map=map_svg(dots, story.replace("_", " "))))
@@ -27,4 +27,7 @@ def test_the_map_shows_every_dot_on_a_360px_phone(story, request, phone, output_
         assert shape["width"] >= 8, dot.label  # big enough to see on a phone
         assert shape["x"] >= 0 and shape["x"] + shape["width"] <= viewport["width"], dot.label
         assert shape["y"] >= 0 and shape["y"] + shape["height"] <= viewport["height"], dot.label
+        name = phone.locator("g.dot").nth(index).locator("text").bounding_box()
+        assert drawn["x"] <= name["x"] and name["x"] + name["width"] <= drawn["x"] + drawn[
+            "width"], dot.label  # the name is on the map, not cut off at its edge
     assert phone.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
