@@ -55,11 +55,11 @@ def place(points: Sequence[tuple[float, float]], texts: Sequence[str], *, size: 
     taken = [Box(x - gap, y - gap, x + gap, y + gap) for x, y in points]
     labels = []
     for (x, y), text in zip(points, texts, strict=True):
-        shift = gap * 1.3
+        shift, baseline, step = gap * 1.3, y + size / 3, size * 1.1
         letters = int(max(width - x - shift, x - shift) / (size * LETTER))
         short = text if len(text) <= letters else text[:max(letters - 1, 1)].rstrip() + "…"
         tries = [_label(short, x - shift if anchor == "end" else x + shift, line, size, anchor)
-                 for line in (y + size / 3, y - size * 2 / 3, y + size * 4 / 3)
+                 for line in (baseline, baseline - step, baseline + step)
                  for anchor in ("start", "end")]
         inside = [t for t in tries if t.box.within(width, height)] or tries
         label = next((t for t in inside if not any(t.box.meets(b) for b in taken)), inside[0])

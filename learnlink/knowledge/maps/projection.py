@@ -32,20 +32,25 @@ class Projection:
 
     @classmethod
     def around(cls, points: Iterable[tuple[float, float]]) -> Projection:
-        """The view that holds every (latitude, longitude) with the margin; East Africa as a
-        whole when there is none."""
+        """The view that holds every (latitude, longitude) with the margin, in a shape between
+        SHAPES; East Africa as a whole when there is none."""
         points = list(points)
         if not points:
-            return cls(*EAST_AFRICA)
+            return cls(*EAST_AFRICA).shaped()
         south, north = _span(min(p[0] for p in points), max(p[0] for p in points))
         west, east = _span(min(p[1] for p in points), max(p[1] for p in points))
-        shrink = math.cos(math.radians((north + south) / 2))
-        tall = (north - south) / ((east - west) * shrink)
+        return cls(south, west, north, east).shaped()
+
+    def shaped(self) -> Projection:
+        """This view widened, or heightened, about its middle to the tallest or flattest
+        shape allowed."""
+        south, west, north, east = self.south, self.west, self.north, self.east
+        tall = self.height / WIDTH
         if tall > SHAPES[1]:
             west, east = _widen(west, east, (tall / SHAPES[1] - 1) * (east - west))
         elif tall < SHAPES[0]:
             south, north = _widen(south, north, (SHAPES[0] / tall - 1) * (north - south))
-        return cls(south, west, north, east)
+        return Projection(south, west, north, east)
 
     @property
     def _shrink(self) -> float:
