@@ -42,6 +42,7 @@ class Dot:
 def map_svg(dots: Sequence[Dot], title: str, *, lines: bool = True) -> SafeString:
     """The map around the dots, ready to put in a page; `lines` joins each origin to each
     adopter."""
+    dots = _merged(dots)
     view = Projection.around((dot.latitude, dot.longitude) for dot in dots)
     height = view.height + LEGEND
     points = [view.point(dot.latitude, dot.longitude) for dot in dots]
@@ -63,6 +64,17 @@ def map_svg(dots: Sequence[Dot], title: str, *, lines: bool = True) -> SafeStrin
     parts.extend(_legend(view.height))
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 -- every text in it went through escape()
+
+
+def _merged(dots: Sequence[Dot]) -> list[Dot]:
+    """One dot for the organisations of one kind at one place (three Soroti associations took
+    up warehouse receipts): their names joined, rather than dots drawn on top of each other."""
+    places: dict[tuple[str, float, float], list[Dot]] = {}
+    for dot in dots:
+        places.setdefault((dot.kind, round(dot.latitude, 3), round(dot.longitude, 3)),
+                          []).append(dot)
+    return [Dot("; ".join(d.label for d in same), same[0].latitude, same[0].longitude,
+                same[0].kind) for same in places.values()]
 
 
 def _outlines(view: Projection) -> list[str]:

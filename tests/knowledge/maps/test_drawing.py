@@ -83,3 +83,12 @@ def test_the_legend_speaks_the_readers_language(brokering) -> None:
     assert "ilipoanzia" in svg and "Muheza Fruit Growers Association: ilipoanzia" in svg
     with translation.override("fr"):
         assert "là où elle a été reprise" in map_svg(brokering, "Négocier avec les acheteurs")
+
+
+def test_organisations_at_one_place_share_one_dot(warehouse_receipts) -> None:
+    soroti = [*warehouse_receipts, Dot("Soroti Citrus Growers Association", 1.7146, 33.6111)]
+    svg = _parse(map_svg(soroti, "Warehouse receipts"))
+    assert len(svg.findall(f"{SVG}g")) == 3
+    assert svg.findall(f"{SVG}g")[2].findtext(f"{SVG}title") == (
+        "Abuket Sweet Potato Association, Soroti; Soroti Citrus Growers Association: "
+        "where it was taken up")
