@@ -25,6 +25,7 @@ LEGEND = 60.0  # map units under the map for the legend
 DOT = 15.0  # a dot's radius, in map units (WIDTH across: about 5 px on a 360 px phone)
 TEXT = 30.0  # font size of names, in map units (about 11 px on a 360 px phone)
 LABELLED_AREA = 4.0  # square degrees: smaller countries (Rwanda, Burundi) go unnamed
+CAPITALS = 1.3  # a name in spaced capitals is about as wide as in letters this much larger
 HALO = 'stroke="#fff" stroke-width="6" paint-order="stroke"'
 
 
@@ -55,7 +56,8 @@ def map_svg(dots: Sequence[Dot], title: str, *, lines: bool = True) -> SafeStrin
         f'<rect width="{_n(WIDTH)}" height="{_n(height)}" fill="#d8eaf2"/>',
         *_outlines(view),
         f'<rect y="{_n(view.height)}" width="{_n(WIDTH)}" height="{_n(LEGEND)}" fill="#fff"/>',
-        *_country_names(view, [label.box for label in labels]),
+        *_country_names(view, [label.box for label in labels]
+                        + [Box(x - DOT, y - DOT, x + DOT, y + DOT) for x, y in points]),
     ]
     if lines:
         parts.extend(_lines(view, dots))
@@ -102,19 +104,21 @@ def _ring(view: Projection, ring: Ring) -> str:
 
 
 def _country_names(view: Projection, taken: list[Box]) -> list[str]:
-    """Names of the countries large enough to carry one, where no place's name is."""
+    """Names of the countries large enough to carry one, at the centre or a line or two above
+    or below it, wherever no place's dot or name is."""
     names = []
     for country in outlines():
-        if country.kind != "country":
+        spot = _label_spot(country) if country.kind == "country" else None
+        if spot is None:
             continue
-        spot = _label_spot(country)
-        if spot is None or not view.overlaps((spot[1], spot[0], spot[1], spot[0])):
-            continue
-        x, y = view.point(*spot)
-        box = text_box(x, y, country.name.upper(), TEXT, "middle")
-        if box.within(WIDTH, view.height) and not any(box.meets(b) for b in taken):
-            names.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="middle" fill="#6b6b6b" '
-                         f'letter-spacing="2">{escape(country.name.upper())}</text>')
+        x, middle = view.point(*spot)
+        for y in (middle, middle + 2 * TEXT, middle - 2 * TEXT):
+            box = text_box(x, y, country.name, TEXT * CAPITALS, "middle")
+            if box.within(WIDTH, view.height) and not any(box.meets(b) for b in taken):
+                names.append(f'<text x="{_n(x)}" y="{_n(y)}" text-anchor="middle" '
+                             f'fill="#6b6b6b" letter-spacing="2">'
+                             f"{escape(country.name.upper())}</text>")
+                break
     return names
 
 

@@ -4,7 +4,8 @@ test-output/ for a person to look at."""
 
 import pytest
 
-from learnlink.knowledge.maps import map_svg
+from learnlink.knowledge.maps import Dot, map_svg
+from learnlink.knowledge.maps.districts import districts
 
 pytestmark = pytest.mark.browser
 
@@ -31,3 +32,17 @@ def test_the_map_shows_every_dot_on_a_360px_phone(story, request, phone, output_
         assert drawn["x"] <= name["x"] and name["x"] + name["width"] <= drawn["x"] + drawn[
             "width"], dot.label  # the name is on the map, not cut off at its edge
     assert phone.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+
+
+def test_every_demo_district_shows_on_the_network_map(phone, output_dir) -> None:
+    """The whole network at once, one dot per district: the densest map the demo draws."""
+    dots = [Dot(d.place.rsplit(" / ", 1)[1], d.latitude, d.longitude) for d in districts()]
+    phone.set_content(PAGE.format(title="network", map=map_svg(dots, "The network")))
+    phone.screenshot(path=output_dir / "map-network-360px.png", full_page=True)
+    viewport = phone.viewport_size
+    shapes = phone.locator("g.dot circle")
+    assert shapes.count() == len(dots)
+    for index in range(len(dots)):
+        shape = shapes.nth(index).bounding_box()
+        assert shape["x"] >= 0 and shape["x"] + shape["width"] <= viewport["width"]
+        assert shape["y"] >= 0 and shape["y"] + shape["height"] <= viewport["height"]
