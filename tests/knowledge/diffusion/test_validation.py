@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import datetime
 
+from django.utils import translation
+
 from learnlink.knowledge.diffusion import Diffusion, problems
 from tests.knowledge.diffusion.stories import STORIES, WAREHOUSE_RECEIPTS
 
@@ -55,3 +57,11 @@ def test_every_problem_is_returned_at_once():
     found = problems(worse)
     assert len(found) == 4
     assert [problem.split(" ")[-1] for problem in found[-2:]] == ["practice.", "origin."]
+
+
+def test_a_problem_is_told_in_the_readers_language():
+    early = changed(WAREHOUSE_RECEIPTS, "babati", date=datetime.date(2005, 1, 1))
+    with translation.override("sw"):
+        (problem,) = problems(early)
+    assert problem.startswith("Babati Rice Farmers' Cooperative (Babati) ina tarehe 2005-01-01, "
+                              "kabla mbinu haijaanza")
