@@ -40,15 +40,17 @@ class Reach:
     practice_title: str
     furthest_km: float | None
     furthest: str | None  # the organisation furthest from the origin
+    furthest_days: int | None  # from the origin's date to that organisation's adoption
     countries: int  # the origin's country included
     arrivals: tuple[Arrival, ...]  # into each new country, in date order
     days_to_adoptions: tuple[tuple[str, int], ...]  # each adopter and its days from the origin
 
     @property
-    def fastest_km_per_year(self) -> float | None:
-        speeds = [arrival.km_per_year for arrival in self.arrivals
-                  if arrival.km_per_year is not None]
-        return max(speeds, default=None)
+    def km_per_year(self) -> float | None:
+        """How fast it reached its furthest adopter; None if unknown or on the origin's day."""
+        if self.furthest_km is None or not self.furthest_days or self.furthest_days < 0:
+            return None
+        return self.furthest_km / (self.furthest_days / DAYS_PER_YEAR)
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,7 @@ def reach(diffusion: Diffusion) -> Reach:
         practice_title=diffusion.practice_title,
         furthest_km=furthest[0] if furthest else None,
         furthest=furthest[1].organisation if furthest else None,
+        furthest_days=(furthest[1].date - origin.date).days if furthest else None,
         countries=len({origin.country, *(adoption.country for adoption in adoptions)}),
         arrivals=tuple(_arrivals(origin, adoptions)),
         days_to_adoptions=tuple((adoption.organisation, (adoption.date - origin.date).days)
@@ -111,9 +114,8 @@ def channel_counts(diffusions: Iterable[Diffusion]) -> tuple[tuple[str, int], ..
 
 def network_report(diffusions: Iterable[Diffusion]) -> NetworkReport:
     """Every practice's reach, the furthest travelled first and, at equal distance, the
-    fastest into a new country; a practice with no known distance comes last."""
+    fastest there; a practice with no known distance comes last."""
     given = list(diffusions)
     reaches = sorted((reach(diffusion) for diffusion in given), key=lambda found: (
-        -(found.furthest_km or -1.0), -(found.fastest_km_per_year or -1.0),
-        found.practice_title))
+        -(found.furthest_km or -1.0), -(found.km_per_year or -1.0), found.practice_title))
     return NetworkReport(tuple(reaches), channel_counts(given))

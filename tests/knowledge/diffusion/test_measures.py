@@ -27,6 +27,7 @@ def test_warehouse_receipts_crossed_into_uganda_at_its_speed():
     found = reach(WAREHOUSE_RECEIPTS)
     assert found.furthest == "Abuket sweet potato association"
     assert found.countries == 2
+    assert (found.furthest_days, round(found.km_per_year or 0)) == (1713, 252)
     (uganda,) = found.arrivals
     assert (uganda.country, uganda.days) == ("Uganda", 1713)
     assert uganda.km_per_year == pytest.approx(1181 / (1713 / 365.25), rel=0.01)
@@ -41,6 +42,15 @@ def test_the_report_puts_the_furthest_travelled_first():
         ("Warehouse receipts", 1180, 2),
         ("Brokering deals with big buyers", 850, 1),
         ("Market spies", 460, 1)]
+
+
+def test_at_equal_distance_the_faster_practice_comes_first():
+    slower = dataclasses.replace(WAREHOUSE_RECEIPTS, practice_title="A slower copy",
+                                 adoptions=tuple(dataclasses.replace(
+                                     adoption, date=adoption.date.replace(year=2015))
+                                     for adoption in WAREHOUSE_RECEIPTS.adoptions))
+    assert [found.practice_title for found in network_report([slower, *STORIES]).reaches][:2] == [
+        "Warehouse receipts", "A slower copy"]
 
 
 def test_channels_count_only_adoptions_that_took_the_practice_up():
