@@ -85,6 +85,15 @@ class Places:
             node = self.by_id.get(node.parent_id)
         return ""
 
+    def full_name(self, place_id: int | None) -> str:
+        """"Muheza, Tanga, Tanzania", from the tree already read."""
+        names: list[str] = []
+        node = self.by_id.get(place_id) if place_id else None
+        while node is not None and node.name not in names:
+            names.append(node.name)
+            node = self.by_id.get(node.parent_id) if node.parent_id else None
+        return ", ".join(names)
+
     def spot(self, place_id: int | None) -> Spot | None:
         place = self.by_id.get(place_id) if place_id else None
         if place is None:

@@ -18,9 +18,16 @@ from learnlink.people.models import Enterprise, Place
 
 
 def _place_choices() -> list[tuple[str, str]]:
-    """The places practices are about, each with its path, for a short menu."""
-    used = set(Practice.objects.values_list("place_id", flat=True))
-    return [("", "")] + [(str(p.pk), p.path) for p in Place.objects.with_path() if p.pk in used]
+    """The places practices are about and the places around them (a region, a country), each
+    with its path, for a short menu."""
+    places = Place.objects.with_path()
+    parents = {p.pk: p.parent_id for p in places}
+    kept: set[int] = set()
+    for pk in set(Practice.objects.values_list("place_id", flat=True)):
+        while pk is not None and pk not in kept:
+            kept.add(pk)
+            pk = parents.get(pk)
+    return [("", "")] + [(str(p.pk), p.path) for p in places if p.pk in kept]
 
 
 class LibraryFilter(forms.Form):

@@ -38,7 +38,8 @@ def readable_practices(user: AnyUser) -> PracticeQuerySet:
 
 
 def practice_for_reader(request: HttpRequest, pk: int) -> Practice:
-    found = readable_practices(request.user).filter(pk=pk).first()
+    found = (readable_practices(request.user).select_related("translation_of")
+             .prefetch_related("enterprises", "themes", "organisations").filter(pk=pk).first())
     if found is None:
         refuse(request)
     return found

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange.permissions import person_id
 from learnlink.knowledge import actions, library, permissions
-from learnlink.knowledge.diffusion import diffusion_of
+from learnlink.knowledge.diffusion import Places, diffusion_of
 from learnlink.knowledge.forms import LibraryFilter, PracticeForm, StateForm
 from learnlink.knowledge.markdown import render as markdown
 from learnlink.knowledge.models import Practice
@@ -39,11 +39,13 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
     threads, closed = permissions.readable_threads(request.user, item)
     family = _family(request, item)
     reader_language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    places = Places()
     return render(request, "knowledge/practice.html", {
         "practice": item,
         "parts": [(Practice._meta.get_field(part).verbose_name, markdown(getattr(item, part)))
                   for part in BODY_PARTS if getattr(item, part).strip()],
-        "diffusion": diffusion_of(item), "threads": threads, "closed_threads": closed,
+        "diffusion": diffusion_of(item, places), "place": places.full_name(item.place_id),
+        "threads": threads, "closed_threads": closed,
         "syntheses": permissions.readable_syntheses(request.user, item),
         "translations": [p for p in family if p.pk != item.pk],
         "untranslated": all(p.language != reader_language for p in family),
