@@ -5,6 +5,7 @@ coordinates where they have none). Safe to run again: each practice's diffusion 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import cast
 
 from django.db import transaction
 from django.utils import timezone
@@ -37,8 +38,7 @@ def _located_places() -> dict[str, Place]:
     coordinates unless it has some already."""
     tree, found = PlaceTree(), {}
     for path, (latitude, longitude) in COORDINATES.items():
-        place = tree.place(split_place(path))
-        assert place is not None
+        place = cast(Place, tree.place(split_place(path)))  # a path is never empty here
         if place.latitude is None or place.longitude is None:
             place.latitude, place.longitude = Decimal(str(latitude)), Decimal(str(longitude))
             place.save(update_fields=["latitude", "longitude"])

@@ -23,10 +23,11 @@ def _place_choices() -> list[tuple[str, str]]:
     places = Place.objects.with_path()
     parents = {p.pk: p.parent_id for p in places}
     kept: set[int] = set()
-    for pk in set(Practice.objects.values_list("place_id", flat=True)):
-        while pk is not None and pk not in kept:
-            kept.add(pk)
-            pk = parents.get(pk)
+    for used in set(Practice.objects.values_list("place_id", flat=True)):
+        step: int | None = used
+        while step is not None and step not in kept:
+            kept.add(step)
+            step = parents.get(step)
     return [("", "")] + [(str(p.pk), p.path) for p in places if p.pk in kept]
 
 
@@ -43,7 +44,7 @@ class LibraryFilter(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["place"].choices = _place_choices()
+        self.fields["place"].choices = _place_choices()  # type: ignore[attr-defined]
 
 
 class PracticeForm(forms.ModelForm):
@@ -61,15 +62,16 @@ class PracticeForm(forms.ModelForm):
         originals = Practice.objects.filter(translation_of__isnull=True).order_by("title")
         if self.instance.pk:
             originals = originals.exclude(pk=self.instance.pk)
-        self.fields["translation_of"].queryset = originals
+        self.fields["translation_of"].queryset = originals  # type: ignore[attr-defined]
         self.fields["translation_of"].help_text = _(
             "Leave empty for an original; choose the original for a translation.")
-        self.fields["place"].queryset = Place.objects.filter(kind__in=["district", "region"])
+        self.fields["place"].queryset = (  # type: ignore[attr-defined]
+            Place.objects.filter(kind__in=["district", "region"]))
         for part in BODY_PARTS:
             self.fields[part].help_text = _("Markdown. Images only from this site.")
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for part in BODY_PARTS:
             for address in remote_images(data.get(part) or ""):
                 self.add_error(part, gettext(

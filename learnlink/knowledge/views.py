@@ -42,7 +42,7 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
     places = Places()
     return render(request, "knowledge/practice.html", {
         "practice": item,
-        "parts": [(Practice._meta.get_field(part).verbose_name, markdown(getattr(item, part)))
+        "parts": [(_label(part), markdown(getattr(item, part)))
                   for part in BODY_PARTS if getattr(item, part).strip()],
         "diffusion": diffusion_of(item, places), "place": places.full_name(item.place_id),
         "threads": threads, "closed_threads": closed,
@@ -53,6 +53,10 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
         "state_form": (StateForm(initial={"state": item.state})
                        if permissions.may_change_state(request.user, item) else None),
     })
+
+
+def _label(part: str) -> str:
+    return str(Practice._meta.get_field(part).verbose_name)  # type: ignore[union-attr]
 
 
 def _family(request: HttpRequest, item: Practice) -> list[Practice]:
