@@ -48,10 +48,12 @@ class DiffusionOut(Schema):
 
 
 @router.get("/practices", response=PracticeList)
-def practice_list(request: HttpRequest, enterprise: str = "", theme: str = "", place: int = 0,
+def practice_list(request: HttpRequest, enterprise: str = "", theme: str = "", place: str = "",
                   lang: str = "") -> dict[str, object]:
+    """Every filter may be empty (`?place=` as a form sends it); the first 500 practices."""
     found = library.filtered(permissions.readable_practices(api_user(request)), {
-        "enterprise": enterprise, "theme": theme, "place": place, "lang": lang})
+        "enterprise": enterprise, "theme": theme, "lang": lang,
+        "place": int(place) if place.isdigit() else None})
     places = Places()
     return {"items": [{
         "id": p.pk, "title": p.title, "enterprises": [e.slug for e in p.enterprises.all()],

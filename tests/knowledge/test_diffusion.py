@@ -73,6 +73,8 @@ def test_the_api_lists_practices_by_filter(client, network, published, draft):
                       "themes": ["brokering-deals-with-buyers"], "place": "Muheza",
                       "country": "Tanzania", "language": "en"}]
     assert client.get("/api/practices", {"place": network["babati"].pk}).json()["items"] == []
+    every = client.get("/api/practices?enterprise=&theme=&place=&lang=").json()["items"]
+    assert [item["id"] for item in every] == [published.pk]
 
 
 def test_the_api_gives_a_practice_s_diffusion_and_hides_a_draft(client, published, draft):

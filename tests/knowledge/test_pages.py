@@ -114,6 +114,19 @@ def test_a_reader_whose_language_has_no_translation_is_told_so(client, published
     assert marker not in html and swahili.get_absolute_url() in html
 
 
+def test_a_translation_is_in_another_language_and_one_per_language(client, published, mentor):
+    client.force_login(mentor)
+    form = {"title": "Négocier avec les grands acheteurs", "summary": "s",
+            "translation_of": published.pk}
+
+    same = client.post(reverse("knowledge:new"), {**form, "language": "en"}).content.decode()
+    assert "A translation is in another language than its original." in same
+    client.post(reverse("knowledge:new"), {**form, "language": "fr"})
+    again = client.post(reverse("knowledge:new"), {**form, "language": "fr"}).content.decode()
+    assert "already exists" in again
+    assert list(published.translations.values_list("language", flat=True)) == ["fr"]
+
+
 def test_the_coaching_mentor_publishes_and_an_author_cannot(client, draft, learner, mentor):
     url = reverse("knowledge:state", args=[draft.pk])
     client.force_login(learner)
