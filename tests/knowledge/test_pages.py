@@ -123,7 +123,7 @@ def test_a_translation_is_in_another_language_and_one_per_language(client, publi
     assert "A translation is in another language than its original." in same
     client.post(reverse("knowledge:new"), {**form, "language": "fr"})
     again = client.post(reverse("knowledge:new"), {**form, "language": "fr"}).content.decode()
-    assert "already exists" in again
+    assert "already has a translation in that language" in again
     assert list(published.translations.values_list("language", flat=True)) == ["fr"]
 
 

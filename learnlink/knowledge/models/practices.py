@@ -81,8 +81,10 @@ class Practice(models.Model):
     class Meta:
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
-        constraints = [models.UniqueConstraint(fields=["translation_of", "language"],
-                                               name="practice_one_translation_per_language")]
+        constraints = [models.UniqueConstraint(
+            fields=["translation_of", "language"], name="practice_one_translation_per_language",
+            violation_error_message=_("This practice already has a translation in that "
+                                      "language: edit that one."))]
 
     def __str__(self) -> str:
         return self.title
