@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.knowledge.markdown import remote_images
-from learnlink.knowledge.models import Practice, PracticeState
+from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin, PracticeState
 from learnlink.knowledge.models.practices import BODY_PARTS
 from learnlink.mentoring.models import Theme
 from learnlink.people.models import Enterprise, Place
@@ -91,3 +91,29 @@ class PracticeForm(forms.ModelForm):
 
 class StateForm(forms.Form):
     state = forms.ChoiceField(label=_("State"), choices=PracticeState.choices)
+
+
+class OriginForm(forms.ModelForm):
+    """Where the practice began; `PracticeOrigin.clean` refuses a date after an adoption."""
+
+    class Meta:
+        model = PracticeOrigin
+        fields = ["organisation", "place", "date"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"})}
+
+
+class AdoptionForm(forms.ModelForm):
+    """One adoption; `Adoption.clean` refuses a date before the origin and a circle."""
+
+    class Meta:
+        model = Adoption
+        fields = ["organisation", "place", "date", "status", "channel", "adaptation",
+                  "learned_from"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}),
+                   "adaptation": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["learned_from"].queryset = (  # type: ignore[attr-defined]
+            Adoption.objects.filter(practice_id=self.instance.practice_id)
+            .select_related("organisation"))

@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/", views.practice, name="practice"),
     path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/state/", views.change_state, name="state"),
+    path("<int:pk>/origin/", views.origin, name="origin"),
+    path("<int:pk>/adoptions/new/", views.add_adoption, name="add_adoption"),
 ]

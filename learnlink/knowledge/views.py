@@ -13,9 +13,15 @@ from django.views.decorators.http import require_POST
 from learnlink.exchange.permissions import person_id
 from learnlink.knowledge import actions, library, permissions
 from learnlink.knowledge.diffusion import Places, diffusion_of
-from learnlink.knowledge.forms import LibraryFilter, PracticeForm, StateForm
+from learnlink.knowledge.forms import (
+    AdoptionForm,
+    LibraryFilter,
+    OriginForm,
+    PracticeForm,
+    StateForm,
+)
 from learnlink.knowledge.markdown import render as markdown
-from learnlink.knowledge.models import Practice
+from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin
 from learnlink.knowledge.models.practices import BODY_PARTS
 from learnlink.people.models import Person
 
@@ -92,6 +98,28 @@ def change_state(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(item)
     actions.change_state(item, form.cleaned_data["state"])
     return redirect(item)
+
+
+def origin(request: HttpRequest, pk: int) -> HttpResponse:
+    item = permissions.practice_for_editor(request, pk).original
+    found = PracticeOrigin.objects.filter(practice=item).first()
+    form = OriginForm(request.POST or None, instance=found or PracticeOrigin(practice=item))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect(item.get_absolute_url() + "#diffusion")
+    return render(request, "knowledge/diffusion_form.html", {
+        "form": form, "practice": item, "adding": False})
+
+
+def add_adoption(request: HttpRequest, pk: int) -> HttpResponse:
+    """Saved through `diffusion.record_adoption`'s checks (the form's `full_clean`)."""
+    item = permissions.practice_for_editor(request, pk).original
+    form = AdoptionForm(request.POST or None, instance=Adoption(practice=item))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        return redirect(item.get_absolute_url() + "#diffusion")
+    return render(request, "knowledge/diffusion_form.html", {
+        "form": form, "practice": item, "adding": True})
 
 
 @require_POST

@@ -160,3 +160,19 @@ def test_the_pages_are_light_and_their_queries_bounded(client, published, networ
         with django_assert_max_num_queries(14):
             response = client.get(url)
         assert page_weight(client, response.content.decode()) <= PAGE_BUDGET, url
+
+
+def test_an_editor_records_an_adoption_and_one_before_the_origin_is_refused(
+        client, network, published, mentor, outsider):
+    url = reverse("knowledge:add_adoption", args=[published.pk])
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+
+    client.force_login(mentor)
+    form = {"organisation": network["growers"].pk, "place": network["muheza"].pk,
+            "status": "trying", "channel": "workshop", "adaptation": "Two grades only."}
+    early = client.post(url, {**form, "date": "2002-05-01"}).content.decode()
+    assert "an adoption cannot come before its origin" in early
+    client.post(url, {**form, "date": "2007-05-01"})
+    assert published.adoptions.filter(adaptation="Two grades only.").exists()
+    assert "Two grades only." in client.get(published.get_absolute_url()).content.decode()

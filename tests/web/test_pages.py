@@ -130,6 +130,8 @@ PHRASES |= {  # the library of practices
                      "fr": "Enregistrer la pratique"},
     "practice_edit": {"en": "Images only from this site", "sw": "Picha kutoka tovuti hii tu",
                       "fr": "Images de ce site uniquement"},
+    "practice_adoption": {"en": "Record an adoption", "sw": "Andika waliochukua mbinu",
+                          "fr": "Noter une adoption"},
 }
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
@@ -149,7 +151,7 @@ FOR_MENTOR = {
     "monitor", "monitor_journal",
 }
 FOR_MENTOR |= {"contract_new", "contract_edit"}
-FOR_MENTOR |= {"practice_new", "practice_edit"}
+FOR_MENTOR |= {"practice_new", "practice_edit", "practice_adoption"}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -224,7 +226,8 @@ def practice_urls(network) -> dict[str, str]:
     return {"practices": reverse("knowledge:practices"),
             "practice": practice.get_absolute_url(),
             "practice_new": reverse("knowledge:new"),
-            "practice_edit": reverse("knowledge:edit", args=[practice.pk])}
+            "practice_edit": reverse("knowledge:edit", args=[practice.pk]),
+            "practice_adoption": reverse("knowledge:add_adoption", args=[practice.pk])}
 
 
 def agenda_urls(thread) -> dict[str, str]:
