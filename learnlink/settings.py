@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "learnlink.alliance",
     "learnlink.mentoring",
     "learnlink.impact",
+    "learnlink.knowledge",
     "learnlink.web",
     "django.contrib.admin",
     "django.contrib.auth",

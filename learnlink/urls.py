@@ -15,6 +15,7 @@ urlpatterns = [
     path("alliances/", include("learnlink.alliance.urls")),
     path("impact/", include("learnlink.impact.urls")),
     path("mentoring/", include("learnlink.mentoring.urls")),
+    path("practices/", include("learnlink.knowledge.urls")),
     path("me/", include("learnlink.exchange.my_urls")),
     path("membership/", include("learnlink.exchange.member_urls")),
     path("outbox/", include("learnlink.mail.urls")),

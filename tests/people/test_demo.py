@@ -121,6 +121,8 @@ def test_the_demo_command_prints_the_sign_in_names_and_the_password(demo_dir, mo
                         lambda: Alliance(slug="ciat-crs-east-africa"))
     # So do the mentors' records, drawn from its threads; tests/mentoring load them for real.
     monkeypatch.setattr(demo_command, "load_mentoring", list)
+    # And the practices, which tests/knowledge load for real.
+    monkeypatch.setattr(demo_command, "load_knowledge", list)
     settings.LEARNLINK_BASE_URL = "https://learn.example.org"
     out = StringIO()
 

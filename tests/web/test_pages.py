@@ -121,6 +121,18 @@ PHRASES |= {  # learning contracts
     "contract_edit": {"en": "Change the contract", "sw": "Badilisha mkataba",
                       "fr": "Modifier le contrat"},
 }
+PHRASES |= {  # the library of practices
+    "practices": {"en": "Library of practices", "sw": "Maktaba ya mbinu",
+                  "fr": "Bibliothèque des pratiques"},
+    "practice": {"en": "Where it came from and where it went", "sw": "Ilikotoka na ilikokwenda",
+                 "fr": "D’où elle vient et où elle est allée"},
+    "practice_new": {"en": "Save the practice", "sw": "Hifadhi mbinu",
+                     "fr": "Enregistrer la pratique"},
+    "practice_edit": {"en": "Images only from this site", "sw": "Picha kutoka tovuti hii tu",
+                      "fr": "Images de ce site uniquement"},
+    "practice_adoption": {"en": "Record an adoption", "sw": "Andika waliochukua mbinu",
+                          "fr": "Noter une adoption"},
+}
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
              "contract"}
@@ -139,6 +151,7 @@ FOR_MENTOR = {
     "monitor", "monitor_journal",
 }
 FOR_MENTOR |= {"contract_new", "contract_edit"}
+FOR_MENTOR |= {"practice_new", "practice_edit", "practice_adoption"}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -193,7 +206,28 @@ def urls(network, thread) -> dict[str, str]:
         "monitor_journal": reverse("mentoring:monitor_journal",
                                    args=[thread.group.slug, network["growers"].slug]),
         "monitor_network": reverse("mentoring:monitor_network"),
+        **practice_urls(network),
     }
+
+
+def practice_urls(network) -> dict[str, str]:
+    """A published practice of Muheza's growers, in English only, with its origin."""
+    import datetime
+
+    from learnlink.knowledge.diffusion import record_origin
+    from learnlink.knowledge.models import Practice, PracticeOrigin
+
+    practice = Practice.objects.create(
+        title="Brokering deals with big buyers", summary="A broker found a buyer in Tanga.",
+        done="Three **grades**.", language="en", place=network["muheza"], state="published")
+    practice.enterprises.set([network["oranges"]])
+    record_origin(PracticeOrigin(practice=practice, organisation=network["union"],
+                                 place=network["muheza"], date=datetime.date(2003, 6, 1)))
+    return {"practices": reverse("knowledge:practices"),
+            "practice": practice.get_absolute_url(),
+            "practice_new": reverse("knowledge:new"),
+            "practice_edit": reverse("knowledge:edit", args=[practice.pk]),
+            "practice_adoption": reverse("knowledge:add_adoption", args=[practice.pk])}
 
 
 def agenda_urls(thread) -> dict[str, str]:

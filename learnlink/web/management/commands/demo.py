@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from learnlink.alliance.demo import load_demo as load_alliance
 from learnlink.exchange.demo import load_demo as load_exchange
 from learnlink.impact.demo import load_demo as load_impact
+from learnlink.knowledge.demo import load_demo as load_knowledge
 from learnlink.lib.links import absolute, absolute_url
 from learnlink.mentoring.demo import load_demo as load_mentoring
 from learnlink.people.demo import DEMO_PASSWORD, DemoError, load_demo
@@ -34,6 +35,8 @@ class Command(BaseCommand):
                           f"{impact.memberships} membership counts, {impact.territories} "
                           f"territory targets, {impact.pmgs_created} new PMGs")
         for line in load_mentoring():
+            self.stdout.write(line)
+        for line in load_knowledge():
             self.stdout.write(line)
         outbox = absolute_url("mail:outbox")
         self.stdout.write(f"\nMail waiting to be sent (the demo's digests among it): {outbox}")

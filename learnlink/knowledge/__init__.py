@@ -1,0 +1,1 @@
+"""The knowledge app: the network's library of practices and how each one travelled."""

@@ -1,0 +1,107 @@
+"""Every permission decision of the knowledge app, in one place.
+
+A published practice is for everyone, guests included: the library is the network's public
+face. A draft or one in review is read by its authors, its coaching mentor, the network's
+mentors and staff; to anyone else it does not exist (a guest is asked to sign in first, a
+signed-in stranger gets 404). Its authors, its coaching mentor, the network's mentors and staff
+edit it; only mentors (the coaching one, the network's) and staff change its state. Whoever
+mentors a group may start a practice, and turn an approved, published write-up of a group they
+follow into one. A practice's source threads are shown as the exchange shows them: a thread of
+a group the reader may not read is only said to exist.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q
+from django.http import HttpRequest
+from django.shortcuts import get_object_or_404
+
+from learnlink.exchange.models import Thread
+from learnlink.exchange.permissions import person_id, sees_every_group, visible_groups
+from learnlink.knowledge.models import Practice, PracticeQuerySet
+from learnlink.mentoring.models import Synthesis, WriteUp
+from learnlink.mentoring.permissions import followed_groups, is_mentor
+from learnlink.people.guests import refuse
+
+AnyUser = User | AnonymousUser
+
+
+def readable_practices(user: AnyUser) -> PracticeQuerySet:
+    if sees_every_group(user):
+        return Practice.objects.all()
+    pid = person_id(user)
+    if pid is None:
+        return Practice.objects.published()
+    own = Practice.objects.of_person(pid).values("pk")
+    return Practice.objects.filter(Q(state="published") | Q(pk__in=own))
+
+
+def practice_for_reader(request: HttpRequest, pk: int) -> Practice:
+    found = (readable_practices(request.user).select_related("translation_of")
+             .prefetch_related("enterprises", "themes", "organisations").filter(pk=pk).first())
+    if found is None:
+        refuse(request)
+    return found
+
+
+def may_edit(user: AnyUser, practice: Practice) -> bool:
+    if sees_every_group(user):
+        return True
+    pid = person_id(user)
+    return pid is not None and (practice.mentor_id == pid
+                                or practice.authors.filter(pk=pid).exists())
+
+
+def may_change_state(user: AnyUser, practice: Practice) -> bool:
+    pid = person_id(user)
+    return sees_every_group(user) or (pid is not None and practice.mentor_id == pid)
+
+
+def practice_for_editor(request: HttpRequest, pk: int) -> Practice:
+    practice = practice_for_reader(request, pk)
+    if not may_edit(request.user, practice):
+        refuse(request)
+    return practice
+
+
+def may_start(user: AnyUser) -> bool:
+    return is_mentor(user)
+
+
+def starter_or_refuse(request: HttpRequest) -> None:
+    if not may_start(request.user):
+        refuse(request)
+
+
+def writeups_to_turn(user: AnyUser) -> list[WriteUp]:
+    """The approved, published write-ups of the groups this mentor follows that no practice
+    comes from yet, the latest first (at most 20: the form's list)."""
+    return list(WriteUp.objects.published().with_names()
+                .filter(group__in=followed_groups(user), practices__isnull=True)
+                .order_by("-updated", "-pk")[:20])
+
+
+def writeup_for_turning(request: HttpRequest, pk: int) -> WriteUp:
+    starter_or_refuse(request)
+    return get_object_or_404(WriteUp.objects.published().with_names(), pk=pk,
+                             group__in=followed_groups(request.user))
+
+
+def readable_threads(user: AnyUser, practice: Practice) -> tuple[list[Thread], int]:
+    """The practice's source threads this reader may open, and how many others it cites
+    from discussions closed to them (shown as a note, never by subject)."""
+    threads = list(practice.threads.select_related("group").order_by("-pk"))
+    open_groups = set(visible_groups(user).values_list("pk", flat=True))
+    readable = [t for t in threads if t.group_id in open_groups]
+    return readable, len(threads) - len(readable)
+
+
+def readable_syntheses(user: AnyUser, practice: Practice) -> list[Synthesis]:
+    return list(practice.syntheses.published().filter(group__in=visible_groups(user))
+                .select_related("group").order_by("-published", "-pk"))
+
+
+def practice_for_api(user: AnyUser, pk: int) -> Practice:
+    """As for the page, but the API answers 404 to a guest too: it has no sign-in page."""
+    return get_object_or_404(readable_practices(user), pk=pk)
