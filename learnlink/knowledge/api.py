@@ -8,8 +8,8 @@ import datetime
 from django.http import HttpRequest
 from ninja import Router, Schema
 
-from learnlink.knowledge import library, permissions
-from learnlink.knowledge.diffusion import Places, Step, diffusion_of
+from learnlink.knowledge import diffusion, library, permissions
+from learnlink.knowledge.journeys import Places, diffusion_of
 from learnlink.people.api_auth import api_user
 
 router = Router(tags=["knowledge"])
@@ -61,14 +61,16 @@ def practice_list(request: HttpRequest, enterprise: str = "", theme: str = "", p
         "country": places.country(p.place_id), "language": p.language} for p in found[:500]]}
 
 
-def _where(step: Step) -> dict[str, object]:
-    return {"organisation": step.organisation, "place": step.spot.name if step.spot else "",
-            "country": step.spot.country if step.spot else "", "date": step.date}
+def _where(step: diffusion.Origin | diffusion.Adoption) -> dict[str, object]:
+    return {"organisation": step.organisation, "place": step.place, "country": step.country,
+            "date": step.date}
 
 
 @router.get("/practices/{pk}/diffusion", response=DiffusionOut)
 def practice_diffusion(request: HttpRequest, pk: int) -> dict[str, object]:
     found = diffusion_of(permissions.practice_for_api(api_user(request), pk))
-    return {"origin": _where(found.origin) if found.origin else None,
+    if found is None:
+        return {"origin": None, "adoptions": []}
+    return {"origin": _where(found.origin),
             "adoptions": [{**_where(a), "status": a.status, "channel": a.channel,
                            "adaptation": a.adaptation} for a in found.adoptions]}

@@ -11,7 +11,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from learnlink.knowledge.demo_practices import COORDINATES, STORIES, SWAHILI, Story
-from learnlink.knowledge.diffusion import Places, diffusion_of, record_adoption, record_origin
+from learnlink.knowledge.journeys import (
+    Places,
+    countries,
+    diffusion_of,
+    record_adoption,
+    record_origin,
+)
 from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin, PracticeState
 from learnlink.mentoring.models import Theme
 from learnlink.people.directory_format import split_place
@@ -27,10 +33,11 @@ def load_demo() -> list[str]:
     practices = [_practice(story, places) for story in STORIES]
     _translate(practices[0])
     tree = Places()
-    adoptions = sum(len(diffusion_of(p, tree).adoptions) for p in practices)
-    countries = {c for p in practices for c in diffusion_of(p, tree).countries()}
+    journeys = [found for p in practices if (found := diffusion_of(p, tree))]
+    adoptions = sum(len(journey.adoptions) for journey in journeys)
+    reached = set().union(*(countries(journey) for journey in journeys))
     return [f"knowledge: {len(practices)} practices, {adoptions} adoptions across "
-            f"{len(countries)} countries"]
+            f"{len(reached)} countries"]
 
 
 def _located_places() -> dict[str, Place]:

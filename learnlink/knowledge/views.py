@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from learnlink.exchange.permissions import person_id
 from learnlink.knowledge import actions, library, permissions
-from learnlink.knowledge.diffusion import Places, diffusion_of
+from learnlink.knowledge.drawings import drawings, rows
 from learnlink.knowledge.forms import (
     AdoptionForm,
     LibraryFilter,
@@ -20,6 +20,7 @@ from learnlink.knowledge.forms import (
     PracticeForm,
     StateForm,
 )
+from learnlink.knowledge.journeys import Places, diffusion_of
 from learnlink.knowledge.markdown import render as markdown
 from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin
 from learnlink.knowledge.models.practices import BODY_PARTS
@@ -46,11 +47,13 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
     family = _family(request, item)
     reader_language = (get_language() or settings.LANGUAGE_CODE)[:2]
     places = Places()
+    journey = diffusion_of(item, places)
     return render(request, "knowledge/practice.html", {
         "practice": item,
         "parts": [(_label(part), markdown(getattr(item, part)))
                   for part in BODY_PARTS if getattr(item, part).strip()],
-        "diffusion": diffusion_of(item, places), "place": places.full_name(item.place_id),
+        "rows": rows(journey) if journey else [],
+        **(drawings(journey) if journey else {}), "place": places.full_name(item.place_id),
         "threads": threads, "closed_threads": closed,
         "syntheses": permissions.readable_syntheses(request.user, item),
         "translations": [p for p in family if p.pk != item.pk],

@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from learnlink.exchange.models import Thread
-from learnlink.knowledge.diffusion import record_adoption, record_origin
+from learnlink.knowledge.journeys import record_adoption, record_origin
 from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source

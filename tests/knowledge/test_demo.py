@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from learnlink.knowledge.demo import load_demo as load_knowledge
-from learnlink.knowledge.diffusion import diffusion_of
+from learnlink.knowledge.journeys import diffusion_of
+from learnlink.knowledge.maps import country_at
 from learnlink.knowledge.models import Adoption, Practice
 from learnlink.people.demo import load_demo
 
@@ -24,7 +25,8 @@ def test_the_demo_practices_travel_across_east_africa_and_load_again_alike():
     for practice in Practice.objects.filter(translation_of=None):
         found = diffusion_of(practice)
         for step in [found.origin, *found.adoptions]:
-            assert step.spot.latitude is not None, (practice, step)
-            assert -12 < step.spot.latitude < 5 and 29 < step.spot.longitude < 42
+            assert step.latitude is not None and step.longitude is not None, (practice, step)
+            assert country_at(step.latitude, step.longitude) == step.country, (
+                "each dot lies inside its country's outline", step)
     swahili = Practice.objects.get(language="sw")
     assert swahili.translation_of.title == "Brokering deals with big buyers"

@@ -7,7 +7,13 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from learnlink.knowledge.diffusion import Places, diffusion_of, record_adoption, record_origin
+from learnlink.knowledge.journeys import (
+    Places,
+    countries,
+    diffusion_of,
+    record_adoption,
+    record_origin,
+)
 from learnlink.knowledge.models import Adoption
 
 
@@ -59,10 +65,10 @@ def test_the_drawings_get_places_with_countries_and_coordinates(network, publish
 
     assert found.origin.organisation == "Muheza Fruit Growers Association"
     spies, growers = found.adoptions
-    assert spies.spot.name == "Babati" and spies.spot.country == "Tanzania"
-    assert (spies.spot.latitude, spies.spot.longitude) == (-4.2167, 35.75)
-    assert growers.learned_from == spies.key and spies.learned_from == "origin"
-    assert found.countries() == ["Tanzania"]
+    assert spies.place == "Babati" and spies.country == "Tanzania"
+    assert (spies.latitude, spies.longitude) == (-4.2167, 35.75)
+    assert growers.learned_from == spies.key and spies.learned_from is None
+    assert countries(found) == {"Tanzania"}
     assert Places().full_name(network["muheza"].pk) == "Muheza, Tanga, Tanzania"
 
 

@@ -214,7 +214,7 @@ def practice_urls(network) -> dict[str, str]:
     """A published practice of Muheza's growers, in English only, with its origin."""
     import datetime
 
-    from learnlink.knowledge.diffusion import record_origin
+    from learnlink.knowledge.journeys import record_origin
     from learnlink.knowledge.models import Practice, PracticeOrigin
 
     practice = Practice.objects.create(
