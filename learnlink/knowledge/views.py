@@ -24,6 +24,8 @@ from learnlink.knowledge.journeys import Places, diffusion_of
 from learnlink.knowledge.markdown import render as markdown
 from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin
 from learnlink.knowledge.models.practices import BODY_PARTS
+from learnlink.mentoring.models import Synthesis
+from learnlink.mentoring.syntheses.showing import shown_at
 from learnlink.people.models import Person
 
 
@@ -55,13 +57,19 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
         "rows": rows(journey) if journey else [],
         **(drawings(journey) if journey else {}), "place": places.full_name(item.place_id),
         "threads": threads, "closed_threads": closed,
-        "syntheses": permissions.readable_syntheses(request.user, item),
+        "syntheses": _where_read(permissions.readable_syntheses(request.user, item)),
         "translations": [p for p in family if p.pk != item.pk],
         "untranslated": all(p.language != reader_language for p in family),
         "may_edit": permissions.may_edit(request.user, item),
         "state_form": (StateForm(initial={"state": item.state})
                        if permissions.may_change_state(request.user, item) else None),
     })
+
+
+def _where_read(syntheses: list[Synthesis]) -> list[tuple[Synthesis, str]]:
+    """Each synthesis with the page its readers read it on (its own is the mentors')."""
+    where = shown_at([synthesis.pk for synthesis in syntheses])
+    return [(synthesis, where[synthesis.pk]) for synthesis in syntheses if synthesis.pk in where]
 
 
 def _label(part: str) -> str:

@@ -10,6 +10,7 @@ from learnlink.exchange.models import Message
 from learnlink.mentoring.models import Synthesis, WriteUp
 from learnlink.mentoring.peers.question import Question
 from learnlink.mentoring.peers.sources import Evidence
+from learnlink.mentoring.syntheses.showing import shown_at as synthesis_shown_at
 from learnlink.search.query import parse_query
 from learnlink.search.snippets import make_snippet
 from learnlink.search.text import words
@@ -61,7 +62,7 @@ def synthesis_evidence(question: Question, group_ids: Collection[int],
         if score:
             scored.append((score, synthesis, original, text))
     scored.sort(key=lambda found: -found[0])
-    shown_at = _shown_at([synthesis.pk for _score, synthesis, _v, _t in scored[:limit]])
+    shown_at = synthesis_shown_at([synthesis.pk for _score, synthesis, _v, _t in scored[:limit]])
     cited = {point["message_id"] for _score, _s, version, _t in scored[:limit]
              for point in version.learned if point.get("message_id")}
     senders: dict[tuple[int, str], int] = {
@@ -76,13 +77,3 @@ def synthesis_evidence(question: Question, group_ids: Collection[int],
                          in senders)))
             for score, synthesis, version, text in scored[:limit] if synthesis.pk in shown_at]
 
-
-def _shown_at(syntheses: list[int]) -> dict[int, str]:
-    """Where each synthesis's readers read it: on top of its first thread (its own page is
-    the mentors' workbench), in one query."""
-    links = (Synthesis.threads.through.objects.filter(synthesis_id__in=syntheses)
-             .select_related("thread__group").order_by("thread__started", "thread_id"))
-    shown: dict[int, str] = {}
-    for link in links:
-        shown.setdefault(link.synthesis_id, f"{link.thread.get_absolute_url()}#synthesis")
-    return shown

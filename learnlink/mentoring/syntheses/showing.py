@@ -75,3 +75,14 @@ def where(synthesis: Synthesis) -> str:
     slug = synthesis.group.slug
     return (reverse("exchange:thread", args=[slug, threads[0].pk]) if threads
             else reverse("exchange:group", args=[slug]))
+
+
+def shown_at(syntheses: list[int]) -> dict[int, str]:
+    """Where each synthesis's readers read it: on top of its first thread (its own page is
+    the mentors' workbench), in one query."""
+    links = (Synthesis.threads.through.objects.filter(synthesis_id__in=syntheses)
+             .select_related("thread__group").order_by("thread__started", "thread_id"))
+    shown: dict[int, str] = {}
+    for link in links:
+        shown.setdefault(link.synthesis_id, f"{link.thread.get_absolute_url()}#synthesis")
+    return shown
