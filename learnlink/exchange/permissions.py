@@ -113,11 +113,15 @@ def group_for_reader(request: HttpRequest, slug: str) -> Group:
     return group
 
 
+def sees_members(user: AnyUser, group: Group) -> bool:
+    """Whether the user belongs to the group (or sees every group): its member list is not
+    for the public, even when its archive is."""
+    return sees_every_group(user) or is_member(user, group)
+
+
 def group_for_member(request: HttpRequest, slug: str) -> Group:
-    """The group if the user belongs to it (or sees every group): its member list is not for
-    the public, even when its archive is."""
     group = group_for_reader(request, slug)
-    if not (sees_every_group(request.user) or is_member(request.user, group)):
+    if not sees_members(request.user, group):
         refuse(request)
     return group
 

@@ -30,10 +30,10 @@ from learnlink.exchange.permissions import (
     can_moderate,
     group_for_moderator,
     groups_for_person,
-    is_member,
     memberships,
     person_id,
     sees_every_group,
+    sees_members,
     visible_groups,
 )
 from learnlink.mentoring.models import (
@@ -434,8 +434,7 @@ def topic_for_mentor(request: HttpRequest, slug: str, pk: int) -> Topic:
 # offered to agrees for it, on the web as by mail.
 
 
-def may_read_contracts(user: AnyUser, group: Group) -> bool:
-    return sees_every_group(user) or is_member(user, group)
+may_read_contracts = sees_members
 
 
 def group_for_contract_reader(request: HttpRequest, slug: str) -> Group:

@@ -70,3 +70,12 @@ def test_ones_own_membership_decides_over_ones_organisations(mail_server, orange
     oranges.memberships.create(organisation=agrifund)
     mail_server.send(email_from(DONOR, GROUP, "Our next call for proposals", "Apply."), GROUP)
     assert HeldMessage.objects.get().reason.startswith("the sender is an observer")
+
+
+def test_a_member_finds_the_member_list_on_the_group_page_and_a_visitor_does_not(
+        client, oranges, learner):
+    members = f'href="{reverse("exchange:members", args=[oranges.slug])}"'
+    group_page = reverse("exchange:group", args=[oranges.slug])
+    assert members not in client.get(group_page).content.decode()
+    client.force_login(learner)
+    assert members in client.get(group_page).content.decode()
