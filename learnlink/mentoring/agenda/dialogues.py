@@ -11,10 +11,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 
 from learnlink.exchange.models import Group
+from learnlink.exchange.models.groups import INNER_CIRCLE
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
 from learnlink.mentoring.models import Dialogue, DialogueReminder, Stage
-from learnlink.mentoring.permissions import INNER_CIRCLE
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Person
 from learnlink.people.person_language import language_of
