@@ -1,8 +1,11 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from learnlink.api import api
 from learnlink.exchange.views import search
+from learnlink.knowledge.site_views import robots_txt
+from learnlink.knowledge.sitemaps import SITEMAPS
 from learnlink.people.account_views import choose_language
 
 urlpatterns = [
@@ -20,5 +23,12 @@ urlpatterns = [
     path("membership/", include("learnlink.exchange.member_urls")),
     path("outbox/", include("learnlink.mail.urls")),
     path("search/", search, name="search"),
+    path("feeds/", include("learnlink.knowledge.feed_urls")),
+    path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS,
+                                              "sitemap_url_name": "sitemap_section"},
+         name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS},
+         name="sitemap_section"),
+    path("robots.txt", robots_txt, name="robots"),
     path("", include("learnlink.web.urls")),
 ]

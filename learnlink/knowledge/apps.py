@@ -6,3 +6,12 @@ class KnowledgeConfig(AppConfig):
     name = "learnlink.knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge library")
+
+    def ready(self) -> None:
+        """Put the library's practices in the answers to searches (page and search@)."""
+        from learnlink.exchange import search_sections
+        from learnlink.knowledge.search_section import search_section
+
+        search_sections.register(search_sections.Section(
+            "practices", search_section, "knowledge/search_section.txt",
+            "knowledge/search_section.html"))

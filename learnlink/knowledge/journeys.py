@@ -64,20 +64,37 @@ def diffusion_of(practice: Practice, places: Places | None = None) -> Diffusion 
     """A practice's diffusion (a translation has its original's); None before its origin is
     recorded. Three queries, and the places once unless given."""
     original = practice.original
-    places = places or Places()
     origin = (PracticeOrigin.objects.select_related("organisation")
               .filter(practice=original).first())
     if origin is None:
         return None
-    adoptions = tuple(
+    adoptions = original.adoptions.select_related("organisation").order_by("date", "pk")
+    return _journey(original.title, origin, list(adoptions), places or Places())
+
+
+def diffusions_of(originals: dict[int, str], places: Places) -> dict[int, Diffusion]:
+    """The diffusion of each of many original practices (id and title), in two queries
+    whatever their number: the network report reads a thousand without asking row by row."""
+    origins = {o.practice_id: o for o in PracticeOrigin.objects.select_related("organisation")
+               .filter(practice_id__in=originals)}
+    adoptions: dict[int, list[Adoption]] = {pk: [] for pk in origins}
+    for adoption in (Adoption.objects.select_related("organisation")
+                     .filter(practice_id__in=origins).order_by("date", "pk")):
+        adoptions[adoption.practice_id].append(adoption)
+    return {pk: _journey(originals[pk], origin, adoptions[pk], places)
+            for pk, origin in origins.items()}
+
+
+def _journey(title: str, origin: PracticeOrigin, adoptions: list[Adoption],
+             places: Places) -> Diffusion:
+    steps = tuple(
         Step(str(a.pk), a.organisation.name, *places.where(a.place_id), a.date, a.status,
              a.channel, a.adaptation, str(a.learned_from_id) if a.learned_from_id else None)
-        for a in original.adoptions.select_related("organisation").order_by("date", "pk"))
+        for a in adoptions)
     labels = {value: str(label)
               for value, label in [*AdoptionStatus.choices, *Channel.choices]}
-    return Diffusion(original.title, Origin(origin.organisation.name,
-                                            *places.where(origin.place_id), origin.date),
-                     adoptions, labels)
+    return Diffusion(title, Origin(origin.organisation.name, *places.where(origin.place_id),
+                                   origin.date), steps, labels)
 
 
 def countries(diffusion: Diffusion) -> set[str]:

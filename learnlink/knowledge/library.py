@@ -3,9 +3,12 @@ by the page and the API, so both answer the same question the same way."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
-from learnlink.knowledge.models import PracticeQuerySet
+from django.db.models import Q
+
+from learnlink.knowledge.models import Practice, PracticeQuerySet
 from learnlink.people.models import Place
 
 
@@ -24,3 +27,18 @@ def filtered(practices: PracticeQuerySet, filters: dict[str, Any]) -> PracticeQu
     if filters.get("lang"):
         practices = practices.filter(language=filters["lang"])
     return practices.distinct().for_list()
+
+
+def with_translations(page: Iterable[Practice], readable: PracticeQuerySet,
+                      language: str) -> list[tuple[Practice, Practice | None]]:
+    """Each practice of a page of the list, with the version in `language` that this reader
+    may read when it is written in another (the original or a translation): one query."""
+    listed = list(page)
+    elsewhere = {p.translation_of_id or p.pk for p in listed if p.language != language}
+    if not elsewhere:
+        return [(practice, None) for practice in listed]
+    found = {p.translation_of_id or p.pk: p for p in readable.filter(
+        Q(pk__in=elsewhere) | Q(translation_of_id__in=elsewhere), language=language)
+        .only("pk", "language", "translation_of_id")}
+    return [(practice, found.get(practice.translation_of_id or practice.pk)
+             if practice.language != language else None) for practice in listed]

@@ -8,16 +8,21 @@ edit it; only mentors (the coaching one, the network's) and staff change its sta
 mentors a group may start a practice, and turn an approved, published write-up of a group they
 follow into one. A practice's source threads are shown as the exchange shows them: a thread of
 a group the reader may not read is only said to exist.
+
+The public site (feeds, sitemap, network report) shows what a guest reads, whoever asks: feed
+readers and crawlers do not sign in, and the report and its downloads are the same for all.
+A members-only group has no feed: 404 to everyone.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from learnlink.exchange.models import Thread
+from learnlink.exchange.models import Group, Thread
+from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import person_id, sees_every_group, visible_groups
 from learnlink.knowledge.models import Practice, PracticeQuerySet
 from learnlink.mentoring.models import Synthesis, WriteUp
@@ -105,3 +110,21 @@ def readable_syntheses(user: AnyUser, practice: Practice) -> list[Synthesis]:
 def practice_for_api(user: AnyUser, pk: int) -> Practice:
     """As for the page, but the API answers 404 to a guest too: it has no sign-in page."""
     return get_object_or_404(readable_practices(user), pk=pk)
+
+
+def public_groups() -> GroupQuerySet:
+    """The groups whose archive a guest reads: the sitemap's and the feeds'."""
+    return visible_groups(AnonymousUser())
+
+
+def group_for_feed(slug: str) -> Group:
+    found = public_groups().filter(slug=slug).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+def reported_practices() -> PracticeQuerySet:
+    """The practices of the network report and its downloads: the published originals (a
+    translation shares its original's journey)."""
+    return Practice.objects.published().filter(translation_of__isnull=True)

@@ -28,6 +28,9 @@ from learnlink.mentoring.models import Synthesis
 from learnlink.mentoring.syntheses.showing import shown_at
 from learnlink.people.models import Person
 
+# OpenGraph names a language with a territory; the network's own for each language.
+OG_LOCALES = {"en": "en_GB", "sw": "sw_TZ", "fr": "fr_FR"}
+
 
 def practices(request: HttpRequest) -> HttpResponse:
     """Open to everyone: what a guest sees is the published library."""
@@ -38,8 +41,10 @@ def practices(request: HttpRequest) -> HttpResponse:
     page = Paginator(found, settings.LEARNLINK_PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
+    rows = library.with_translations(page, permissions.readable_practices(request.user),
+                                     _reader_language())
     return render(request, "knowledge/practices.html", {
-        "form": form, "page": page, "query": query.urlencode(),
+        "form": form, "page": page, "rows": rows, "query": query.urlencode(),
         "may_start": permissions.may_start(request.user)})
 
 
@@ -47,7 +52,7 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
     item = permissions.practice_for_reader(request, pk)
     threads, closed = permissions.readable_threads(request.user, item)
     family = _family(request, item)
-    reader_language = (get_language() or settings.LANGUAGE_CODE)[:2]
+    reader_language = _reader_language()
     places = Places()
     journey = diffusion_of(item, places)
     return render(request, "knowledge/practice.html", {
@@ -60,10 +65,16 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
         "syntheses": _where_read(permissions.readable_syntheses(request.user, item)),
         "translations": [p for p in family if p.pk != item.pk],
         "untranslated": all(p.language != reader_language for p in family),
+        "address": request.build_absolute_uri(item.get_absolute_url()),
+        "og_locale": OG_LOCALES.get(item.language, item.language),
         "may_edit": permissions.may_edit(request.user, item),
         "state_form": (StateForm(initial={"state": item.state})
                        if permissions.may_change_state(request.user, item) else None),
     })
+
+
+def _reader_language() -> str:
+    return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 def _where_read(syntheses: list[Synthesis]) -> list[tuple[Synthesis, str]]:

@@ -12,6 +12,8 @@ from learnlink.knowledge.diffusion.exports import (
     GRAPHML_TYPE,
     diffusion_csv,
     diffusion_graphml,
+    network_csv,
+    network_graphml,
 )
 from learnlink.knowledge.diffusion.graph import graph_svg
 from learnlink.knowledge.diffusion.measures import (
@@ -22,6 +24,7 @@ from learnlink.knowledge.diffusion.measures import (
     haversine_km,
     network_report,
     reach,
+    report_order,
 )
 from learnlink.knowledge.diffusion.records import (
     Adoption,
@@ -49,8 +52,11 @@ __all__ = [
     "diffusion_graphml",
     "graph_svg",
     "haversine_km",
+    "network_csv",
+    "network_graphml",
     "network_report",
     "problems",
     "reach",
+    "report_order",
     "timeline_html",
 ]

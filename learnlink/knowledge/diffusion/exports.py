@@ -9,6 +9,7 @@ every name, with the characters XML forbids taken out.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET  # builds our own GraphML, parses nothing
+from collections.abc import Iterable
 
 from learnlink.knowledge.diffusion.lineage import in_order
 from learnlink.knowledge.diffusion.records import Diffusion
@@ -27,44 +28,72 @@ ORIGIN_ID = "origin"
 
 def diffusion_csv(diffusion: Diffusion) -> bytes:
     """One row per adoption, in date order, each with the practice and its origin."""
+    return csv_bytes(Table(CSV_HEADER, _rows(diffusion)))
+
+
+def network_csv(diffusions: Iterable[Diffusion]) -> bytes:
+    """Every practice's rows in one table, practice after practice."""
+    return csv_bytes(Table(CSV_HEADER, [row for diffusion in diffusions
+                                        for row in _rows(diffusion)]))
+
+
+def _rows(diffusion: Diffusion) -> list[tuple[object, ...]]:
     origin = diffusion.origin
     first = (diffusion.practice_title, origin.organisation, origin.place, origin.country,
              origin.latitude, origin.longitude, origin.date)
-    rows = [(*first, adoption.key, adoption.organisation, adoption.place, adoption.country,
+    return [(*first, adoption.key, adoption.organisation, adoption.place, adoption.country,
              adoption.latitude, adoption.longitude, adoption.date, adoption.status,
              adoption.channel, adoption.adaptation, adoption.learned_from)
             for adoption in in_order(diffusion.adoptions)]
-    return csv_bytes(Table(CSV_HEADER, rows))
 
 
 def diffusion_graphml(diffusion: Diffusion) -> bytes:
     """A directed graph: the origin and a node per adoption, an edge from whom each learned
     (the origin when they name no known adoption) carrying the channel."""
+    root = _graphml()
+    _graph(root, diffusion, "diffusion", "")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def network_graphml(diffusions: Iterable[tuple[str, Diffusion]]) -> bytes:
+    """One graph per practice (given with a key of its own) in one document; node ids carry
+    the practice's key, since GraphML wants them unique in the whole document."""
+    root = _graphml()
+    for key, diffusion in diffusions:
+        name = xml_text(key)
+        _graph(root, diffusion, f"practice-{name}", f"p{name}-")
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _graphml() -> ET.Element:
     root = ET.Element("graphml", {"xmlns": GRAPHML})
     for name in NODE_KEYS:
         _key(root, name, "node")
     _key(root, "channel", "edge")
     _key(root, "practice", "graph")
-    graph = ET.SubElement(root, "graph", {"id": "diffusion", "edgedefault": "directed"})
+    return root
+
+
+def _graph(root: ET.Element, diffusion: Diffusion, identifier: str, prefix: str) -> None:
+    graph = ET.SubElement(root, "graph", {"id": identifier, "edgedefault": "directed"})
     _data(graph, "practice", diffusion.practice_title)
     origin = diffusion.origin
-    _node(graph, ORIGIN_ID, {"organisation": origin.organisation, "place": origin.place,
-                             "country": origin.country, "date": origin.date.isoformat(),
-                             "status": "origin"})
+    _node(graph, prefix + ORIGIN_ID, {
+        "organisation": origin.organisation, "place": origin.place, "country": origin.country,
+        "date": origin.date.isoformat(), "status": "origin"})
     adoptions = in_order(diffusion.adoptions)
     keys = {adoption.key for adoption in adoptions}
     for adoption in adoptions:
-        _node(graph, _node_id(adoption.key), {
+        _node(graph, prefix + _node_id(adoption.key), {
             "organisation": adoption.organisation, "place": adoption.place,
             "country": adoption.country, "date": adoption.date.isoformat(),
             "status": adoption.status})
     for adoption in adoptions:
         teacher = adoption.learned_from
         source = _node_id(teacher) if teacher in keys and teacher else ORIGIN_ID
-        edge = ET.SubElement(graph, "edge", {"source": source,
-                                             "target": _node_id(adoption.key)})
+        edge = ET.SubElement(graph, "edge", {"source": prefix + source,
+                                             "target": prefix + _node_id(adoption.key)})
         _data(edge, "channel", adoption.channel)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
 def _key(root: ET.Element, name: str, domain: str) -> None:

@@ -113,9 +113,13 @@ def channel_counts(diffusions: Iterable[Diffusion]) -> tuple[tuple[str, int], ..
 
 
 def network_report(diffusions: Iterable[Diffusion]) -> NetworkReport:
-    """Every practice's reach, the furthest travelled first and, at equal distance, the
-    fastest there; a practice with no known distance comes last."""
+    """Every practice's reach in `report_order`, and the channels that led to adoptions."""
     given = list(diffusions)
-    reaches = sorted((reach(diffusion) for diffusion in given), key=lambda found: (
-        -(found.furthest_km or -1.0), -(found.km_per_year or -1.0), found.practice_title))
+    reaches = sorted((reach(diffusion) for diffusion in given), key=report_order)
     return NetworkReport(tuple(reaches), channel_counts(given))
+
+
+def report_order(found: Reach) -> tuple[float, float, str]:
+    """The furthest travelled first and, at equal distance, the fastest there; a practice
+    with no known distance comes last."""
+    return (-(found.furthest_km or -1.0), -(found.km_per_year or -1.0), found.practice_title)

@@ -1,0 +1,103 @@
+"""Atom feeds of the public site (Django's syndication): the latest published practices, and
+the latest discussions of a public group as its archive lists them. Feed readers never sign
+in, so a feed holds only what a guest reads (`permissions.public_groups`,
+`Practice.objects.published`), whoever asks."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from learnlink.exchange.models import Group, Message, Thread
+from learnlink.exchange.probable_replies import thread_families
+from learnlink.knowledge import permissions
+from learnlink.knowledge.models import Practice
+
+LATEST = 20
+WORDS = 60
+
+
+class PracticesFeed(Feed):
+    feed_type = Atom1Feed
+
+    def title(self) -> str:
+        return _("Practices of the Learnlink network")
+
+    def subtitle(self) -> str:
+        return _("What groups of the network did, what came of it, and how other groups made "
+                 "it their own.")
+
+    def link(self) -> str:
+        return reverse("knowledge:practices")
+
+    def items(self) -> list[Practice]:
+        return list(Practice.objects.published().select_related("mentor")
+                    .prefetch_related("authors").order_by("-published", "-pk")[:LATEST])
+
+    def item_title(self, item: Practice) -> str:
+        return item.title
+
+    def item_description(self, item: Practice) -> str:
+        return item.summary
+
+    def item_pubdate(self, item: Practice):  # type: ignore[no-untyped-def]
+        return item.published or item.created
+
+    def item_updateddate(self, item: Practice):  # type: ignore[no-untyped-def]
+        return item.updated
+
+    def item_author_name(self, item: Practice) -> str:
+        """The authors, then the mentor who coached them."""
+        names = [author.name for author in item.authors.all()]
+        if item.mentor is not None:
+            names.append(_("%(name)s (mentor)") % {"name": item.mentor.name})
+        return ", ".join(names)
+
+
+class GroupFeed(Feed):
+    """A public group's threads as its archive page lists them, the newest activity first: a
+    thread and its probable replies once, at the latest of them (see exchange's
+    probable_replies), each with its latest message's words (a removed message's never)."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request: HttpRequest, slug: str) -> Group:  # type: ignore[override]
+        return permissions.group_for_feed(slug)
+
+    def title(self, obj: Group) -> str:
+        return _("%(group)s: latest discussions") % {"group": obj.name}
+
+    def subtitle(self, obj: Group) -> str:
+        return obj.description or obj.address
+
+    def link(self, obj: Group) -> str:
+        return obj.get_absolute_url()
+
+    def items(self, obj: Group) -> list[Thread]:
+        latest = (Message.objects.filter(thread=OuterRef("pk"), is_placeholder=False,
+                                         removed__isnull=True).order_by("-date", "-pk"))
+        unlisted = thread_families(obj).unlisted(by_activity=True)
+        return list(Thread.objects.latest_in(obj).exclude(pk__in=unlisted)
+                    .select_related("group")
+                    .annotate(latest_text=Subquery(latest.values("text")[:1]))[:LATEST])
+
+    def item_title(self, item: Thread) -> str:
+        return item.subject
+
+    def item_description(self, item: Thread) -> str:
+        count = ngettext("%(count)d message", "%(count)d messages",
+                         item.message_count) % {"count": item.message_count}
+        words = Truncator(getattr(item, "latest_text", "") or "").words(WORDS)
+        return f"{count}. {words}" if words else count
+
+    def item_pubdate(self, item: Thread):  # type: ignore[no-untyped-def]
+        return item.started
+
+    def item_updateddate(self, item: Thread):  # type: ignore[no-untyped-def]
+        return item.last_activity

@@ -1,0 +1,71 @@
+"""The public site's sitemap: the home, the library and its report, the published practices,
+the public groups and their threads; only what a guest reads (`permissions`). Django's
+sitemaps run without the sites framework: the request's own address is the domain.
+
+`SITEMAPS` is the one dict the project mounts; other apps' sections join it at merge (stories,
+news). Each section is split into pages of `LIMIT` addresses under one sitemap index, so no
+answer grows with the archive.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from learnlink.exchange.models import Group, Thread
+from learnlink.knowledge import permissions
+from learnlink.knowledge.models import Practice
+
+LIMIT = 5000
+
+
+class PagesSitemap(Sitemap):
+    changefreq = "daily"
+
+    def items(self) -> list[str]:
+        return ["home", "knowledge:practices", "knowledge:report", "exchange:groups"]
+
+    def location(self, item: str) -> str:  # type: ignore[override]
+        return reverse(item)
+
+
+class PracticesSitemap(Sitemap):
+    limit = LIMIT
+
+    def items(self):  # type: ignore[no-untyped-def]
+        return Practice.objects.published().only("pk", "updated").order_by("pk")
+
+    def lastmod(self, item: Practice) -> datetime.datetime:
+        return item.updated
+
+
+class GroupsSitemap(Sitemap):
+    limit = LIMIT
+
+    def items(self):  # type: ignore[no-untyped-def]
+        return permissions.public_groups().only("pk", "slug").order_by("pk")
+
+    def location(self, item: Group) -> str:  # type: ignore[override]
+        return item.get_absolute_url()
+
+
+class ThreadsSitemap(Sitemap):
+    limit = LIMIT
+
+    def items(self):  # type: ignore[no-untyped-def]
+        return (Thread.objects.filter(group__in=permissions.public_groups())
+                .select_related("group").only("pk", "last_activity", "group__slug")
+                .order_by("pk"))
+
+    def lastmod(self, item: Thread) -> datetime.datetime:
+        return item.last_activity
+
+
+SITEMAPS: dict[str, type[Sitemap]] = {
+    "pages": PagesSitemap,
+    "practices": PracticesSitemap,
+    "groups": GroupsSitemap,
+    "threads": ThreadsSitemap,
+}
