@@ -67,7 +67,7 @@ class GroupFeed(Feed):
 
     feed_type = Atom1Feed
 
-    def get_object(self, request: HttpRequest, slug: str) -> Group:  # type: ignore[override]
+    def get_object(self, request: HttpRequest, slug: str) -> Group:
         return permissions.group_for_feed(slug)
 
     def title(self, obj: Group) -> str:

@@ -4,6 +4,7 @@ package, and the discussion threads that led groups to take a practice up."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
@@ -43,7 +44,7 @@ def network() -> Network:
     return Network({pk: found[pk] for pk, _reach in reaches}, reaches)
 
 
-def leading_threads(groups: QuerySet[Group]) -> list[dict[str, object]]:
+def leading_threads(groups: QuerySet[Group]) -> list[Mapping[str, object]]:
     """The threads (of `groups`, those the reader may read) through which most groups took a
     reported practice up, with how many did: one query."""
     return list(Adoption.objects.filter(

@@ -27,7 +27,7 @@ class PagesSitemap(Sitemap):
     def items(self) -> list[str]:
         return ["home", "knowledge:practices", "knowledge:report", "exchange:groups"]
 
-    def location(self, item: str) -> str:  # type: ignore[override]
+    def location(self, item: str) -> str:
         return reverse(item)
 
 
@@ -47,7 +47,7 @@ class GroupsSitemap(Sitemap):
     def items(self):  # type: ignore[no-untyped-def]
         return permissions.public_groups().only("pk", "slug").order_by("pk")
 
-    def location(self, item: Group) -> str:  # type: ignore[override]
+    def location(self, item: Group) -> str:
         return item.get_absolute_url()
 
 

@@ -18,7 +18,7 @@ PUBLISHED = 5
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Nine queries whatever the size of the network; only groups the reader may see, and
+    """Ten queries at most whatever the size of the network; only groups the reader may see, and
     only the syntheses of public groups (the public site's)."""
     groups = visible_groups(request.user)
     discussions = Thread.objects.latest_discussions(groups)[:LATEST]

@@ -18,8 +18,11 @@ from django.utils import timezone
 from learnlink.alliance.models import Alliance
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import Group, Message
+from learnlink.knowledge.models import Practice
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
+from learnlink.mentoring.syntheses import services
+from learnlink.mentoring.syntheses.content import Content, Item
 from tests.conftest import email_from
 
 
@@ -36,7 +39,7 @@ def test_the_home_page_shows_the_latest_discussions_the_reader_may_see(
     add_member(mentors, "joseph.mshana@example.org", role="mentor")
     post(mentors, "joseph.mshana@example.org", "Who visits Muheza next", "I can go in May.")
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         html = client.get(reverse("home")).content.decode()
     assert "Grading oranges" in html and "Muheza orange growers" in html
     assert "Who visits Muheza next" not in html and "Mentors&#x27; room" not in html
@@ -45,6 +48,42 @@ def test_the_home_page_shows_the_latest_discussions_the_reader_may_see(
     assert "Who visits Muheza next" not in client.get(reverse("home")).content.decode()
     client.force_login(mentor)
     assert "Who visits Muheza next" in client.get(reverse("home")).content.decode()
+
+
+def synthesise(group: Group, subject: str, title: str, publish: bool = True) -> None:
+    post(group, "halima@example.org", subject, "Three sizes before the lorry.")
+    thread = group.threads.get(subject=subject)
+    synthesis = services.start(group, [thread], title=title, language="en", by=None,
+                               content=Content([Item("Three sizes.",
+                                                     thread.messages.get().message_id)], ""))
+    if publish:
+        services.publish(synthesis)
+
+
+@pytest.mark.django_db
+def test_the_home_page_shows_what_the_network_published(
+        client, oranges, network, mentor, django_assert_max_num_queries) -> None:
+    for n in range(7):
+        Practice.objects.create(title=f"Practice number {n}", summary="How it went.",
+                                language="en", state="published")
+    Practice.objects.create(title="A draft practice", summary="Not yet.", language="en")
+    synthesise(oranges, "Grading oranges", "Three grades for the Tanga buyer")
+    synthesise(oranges, "Crates", "A synthesis still in draft", publish=False)
+    mentors = create_group("mentors", "Mentors' room", private=True)
+    add_member(mentors, "halima@example.org")
+    synthesise(mentors, "Who visits Muheza", "Visits of the mentors")
+
+    with django_assert_max_num_queries(10):
+        html = client.get(reverse("home")).content.decode()
+
+    assert [n for n in range(7) if f"Practice number {n}<" in html] == [2, 3, 4, 5, 6]
+    assert "A draft practice" not in html
+    thread = oranges.threads.get(subject="Grading oranges")
+    assert (f'<a href="{thread.get_absolute_url()}#synthesis" lang="en">Three grades for the '
+            f"Tanga buyer</a>") in html
+    assert "A synthesis still in draft" not in html and "Visits of the mentors" not in html
+    client.force_login(mentor)
+    assert "Visits of the mentors" not in client.get(reverse("home")).content.decode()
 
 
 @pytest.mark.django_db

@@ -132,6 +132,8 @@ PHRASES |= {  # the library of practices
                       "fr": "Images de ce site uniquement"},
     "practice_adoption": {"en": "Record an adoption", "sw": "Andika waliochukua mbinu",
                           "fr": "Noter une adoption"},
+    "practices_report": {"en": "Furthest travelled", "sw": "Zilizosafiri mbali zaidi",
+                         "fr": "Celles qui sont allées le plus loin"},
 }
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
@@ -227,7 +229,8 @@ def practice_urls(network) -> dict[str, str]:
             "practice": practice.get_absolute_url(),
             "practice_new": reverse("knowledge:new"),
             "practice_edit": reverse("knowledge:edit", args=[practice.pk]),
-            "practice_adoption": reverse("knowledge:add_adoption", args=[practice.pk])}
+            "practice_adoption": reverse("knowledge:add_adoption", args=[practice.pk]),
+            "practices_report": reverse("knowledge:report")}
 
 
 def agenda_urls(thread) -> dict[str, str]:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from learnlink.knowledge.diffusion.lineage import in_order
 from learnlink.knowledge.diffusion.records import Diffusion
 from learnlink.knowledge.diffusion.xmltext import xml_text
-from learnlink.lib.spreadsheets import Table, csv_bytes
+from learnlink.lib.spreadsheets import Table, Value, csv_bytes
 
 CSV_TYPE = "text/csv; charset=utf-8"
 GRAPHML_TYPE = "application/graphml+xml"
@@ -37,7 +37,7 @@ def network_csv(diffusions: Iterable[Diffusion]) -> bytes:
                                         for row in _rows(diffusion)]))
 
 
-def _rows(diffusion: Diffusion) -> list[tuple[object, ...]]:
+def _rows(diffusion: Diffusion) -> list[tuple[Value, ...]]:
     origin = diffusion.origin
     first = (diffusion.practice_title, origin.organisation, origin.place, origin.country,
              origin.latitude, origin.longitude, origin.date)
