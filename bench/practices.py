@@ -3,6 +3,9 @@ origin and adoptions.
 
     .venv/bin/python bench/practices.py [--practices 1000] [--adoptions 6] [--requests 40]
 
+The network report, its CSV, the practices feed and the home are measured too (the report
+reads every practice's journey: its queries must not grow with them).
+
 Goal (issue 19): a practice page and the library under 50 ms to the first byte (median), at
 most 50 KB, a bounded number of queries whatever the library's size. Without the 100,000
 messages of the goal: the practice pages read no message, only the threads they cite.
@@ -77,7 +80,11 @@ def main() -> None:
     for name, url in (("library", "/practices/"),
                       ("library filtered", "/practices/?enterprise=crop-1&lang=en"),
                       ("practice page", f"/practices/{pk}/"),
-                      ("api diffusion", f"/api/practices/{pk}/diffusion")):
+                      ("api diffusion", f"/api/practices/{pk}/diffusion"),
+                      ("network report", "/practices/report/"),
+                      ("network csv", "/practices/report/diffusion.csv"),
+                      ("practices feed", "/feeds/practices/"),
+                      ("home", "/")):
         figures = timed(client, url, args.requests)
         print(f"{name}: median={figures['median']:.1f} ms p95={figures['p95']:.1f} ms "
               f"cpu={figures['cpu']:.1f} ms queries={figures['queries']} "

@@ -5,6 +5,8 @@ in, so a feed holds only what a guest reads (`permissions.public_groups`,
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
@@ -46,10 +48,10 @@ class PracticesFeed(Feed):
     def item_description(self, item: Practice) -> str:
         return item.summary
 
-    def item_pubdate(self, item: Practice):  # type: ignore[no-untyped-def]
+    def item_pubdate(self, item: Practice) -> datetime.datetime:
         return item.published or item.created
 
-    def item_updateddate(self, item: Practice):  # type: ignore[no-untyped-def]
+    def item_updateddate(self, item: Practice) -> datetime.datetime:
         return item.updated
 
     def item_author_name(self, item: Practice) -> str:
@@ -96,8 +98,8 @@ class GroupFeed(Feed):
         words = Truncator(getattr(item, "latest_text", "") or "").words(WORDS)
         return f"{count}. {words}" if words else count
 
-    def item_pubdate(self, item: Thread):  # type: ignore[no-untyped-def]
+    def item_pubdate(self, item: Thread) -> datetime.datetime:
         return item.started
 
-    def item_updateddate(self, item: Thread):  # type: ignore[no-untyped-def]
+    def item_updateddate(self, item: Thread) -> datetime.datetime:
         return item.last_activity

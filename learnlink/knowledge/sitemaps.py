@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from learnlink.exchange.models import Group, Thread
@@ -34,7 +35,7 @@ class PagesSitemap(Sitemap):
 class PracticesSitemap(Sitemap):
     limit = LIMIT
 
-    def items(self):  # type: ignore[no-untyped-def]
+    def items(self) -> QuerySet[Practice]:
         return Practice.objects.published().only("pk", "updated").order_by("pk")
 
     def lastmod(self, item: Practice) -> datetime.datetime:
@@ -44,7 +45,7 @@ class PracticesSitemap(Sitemap):
 class GroupsSitemap(Sitemap):
     limit = LIMIT
 
-    def items(self):  # type: ignore[no-untyped-def]
+    def items(self) -> QuerySet[Group]:
         return permissions.public_groups().only("pk", "slug").order_by("pk")
 
     def location(self, item: Group) -> str:
@@ -54,7 +55,7 @@ class GroupsSitemap(Sitemap):
 class ThreadsSitemap(Sitemap):
     limit = LIMIT
 
-    def items(self):  # type: ignore[no-untyped-def]
+    def items(self) -> QuerySet[Thread]:
         return (Thread.objects.filter(group__in=permissions.public_groups())
                 .select_related("group").only("pk", "last_activity", "group__slug")
                 .order_by("pk"))
