@@ -21,9 +21,10 @@ from _setup import archive_django, machine_speed, timed
 
 def library(folder: object) -> int:
     """The practice to measure, the library built on first use; its id."""
+    from practices import build
+
     from learnlink.exchange.models import Thread
     from learnlink.knowledge.models import Practice
-    from practices import build
 
     marker = folder / "practices"  # type: ignore[operator]
     if not marker.exists():
