@@ -29,11 +29,23 @@ def library(folder: object) -> int:
     marker = folder / "practices"  # type: ignore[operator]
     if not marker.exists():
         build(1000, 6)
+        _analyse()
         marker.touch()
     practice = Practice.objects.order_by("pk")[500]
     practice.threads.set(Thread.objects.filter(group__slug="ltp-1")
                          .order_by("-message_count")[:3])
     return practice.pk
+
+
+def _analyse() -> None:
+    """PostgreSQL's statistics of the freshly built tables, as autovacuum would gather them in
+    production: without them its planner took 19,485 threads for 66 and sorted them all for
+    the home page (44 ms instead of 3)."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def main() -> None:
