@@ -15,8 +15,8 @@ from learnlink.people.demo import load_demo
 def test_the_demo_practices_travel_across_east_africa_and_load_again_alike():
     load_demo()
 
-    assert load_knowledge() == ["knowledge: 7 practices, 16 adoptions across 3 countries"]
-    assert load_knowledge() == ["knowledge: 7 practices, 16 adoptions across 3 countries"]
+    assert load_knowledge() == ["knowledge: 7 practices, 16 adoptions across 3 countries; 6 stories, news items and interviews"]
+    assert load_knowledge() == ["knowledge: 7 practices, 16 adoptions across 3 countries; 6 stories, news items and interviews"]
 
     receipts = Practice.objects.get(title="Warehouse receipts")
     soroti = Adoption.objects.get(practice=receipts, organisation__name__startswith="Teso")
