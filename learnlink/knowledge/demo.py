@@ -13,7 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from learnlink.knowledge import story_actions
-from learnlink.knowledge.demo_practices import COORDINATES, STORIES, SWAHILI, Story
+from learnlink.knowledge.demo_practices import COORDINATES, STORIES, SWAHILI
+from learnlink.knowledge.demo_practices import Story as PracticeStory
 from learnlink.knowledge.demo_stories import PIECES, Piece
 from learnlink.knowledge.demo_stories import SWAHILI as SWAHILI_STORY
 from learnlink.knowledge.journeys import (
@@ -67,7 +68,7 @@ def _located_places() -> dict[str, Place]:
     return found
 
 
-def _practice(story: Story, places: dict[str, Place]) -> Practice:
+def _practice(story: PracticeStory, places: dict[str, Place]) -> Practice:
     name, path, date = story.origin
     origin_organisation = Organisation.objects.get(name=name)
     practice, _created = Practice.objects.update_or_create(

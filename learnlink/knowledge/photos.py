@@ -66,7 +66,7 @@ def _opened(upload: IO[bytes]) -> Image.Image:
 
 
 def _bare(image: Image.Image) -> Image.Image:
-    """The pixels alone, at most `MAX_WIDTH` × `MAX_HEIGHT`, in RGB, on white where they
+    """The pixels alone, at most `MAX_WIDTH` by `MAX_HEIGHT`, in RGB, on white where they
     were transparent: a new image, so nothing of the original's info comes along."""
     rgba = image.convert("RGBA")
     rgba.thumbnail((MAX_WIDTH, MAX_HEIGHT), Image.Resampling.LANCZOS)

@@ -7,13 +7,14 @@ from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.utils import timezone
 
-from learnlink.knowledge.models import PracticeState, Story
+from learnlink.knowledge.models import PracticeState, Question, Story
 from learnlink.knowledge.photos import digest
-from learnlink.knowledge.story_forms import StoryForm
+from learnlink.knowledge.story_forms import QuestionForm, StoryForm
 
 
 @transaction.atomic
-def save_story(form: StoryForm, questions: BaseInlineFormSet) -> Story:
+def save_story(form: StoryForm,
+               questions: BaseInlineFormSet[Question, Story, QuestionForm]) -> Story:
     """The form's piece, its photo as `photos` made it, and its questions in the form's order
     (an emptied or ticked pair is removed)."""
     story = form.save(commit=False)
@@ -28,7 +29,8 @@ def save_story(form: StoryForm, questions: BaseInlineFormSet) -> Story:
     return story
 
 
-def _save_questions(story: Story, questions: BaseInlineFormSet) -> None:
+def _save_questions(story: Story,
+                    questions: BaseInlineFormSet[Question, Story, QuestionForm]) -> None:
     questions.instance = story
     questions.save(commit=False)
     for gone in questions.deleted_objects:

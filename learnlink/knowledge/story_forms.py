@@ -86,7 +86,8 @@ Questions = forms.inlineformset_factory(
     Story, Question, form=QuestionForm, extra=EMPTY_QUESTIONS, can_delete=True)
 
 
-def interview_errors(form: StoryForm, questions: forms.BaseInlineFormSet) -> None:
+def interview_errors(form: StoryForm,
+                     questions: forms.BaseInlineFormSet[Question, Story, QuestionForm]) -> None:
     """An interview without one question and its answer is refused, on the form."""
     if form.cleaned_data.get("kind") != StoryKind.INTERVIEW:
         return

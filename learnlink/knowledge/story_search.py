@@ -4,7 +4,6 @@ page, through the exchange's registry of search sections (registered in `apps.py
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.urls import reverse

@@ -12,10 +12,16 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from learnlink.exchange.permissions import person_id
 from learnlink.knowledge import permissions, story_actions
 from learnlink.knowledge.markdown import render as markdown
-from learnlink.knowledge.models import Story, StoryKind
-from learnlink.knowledge.story_forms import Questions, StoryForm, interview_errors
+from learnlink.knowledge.models import Question, Story, StoryKind
+from learnlink.knowledge.story_forms import (
+    QuestionForm,
+    Questions,
+    StoryForm,
+    interview_errors,
+)
 
 YEAR = 365 * 24 * 3600
 
@@ -63,7 +69,7 @@ def photo(request: HttpRequest, pk: int) -> HttpResponse:
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
     else:
-        response = HttpResponse(bytes(item.photo), content_type="image/jpeg")
+        response = HttpResponse(bytes(item.photo or b""), content_type="image/jpeg")
     response["ETag"] = etag
     if item.is_public:
         patch_cache_control(response, public=True, max_age=YEAR, immutable=True)
@@ -76,8 +82,7 @@ def new(request: HttpRequest) -> HttpResponse:
     permissions.story_writer_or_refuse(request)
     return _edited(request, Story(kind=request.GET.get("kind", StoryKind.STORY),
                                   translation_of_id=_number(request.GET.get("translation_of")),
-                                  author_id=getattr(getattr(request.user, "person", None),
-                                                    "pk", None)))
+                                  author_id=person_id(request.user)))
 
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
@@ -95,7 +100,8 @@ def _edited(request: HttpRequest, item: Story) -> HttpResponse:
         "form": form, "questions": questions, "story": item if item.pk else None})
 
 
-def _valid(form: StoryForm, questions: BaseInlineFormSet) -> bool:
+def _valid(form: StoryForm,
+           questions: BaseInlineFormSet[Question, Story, QuestionForm]) -> bool:
     """Both are checked, and an interview for its questions, so every error shows at once."""
     checked = [form.is_valid(), questions.is_valid()]
     if all(f.is_valid() for f in questions.forms):

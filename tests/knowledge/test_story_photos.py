@@ -33,7 +33,7 @@ def camera_jpeg(width: int = 2400, height: int = 1600) -> bytes:
 
 
 def bomb_jpeg(width: int, height: int) -> bytes:
-    """A JPEG of a few hundred bytes whose header claims `width` × `height` pixels."""
+    """A JPEG of a few hundred bytes whose header claims `width` by `height` pixels."""
     out = io.BytesIO()
     Image.new("RGB", (16, 16), "green").save(out, "JPEG")
     data = bytearray(out.getvalue())
