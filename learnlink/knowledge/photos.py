@@ -18,11 +18,13 @@ from typing import IO
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from learnlink.knowledge.models.stories import PHOTO_BYTES
+
 MAX_UPLOAD = 10 * 1024 * 1024
 MAX_PIXELS = 50_000_000  # a 48-megapixel phone camera passes
 MAX_WIDTH = 640
 MAX_HEIGHT = 960
-MAX_BYTES = 30 * 1024
+MAX_BYTES = PHOTO_BYTES
 QUALITIES = (80, 70, 60, 50, 40)
 
 

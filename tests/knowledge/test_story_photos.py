@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from PIL import Image
 
@@ -121,3 +122,12 @@ def test_a_photo_needs_its_alt_text_and_can_be_removed(client, network, mentor, 
 def test_an_upload_over_10_mb_is_refused_before_it_is_read():
     with pytest.raises(photos.PhotoError, match="larger than 10 MB"):
         photos.process(io.BytesIO(b""), photos.MAX_UPLOAD + 1)
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_photo_over_30_kb_that_did_not_go_through_photos():
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Story.objects.create(title="Too big", summary="s", language="en",
+                             photo=b"\xff" * (30 * 1024 + 1), photo_digest="0" * 16)
+    Story.objects.create(title="Small", summary="s", language="en",
+                         photo=b"\xff" * (30 * 1024), photo_digest="0" * 16)

@@ -12,10 +12,16 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.knowledge.models.practices import PracticeState
+
+
+PHOTO_BYTES = 30 * 1024
 
 
 class StoryKind(models.TextChoices):
@@ -75,10 +81,16 @@ class Story(models.Model):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories, news and interviews")
-        constraints = [models.UniqueConstraint(
-            fields=["translation_of", "language"], name="story_one_translation_per_language",
-            violation_error_message=_("This piece already has a translation in that "
-                                      "language: edit that one."))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_of", "language"], name="story_one_translation_per_language",
+                violation_error_message=_("This piece already has a translation in that "
+                                          "language: edit that one.")),
+            # `photos` makes every photo this small; the database refuses one that was not.
+            models.CheckConstraint(
+                condition=Q(photo__isnull=True) | LessThanOrEqual(Length("photo"), PHOTO_BYTES),
+                name="story_photo_at_most_30_kb"),
+        ]
 
     def __str__(self) -> str:
         return self.title
