@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 
 from learnlink.knowledge.models.practices import PracticeState
 
-
 PHOTO_BYTES = 30 * 1024
 
 
