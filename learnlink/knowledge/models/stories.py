@@ -87,7 +87,7 @@ class Story(models.Model):
                                           "language: edit that one.")),
             # `photos` makes every photo this small; the database refuses one that was not.
             models.CheckConstraint(
-                condition=Q(photo__isnull=True) | LessThanOrEqual(Length("photo"), PHOTO_BYTES),
+                condition=Q(photo__isnull=True) | Q(LessThanOrEqual(Length("photo"), PHOTO_BYTES)),
                 name="story_photo_at_most_30_kb"),
         ]
 
