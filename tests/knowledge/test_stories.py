@@ -228,3 +228,12 @@ def test_latest_public_gives_the_home_page_the_latest_published(published, draft
     older = piece("Older", date=datetime.date(2001, 1, 1))
 
     assert Story.objects.latest_public(2) == [published, older]
+
+
+def test_a_piece_is_light_and_shown_in_few_queries(client, published,
+                                                   django_assert_max_num_queries):
+    piece("Wakulima wa Muheza", language="sw", translation_of=published)
+    with django_assert_max_num_queries(10):
+        html = client.get(published.get_absolute_url()).content.decode()
+
+    assert page_weight(client, html) < PAGE_BUDGET
