@@ -5,7 +5,8 @@ pixels, read from the header before any decoding, so a small file that claims to
 pixels square (a decompression bomb) is refused without filling the memory. What passes is
 turned upright by its EXIF orientation, made at most `MAX_WIDTH` wide, and re-encoded as a new
 JPEG that carries no metadata at all: the camera's EXIF (with the GPS position of a farmer's
-home), comments and colour profiles stay behind. Quality, then size, step down until it weighs `MAX_BYTES` at most.
+home), comments and colour profiles stay behind. Quality, then size, step down until it weighs
+`MAX_BYTES` at most.
 """
 
 from __future__ import annotations
