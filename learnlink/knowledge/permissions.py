@@ -8,18 +8,22 @@ edit it; only mentors (the coaching one, the network's) and staff change its sta
 mentors a group may start a practice, and turn an approved, published write-up of a group they
 follow into one. A practice's source threads are shown as the exchange shows them: a thread of
 a group the reader may not read is only said to exist.
+
+Stories, news and interviews: a published piece (and its photo) is for everyone; a draft is
+read by its author, the network's mentors and staff, and is written and published by mentors
+(of the network or of a group) and staff only.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from learnlink.exchange.models import Thread
 from learnlink.exchange.permissions import person_id, sees_every_group, visible_groups
-from learnlink.knowledge.models import Practice, PracticeQuerySet
+from learnlink.knowledge.models import Practice, PracticeQuerySet, Story, StoryQuerySet
 from learnlink.mentoring.models import Synthesis, WriteUp
 from learnlink.mentoring.permissions import followed_groups, is_mentor
 from learnlink.people.guests import refuse
@@ -105,3 +109,45 @@ def readable_syntheses(user: AnyUser, practice: Practice) -> list[Synthesis]:
 def practice_for_api(user: AnyUser, pk: int) -> Practice:
     """As for the page, but the API answers 404 to a guest too: it has no sign-in page."""
     return get_object_or_404(readable_practices(user), pk=pk)
+
+
+def readable_stories(user: AnyUser) -> StoryQuerySet:
+    if is_mentor(user):
+        return Story.objects.all()
+    pid = person_id(user)
+    if pid is None:
+        return Story.objects.published()
+    return Story.objects.filter(Q(state="published") | Q(author_id=pid))
+
+
+def story_for_reader(request: HttpRequest, pk: int) -> Story:
+    """The piece without its photo's bytes (the photo has its own view)."""
+    found = (readable_stories(request.user).defer("photo")
+             .select_related("author", "translation_of").filter(pk=pk).first())
+    if found is None:
+        refuse(request)
+    return found
+
+
+def photo_for_reader(request: HttpRequest, pk: int) -> Story:
+    """The piece with its photo, under the piece's own rule."""
+    found = readable_stories(request.user).filter(pk=pk).first()
+    if found is None:
+        refuse(request)
+    if not found.has_photo:
+        raise Http404
+    return found
+
+
+def may_write_stories(user: AnyUser) -> bool:
+    return is_mentor(user)
+
+
+def story_writer_or_refuse(request: HttpRequest) -> None:
+    if not may_write_stories(request.user):
+        refuse(request)
+
+
+def story_for_writer(request: HttpRequest, pk: int) -> Story:
+    story_writer_or_refuse(request)
+    return get_object_or_404(Story.objects.defer("photo"), pk=pk)
