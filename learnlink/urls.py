@@ -6,6 +6,7 @@ from learnlink.api import api
 from learnlink.exchange.views import search
 from learnlink.knowledge.site_views import robots_txt
 from learnlink.knowledge.sitemaps import SITEMAPS
+from learnlink.knowledge.story_feeds import NewsFeed, StoriesFeed
 from learnlink.people.account_views import choose_language
 
 urlpatterns = [
@@ -19,6 +20,9 @@ urlpatterns = [
     path("impact/", include("learnlink.impact.urls")),
     path("mentoring/", include("learnlink.mentoring.urls")),
     path("practices/", include("learnlink.knowledge.urls")),
+    path("stories/", include("learnlink.knowledge.story_urls")),
+    path("feeds/stories/", StoriesFeed(), name="feed_stories"),
+    path("feeds/news/", NewsFeed(), name="feed_news"),
     path("me/", include("learnlink.exchange.my_urls")),
     path("membership/", include("learnlink.exchange.member_urls")),
     path("outbox/", include("learnlink.mail.urls")),

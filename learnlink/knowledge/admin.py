@@ -1,8 +1,9 @@
-"""The admin keeps a practice's origin and adoptions (inline, each checked by its `clean`)."""
+"""The admin keeps a practice's origin and adoptions (inline, each checked by its `clean`), and
+a story's questions; a story's photo is sent through the site's form, which makes it small."""
 
 from django.contrib import admin
 
-from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin
+from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin, Question, Story
 
 
 class OriginInline(admin.StackedInline):
@@ -37,3 +38,17 @@ class AdoptionAdmin(admin.ModelAdmin):
     search_fields = ["organisation__name", "practice__title"]
     autocomplete_fields = ["practice", "organisation", "place", "thread", "learned_from"]
     raw_id_fields = ["introduction"]
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+
+
+@admin.register(Story)
+class StoryAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "date", "language", "state"]
+    list_filter = ["kind", "state", "language"]
+    search_fields = ["title", "summary"]
+    autocomplete_fields = ["author", "organisations", "practices", "translation_of"]
+    inlines = [QuestionInline]

@@ -1,6 +1,8 @@
 """The knowledge part of `learnlink demo`: the briefing notes' practices, published, each with
 where it began and who took it up, loaded after the directory (whose places it gives
-coordinates where they have none). Safe to run again: each practice's diffusion is rewritten."""
+coordinates where they have none), and the stories, news and interviews told of them (without
+photos: see `demo_stories`). Safe to run again: each practice's diffusion and each
+interview's questions are rewritten."""
 
 from __future__ import annotations
 
@@ -10,7 +12,11 @@ from typing import cast
 from django.db import transaction
 from django.utils import timezone
 
-from learnlink.knowledge.demo_practices import COORDINATES, STORIES, SWAHILI, Story
+from learnlink.knowledge import story_actions
+from learnlink.knowledge.demo_practices import COORDINATES, STORIES, SWAHILI
+from learnlink.knowledge.demo_practices import Story as PracticeStory
+from learnlink.knowledge.demo_stories import PIECES, Piece
+from learnlink.knowledge.demo_stories import SWAHILI as SWAHILI_STORY
 from learnlink.knowledge.journeys import (
     Places,
     countries,
@@ -18,7 +24,14 @@ from learnlink.knowledge.journeys import (
     record_adoption,
     record_origin,
 )
-from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin, PracticeState
+from learnlink.knowledge.models import (
+    Adoption,
+    Practice,
+    PracticeOrigin,
+    PracticeState,
+    Question,
+    Story,
+)
 from learnlink.mentoring.models import Theme
 from learnlink.people.directory_format import split_place
 from learnlink.people.directory_writer import Enterprises, PlaceTree
@@ -36,8 +49,10 @@ def load_demo() -> list[str]:
     journeys = [found for p in practices if (found := diffusion_of(p, tree))]
     adoptions = sum(len(journey.adoptions) for journey in journeys)
     reached = set().union(*(countries(journey) for journey in journeys))
+    pieces = [_piece(piece) for piece in PIECES]
+    _translate_story(pieces[0])
     return [f"knowledge: {len(practices)} practices, {adoptions} adoptions across "
-            f"{len(reached)} countries"]
+            f"{len(reached)} countries; {len(pieces)} stories, news items and interviews"]
 
 
 def _located_places() -> dict[str, Place]:
@@ -53,7 +68,7 @@ def _located_places() -> dict[str, Place]:
     return found
 
 
-def _practice(story: Story, places: dict[str, Place]) -> Practice:
+def _practice(story: PracticeStory, places: dict[str, Place]) -> Practice:
     name, path, date = story.origin
     origin_organisation = Organisation.objects.get(name=name)
     practice, _created = Practice.objects.update_or_create(
@@ -93,3 +108,30 @@ def _translate(original: Practice) -> None:
             "mentor": original.mentor})
     translation.enterprises.set(original.enterprises.all())
     translation.themes.set(original.themes.all())
+
+
+def _piece(piece: Piece) -> Story:
+    story, _created = Story.objects.update_or_create(
+        title=piece.title, translation_of=None, defaults={
+            "kind": piece.kind, "date": piece.date, "summary": piece.summary,
+            "body": piece.body, "language": "en",
+            "author": Person.objects.filter(name=piece.author).first()})
+    story.organisations.set(Organisation.objects.filter(name__in=piece.organisations))
+    story.practices.set(Practice.objects.filter(title__in=piece.practices,
+                                                translation_of=None))
+    story.questions.all().delete()
+    Question.objects.bulk_create(
+        Question(story=story, position=position, question=question, answer=answer)
+        for position, (question, answer) in enumerate(piece.questions, start=1))
+    story_actions.publish(story)
+    return story
+
+
+def _translate_story(original: Story) -> None:
+    title, summary = SWAHILI_STORY
+    translation, _created = Story.objects.update_or_create(
+        translation_of=original, language="sw", defaults={
+            "kind": original.kind, "title": title, "summary": summary, "date": original.date,
+            "author": original.author})
+    translation.organisations.set(original.organisations.all())
+    story_actions.publish(translation)

@@ -42,7 +42,7 @@ def drawings(diffusion: Diffusion) -> dict[str, SafeString | None]:
     drawing packages escape every name they put in their markup."""
     steps: list[tuple[Origin | Adoption, str]] = [
         (diffusion.origin, ORIGIN), *((a, ADOPTER) for a in diffusion.adoptions)]
-    dots = [Dot(step.organisation, step.latitude, step.longitude, kind)
+    dots = [Dot(step.organisation, step.latitude, step.longitude, kind, step.country)
             for step, kind in steps if step.latitude is not None and step.longitude is not None]
     return {"timeline": mark_safe(timeline_html(diffusion, heading=4)),  # noqa: S308 (escaped inside)
             "graph": mark_safe(graph_svg(diffusion)),  # noqa: S308 (escaped inside)

@@ -72,21 +72,33 @@ class PracticeForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        for part in BODY_PARTS:
-            for address in remote_images(data.get(part) or ""):
-                self.add_error(part, gettext(
-                    "Images from other sites are not shown here (%(address)s): they would cost "
-                    "readers money and tell that site who reads. Leave the image out.")
-                    % {"address": address})
-        original = data.get("translation_of")
-        if original is not None:
-            if self.instance.pk and self.instance.translations.exists():
-                self.add_error("translation_of", gettext(
-                    "This practice has translations of its own, so it stays an original."))
-            elif original.language == data.get("language"):
-                self.add_error("language", gettext(
-                    "A translation is in another language than its original."))
+        refuse_remote_images(self, data, BODY_PARTS)
+        check_translation(self, data, gettext(
+            "This practice has translations of its own, so it stays an original."))
         return data
+
+
+def refuse_remote_images(form: forms.ModelForm, data: dict[str, Any], fields: list[str]) -> None:
+    """An error on each Markdown field that shows an image from another site."""
+    for name in fields:
+        for address in remote_images(data.get(name) or ""):
+            form.add_error(name, gettext(
+                "Images from other sites are not shown here (%(address)s): they would cost "
+                "readers money and tell that site who reads. Leave the image out.")
+                % {"address": address})
+
+
+def check_translation(form: forms.ModelForm, data: dict[str, Any], has_own: str) -> None:
+    """A translation is of an original in another language; an original that has translations
+    stays one (`has_own` says so for this kind of text)."""
+    original = data.get("translation_of")
+    if original is None:
+        return
+    if form.instance.pk and form.instance.translations.exists():
+        form.add_error("translation_of", has_own)
+    elif original.language == data.get("language"):
+        form.add_error("language", gettext(
+            "A translation is in another language than its original."))
 
 
 class StateForm(forms.Form):

@@ -9,6 +9,10 @@ mentors a group may start a practice, and turn an approved, published write-up o
 follow into one. A practice's source threads are shown as the exchange shows them: a thread of
 a group the reader may not read is only said to exist.
 
+Stories, news and interviews: a published piece (and its photo) is for everyone; a draft is
+read by its author, the network's mentors and staff, and is written and published by mentors
+(of the network or of a group) and staff only.
+
 The public site (feeds, sitemap, network report) shows what a guest reads, whoever asks: feed
 readers and crawlers do not sign in, and the report and its downloads are the same for all.
 A members-only group has no feed: 404 to everyone.
@@ -24,7 +28,7 @@ from django.shortcuts import get_object_or_404
 from learnlink.exchange.models import Group, Thread
 from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import person_id, sees_every_group, visible_groups
-from learnlink.knowledge.models import Practice, PracticeQuerySet
+from learnlink.knowledge.models import Practice, PracticeQuerySet, Story, StoryQuerySet
 from learnlink.mentoring.models import Synthesis, WriteUp
 from learnlink.mentoring.permissions import followed_groups, is_mentor
 from learnlink.people.guests import refuse
@@ -112,6 +116,34 @@ def practice_for_api(user: AnyUser, pk: int) -> Practice:
     return get_object_or_404(readable_practices(user), pk=pk)
 
 
+def readable_stories(user: AnyUser) -> StoryQuerySet:
+    if is_mentor(user):
+        return Story.objects.all()
+    pid = person_id(user)
+    if pid is None:
+        return Story.objects.published()
+    return Story.objects.filter(Q(state="published") | Q(author_id=pid))
+
+
+def story_for_reader(request: HttpRequest, pk: int) -> Story:
+    """The piece without its photo's bytes (the photo has its own view)."""
+    found = (readable_stories(request.user).defer("photo")
+             .select_related("author", "translation_of").filter(pk=pk).first())
+    if found is None:
+        refuse(request)
+    return found
+
+
+def photo_for_reader(request: HttpRequest, pk: int) -> Story:
+    """The piece with its photo, under the piece's own rule."""
+    found = readable_stories(request.user).filter(pk=pk).first()
+    if found is None:
+        refuse(request)
+    if not found.has_photo:
+        raise Http404
+    return found
+
+
 def public_groups() -> GroupQuerySet:
     """The groups whose archive a guest reads: the sitemap's and the feeds'."""
     return visible_groups(AnonymousUser())
@@ -122,6 +154,20 @@ def group_for_feed(slug: str) -> Group:
     if found is None:
         raise Http404
     return found
+
+
+def may_write_stories(user: AnyUser) -> bool:
+    return is_mentor(user)
+
+
+def story_writer_or_refuse(request: HttpRequest) -> None:
+    if not may_write_stories(request.user):
+        refuse(request)
+
+
+def story_for_writer(request: HttpRequest, pk: int) -> Story:
+    story_writer_or_refuse(request)
+    return get_object_or_404(Story.objects.defer("photo"), pk=pk)
 
 
 def reported_practices() -> PracticeQuerySet:

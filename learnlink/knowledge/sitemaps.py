@@ -1,10 +1,11 @@
 """The public site's sitemap: the home, the library and its report, the published practices,
-the public groups and their threads; only what a guest reads (`permissions`). Django's
-sitemaps run without the sites framework: the request's own address is the domain.
+stories, news and interviews, the public groups and their threads; only what a guest reads
+(`permissions`). Django's sitemaps run without the sites framework: the request's own
+address is the domain.
 
-`SITEMAPS` is the one dict the project mounts; other apps' sections join it at merge (stories,
-news). Each section is split into pages of `LIMIT` addresses under one sitemap index, so no
-answer grows with the archive.
+`SITEMAPS` is the one dict the project mounts; another part of the site joins it with a
+section of its own (as stories, news and interviews do). Each section is split into pages of
+`LIMIT` addresses under one sitemap index, so no answer grows with the archive.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.urls import reverse
 
 from learnlink.exchange.models import Group, Thread
 from learnlink.knowledge import permissions
-from learnlink.knowledge.models import Practice
+from learnlink.knowledge.models import Practice, Story
 
 LIMIT = 5000
 
@@ -26,7 +27,8 @@ class PagesSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
-        return ["home", "knowledge:practices", "knowledge:report", "exchange:groups"]
+        return ["home", "knowledge:practices", "knowledge:report", "stories:list",
+                "exchange:groups"]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -39,6 +41,18 @@ class PracticesSitemap(Sitemap):
         return Practice.objects.published().only("pk", "updated").order_by("pk")
 
     def lastmod(self, item: Practice) -> datetime.datetime:
+        return item.updated
+
+
+class StoriesSitemap(Sitemap):
+    """Published stories, news and interviews (their photos are on their pages)."""
+
+    limit = LIMIT
+
+    def items(self) -> QuerySet[Story]:
+        return Story.objects.published().only("pk", "updated").order_by("pk")
+
+    def lastmod(self, item: Story) -> datetime.datetime:
         return item.updated
 
 
@@ -67,6 +81,7 @@ class ThreadsSitemap(Sitemap):
 SITEMAPS: dict[str, type[Sitemap]] = {
     "pages": PagesSitemap,
     "practices": PracticesSitemap,
+    "stories": StoriesSitemap,
     "groups": GroupsSitemap,
     "threads": ThreadsSitemap,
 }

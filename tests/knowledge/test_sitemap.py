@@ -1,5 +1,5 @@
 """sitemap.xml and robots.txt: crawlers find the home, the library, its report, every
-published practice, the public groups and their threads, in a sitemap index whose sections
+published practice, story, news item and interview, the public groups and their threads, in a sitemap index whose sections
 are split into pages; never a draft or a members-only group's threads. robots.txt keeps them
 out of people's own pages and points to the sitemap."""
 
@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.knowledge import sitemaps
+from learnlink.knowledge.models import Story
 from tests.knowledge.conftest import posted
 
 NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -35,16 +36,21 @@ def test_the_sitemap_lists_the_public_site_and_nothing_private(client, published
     room = create_group("mentors-room", "Mentors' room", private=True)
     add_member(room, "halima@example.org")
     secret = posted(room, "Who visits Muheza next")
+    story = Story.objects.create(title="Oranges to Dar", summary="s", language="en",
+                                 state="published")
+    story_draft = Story.objects.create(title="Not yet", summary="s", language="en")
     client.force_login(learner)  # a crawler's view, whoever asks
 
     found = every_address(client)
 
     site = "http://testserver"
     for page in (reverse("home"), reverse("knowledge:practices"), reverse("knowledge:report"),
-                 published.get_absolute_url(), oranges.get_absolute_url(),
+                 published.get_absolute_url(), story.get_absolute_url(),
+                 oranges.get_absolute_url(),
                  thread.get_absolute_url()):
         assert site + page in found
-    for hidden in (draft.get_absolute_url(), room.get_absolute_url(),
+    for hidden in (draft.get_absolute_url(), story_draft.get_absolute_url(),
+                   room.get_absolute_url(),
                    secret.get_absolute_url()):
         assert site + hidden not in found
 

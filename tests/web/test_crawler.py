@@ -132,3 +132,21 @@ def test_the_mentor_dashboard_is_walked_by_those_who_mentor(client, archive, per
     # member's; drafting syntheses and cleaning threads up are the mentors'.
     tools = ("/mentoring/syntheses/", "/mentoring/cleanup/")
     assert any(url.startswith(tools) for url in pages) == mentors
+
+
+@pytest.mark.parametrize(("persona", "drafts"), [
+    (None, False), ("outsider", False), ("learner", False), ("mentor", True), ("staff", True)])
+def test_a_draft_story_is_walked_only_by_mentors_and_staff(client, archive, persona, drafts,
+                                                           request):
+    from learnlink.knowledge import story_actions
+    from learnlink.knowledge.models import Story
+
+    public = Story.objects.create(title="Billboards in Babati", summary="s", language="en")
+    story_actions.publish(public)
+    draft = Story.objects.create(title="Not ready yet", summary="s", language="en")
+    if persona:
+        client.force_login(request.getfixturevalue(persona))
+    pages = crawl(client)
+    assert public.get_absolute_url() in pages
+    assert (draft.get_absolute_url() in pages) == drafts
+    assert (f"/stories/{draft.pk}/edit/" in pages) == drafts

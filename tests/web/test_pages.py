@@ -135,6 +135,15 @@ PHRASES |= {  # the library of practices
     "practices_report": {"en": "Furthest travelled", "sw": "Zilizosafiri mbali zaidi",
                          "fr": "Celles qui sont allées le plus loin"},
 }
+PHRASES |= {  # stories, news and interviews
+    "stories": {"en": "Stories, news and interviews", "sw": "Hadithi, habari na mahojiano",
+                "fr": "Récits, nouvelles et entretiens"},
+    "story": {"en": "Related practices", "sw": "Mbinu zinazohusiana", "fr": "Pratiques liées"},
+    "story_new": {"en": "Questions and answers (for an interview)",
+                  "sw": "Maswali na majibu (kwa mahojiano)",
+                  "fr": "Questions et réponses (pour un entretien)"},
+    "story_edit": {"en": "Remove the photo", "sw": "Ondoa picha", "fr": "Retirer la photo"},
+}
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
              "contract"}
@@ -154,6 +163,7 @@ FOR_MENTOR = {
 }
 FOR_MENTOR |= {"contract_new", "contract_edit"}
 FOR_MENTOR |= {"practice_new", "practice_edit", "practice_adoption"}
+FOR_MENTOR |= {"story_new", "story_edit"}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -209,6 +219,7 @@ def urls(network, thread) -> dict[str, str]:
                                    args=[thread.group.slug, network["growers"].slug]),
         "monitor_network": reverse("mentoring:monitor_network"),
         **practice_urls(network),
+        **story_urls(network),
     }
 
 
@@ -231,6 +242,24 @@ def practice_urls(network) -> dict[str, str]:
             "practice_edit": reverse("knowledge:edit", args=[practice.pk]),
             "practice_adoption": reverse("knowledge:add_adoption", args=[practice.pk]),
             "practices_report": reverse("knowledge:report")}
+
+
+def story_urls(network) -> dict[str, str]:
+    """A published interview about Babati's market spies, related to a published practice."""
+    from learnlink.knowledge.models import Practice, Question, Story
+    from learnlink.knowledge.story_actions import publish
+
+    interview = Story.objects.create(
+        kind="interview", title="Daudi Tlatla, market spy in Babati", language="en",
+        summary="Prices on village billboards.", byline="Elisante Massawe")
+    Question.objects.create(story=interview, position=1, question="Where did it come from?",
+                            answer="From Mufindi.")
+    interview.organisations.set([network["spies"]])
+    interview.practices.set(Practice.objects.published())
+    publish(interview)
+    return {"stories": reverse("stories:list"), "story": interview.get_absolute_url(),
+            "story_new": reverse("stories:new"),
+            "story_edit": reverse("stories:edit", args=[interview.pk])}
 
 
 def agenda_urls(thread) -> dict[str, str]:

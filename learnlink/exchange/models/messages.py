@@ -7,7 +7,7 @@ import datetime
 from typing import TYPE_CHECKING
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -27,8 +27,14 @@ class ThreadQuerySet(models.QuerySet["Thread"]):
         return threads.filter(month=month) if month else threads
 
     def latest_discussions(self, groups: models.QuerySet[Group]) -> ThreadQuerySet:
-        """The home page's latest discussions in `groups`, each with its group for the link."""
-        return self.filter(group__in=groups).select_related("group").latest_first()
+        """The home page's latest discussions in `groups`, each with its group for the link.
+
+        The groups as EXISTS, not IN: with `group_id IN (...)` SQLite read every thread of
+        the groups through the group index and sorted them all (21 ms for the 19,485 threads of
+        bench/public_pages.py); with EXISTS it walks the threads newest first along the
+        last-activity index and stops at the slice's end (2 ms)."""
+        return (self.filter(Exists(groups.filter(pk=OuterRef("group_id"))))
+                .select_related("group").latest_first())
 
 
 class Thread(models.Model):

@@ -4,7 +4,11 @@ began to where it was taken up, and a dot for each place.
 No JavaScript and no external file: the page carries the map itself and it scales to the
 phone's width (width 100 % and a viewBox). Colour is never the only cue: the origin is a
 diamond and adopters are circles, each dot has a visible name and a <title> that says what it
-is, and a legend under the map names both shapes."""
+is, and a legend under the map names both shapes.
+
+Each country is a path of its own and each dot carries the country its place is filed under
+(`data-country`), so a browser test can check that every dot falls inside its country's
+outline: a wrong latitude in the directory shows as a dot in the wrong country."""
 
 from __future__ import annotations
 
@@ -38,6 +42,7 @@ class Dot:
     latitude: float
     longitude: float
     kind: str = ADOPTER
+    country: str = ""
 
 
 def map_svg(dots: Sequence[Dot], title: str, *, lines: bool = True) -> SafeString:
@@ -76,18 +81,21 @@ def _merged(dots: Sequence[Dot]) -> list[Dot]:
         places.setdefault((dot.kind, round(dot.latitude, 3), round(dot.longitude, 3)),
                           []).append(dot)
     return [Dot("; ".join(d.label for d in same), same[0].latitude, same[0].longitude,
-                same[0].kind) for same in places.values()]
+                same[0].kind, same[0].country) for same in places.values()]
 
 
 def _outlines(view: Projection) -> list[str]:
-    """Countries, then lakes over them (the countries' outlines run through the lakes)."""
+    """Countries, a path each named by `data-country`, then lakes over them (the countries'
+    outlines run through the lakes)."""
     shown = [o for o in outlines() if view.overlaps(o.bounds())]
-    countries = "".join(_ring(view, r) for o in shown if o.kind == "country"
-                        for polygon in o.polygons for r in polygon)
+    countries = "".join(
+        f'<path data-country="{escape(o.name)}" d="'
+        + "".join(_ring(view, r) for polygon in o.polygons for r in polygon) + '"/>'
+        for o in shown if o.kind == "country")
     lakes = "".join(_ring(view, r) for o in shown if o.kind == "lake"
                     for polygon in o.polygons for r in polygon)
-    return [f'<path d="{countries}" fill="#f5f1e6" stroke="#8c8c8c" stroke-width="2" '
-            'fill-rule="evenodd" stroke-linejoin="round"/>',
+    return [f'<g fill="#f5f1e6" stroke="#8c8c8c" stroke-width="2" fill-rule="evenodd" '
+            f'stroke-linejoin="round">{countries}</g>',
             f'<path d="{lakes}" fill="#a9cfe0" stroke="#7aa9bf" stroke-width="1.5"/>']
 
 
@@ -158,7 +166,8 @@ def _lines(view: Projection, dots: Sequence[Dot]) -> list[str]:
 def _dot(dot: Dot, point: tuple[float, float], label: Label) -> str:
     """The dot's shape, its name where the labels put it, and its title."""
     anchor = ' text-anchor="end"' if label.anchor == "end" else ""
-    return (f'<g class="dot {escape(dot.kind)}"><title>{escape(dot.label)}: '
+    country = f' data-country="{escape(dot.country)}"' if dot.country else ""
+    return (f'<g class="dot {escape(dot.kind)}"{country}><title>{escape(dot.label)}: '
             f"{escape(_kind_name(dot.kind))}</title>{_shape(dot.kind, *point)}"
             f'<text x="{_n(label.x)}" y="{_n(label.y)}"{anchor} {HALO}>{escape(label.text)}'
             "</text></g>")
