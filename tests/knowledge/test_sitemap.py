@@ -1,7 +1,7 @@
 """sitemap.xml and robots.txt: crawlers find the home, the library, its report, every
-published practice, story, news item and interview, the public groups and their threads, in a sitemap index whose sections
-are split into pages; never a draft or a members-only group's threads. robots.txt keeps them
-out of people's own pages and points to the sitemap."""
+published practice, story, news item and interview, the public groups and their threads, in a
+sitemap index whose sections are split into pages; never a draft or a members-only group's
+threads. robots.txt keeps them out of people's own pages and points to the sitemap."""
 
 from __future__ import annotations
 
