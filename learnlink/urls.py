@@ -3,10 +3,10 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from learnlink.api import api
+from learnlink.exchange.feeds import GroupFeed
 from learnlink.exchange.views import search
 from learnlink.knowledge.site_views import robots_txt
 from learnlink.knowledge.sitemaps import SITEMAPS
-from learnlink.knowledge.story_feeds import NewsFeed, StoriesFeed
 from learnlink.people.account_views import choose_language
 
 urlpatterns = [
@@ -21,12 +21,11 @@ urlpatterns = [
     path("mentoring/", include("learnlink.mentoring.urls")),
     path("practices/", include("learnlink.knowledge.urls")),
     path("stories/", include("learnlink.knowledge.story_urls")),
-    path("feeds/stories/", StoriesFeed(), name="feed_stories"),
-    path("feeds/news/", NewsFeed(), name="feed_news"),
     path("me/", include("learnlink.exchange.my_urls")),
     path("membership/", include("learnlink.exchange.member_urls")),
     path("outbox/", include("learnlink.mail.urls")),
     path("search/", search, name="search"),
+    path("feeds/groups/<slug:slug>/", GroupFeed(), name="group_feed"),
     path("feeds/", include("learnlink.knowledge.feed_urls")),
     path("sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS,
                                               "sitemap_url_name": "sitemap_section"},

@@ -71,6 +71,14 @@ def _public_or_member(member_of: QuerySet[Membership]) -> GroupQuerySet:
                                 | Q(pk__in=member_of.values("group_id")))
 
 
+def group_for_feed(slug: str) -> Group:
+    """A feed reader never signs in: only a group a guest may read has a feed."""
+    found = visible_groups(AnonymousUser()).filter(slug=slug).first()
+    if found is None:
+        raise Http404
+    return found
+
+
 def is_member(user: AnyUser, group: Group) -> bool:
     return memberships(user).filter(group=group).exists()
 

@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from learnlink.knowledge.feeds import GroupFeed, PracticesFeed
+from learnlink.knowledge.feeds import PracticesFeed
+from learnlink.knowledge.story_feeds import NewsFeed, StoriesFeed
 
 app_name = "feeds"
 
 urlpatterns = [
     path("practices/", PracticesFeed(), name="practices"),
-    path("groups/<slug:slug>/", GroupFeed(), name="group"),
+    path("stories/", StoriesFeed(), name="stories"),
+    path("news/", NewsFeed(), name="news"),
 ]

@@ -25,7 +25,7 @@ from django.db.models import Q
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from learnlink.exchange.models import Group, Thread
+from learnlink.exchange.models import Thread
 from learnlink.exchange.models.groups import GroupQuerySet
 from learnlink.exchange.permissions import person_id, sees_every_group, visible_groups
 from learnlink.knowledge.models import Practice, PracticeQuerySet, Story, StoryQuerySet
@@ -147,13 +147,6 @@ def photo_for_reader(request: HttpRequest, pk: int) -> Story:
 def public_groups() -> GroupQuerySet:
     """The groups whose archive a guest reads: the sitemap's and the feeds'."""
     return visible_groups(AnonymousUser())
-
-
-def group_for_feed(slug: str) -> Group:
-    found = public_groups().filter(slug=slug).first()
-    if found is None:
-        raise Http404
-    return found
 
 
 def may_write_stories(user: AnyUser) -> bool:

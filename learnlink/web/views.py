@@ -1,13 +1,13 @@
 """The home page: what is happening in the network (the latest discussions, the groups where
-they happen, who joined the directory) and what it published (the latest practices, the
-syntheses of public discussions), each one link from the whole of it."""
+they happen, who joined the directory) and what it published (the latest practices, stories,
+news and interviews, the syntheses of public discussions), each one link from the whole of it."""
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from learnlink.exchange.models import Thread
 from learnlink.exchange.permissions import visible_groups
-from learnlink.knowledge.models import Practice
+from learnlink.knowledge.models import Practice, Story
 from learnlink.knowledge.permissions import public_groups
 from learnlink.mentoring.models import Synthesis
 from learnlink.mentoring.syntheses.showing import shown_at
@@ -18,7 +18,7 @@ PUBLISHED = 5
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """Ten queries at most whatever the size of the network; only groups the reader may see, and
+    """Eleven queries at most whatever the size of the network; only groups the reader may see, and
     only the syntheses of public groups (the public site's)."""
     groups = visible_groups(request.user)
     discussions = Thread.objects.latest_discussions(groups)[:LATEST]
@@ -27,10 +27,10 @@ def home(request: HttpRequest) -> HttpResponse:
     counts = {"organisations": Organisation.objects.count(), "people": Person.objects.count()}
     practices = Practice.objects.published().only(
         "pk", "title", "summary", "language").order_by("-published", "-pk")[:PUBLISHED]
-    # Stories and news join here (knowledge's stories), as the latest practices do.
     return render(request, "web/home.html", {
         "discussions": discussions, "groups": active, "joined": joined, "counts": counts,
-        "practices": practices, "syntheses": _syntheses()})
+        "practices": practices, "stories": Story.objects.latest_public(PUBLISHED),
+        "syntheses": _syntheses()})
 
 
 def _syntheses() -> list[tuple[Synthesis, str]]:

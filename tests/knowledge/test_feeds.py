@@ -50,7 +50,7 @@ def test_a_signed_in_author_still_finds_no_draft_in_the_feed(client, published, 
 def test_a_public_group_has_a_feed_of_its_latest_discussions(client, oranges):
     posted(oranges, "Grading oranges for the Tanga buyer")
 
-    found = entries(client, reverse("feeds:group", args=[oranges.slug]))
+    found = entries(client, reverse("group_feed", args=[oranges.slug]))
 
     assert [entry.find(f"{ATOM}title").text for entry in found] == [
         "Grading oranges for the Tanga buyer"]
@@ -63,14 +63,14 @@ def test_a_members_only_group_has_no_feed_even_for_its_members(client, network, 
     room = create_group("mentors-room", "Mentors' room", private=True)
     add_member(room, "halima@example.org")
     posted(room, "Who visits Muheza next")
-    address = reverse("feeds:group", args=[room.slug])
+    address = reverse("group_feed", args=[room.slug])
 
     assert client.get(address).status_code == 404
     client.force_login(learner)
     assert client.get(address).status_code == 404
     client.force_login(mentor)
     assert client.get(address).status_code == 404
-    assert client.get(reverse("feeds:group", args=["no-such-group"])).status_code == 404
+    assert client.get(reverse("group_feed", args=["no-such-group"])).status_code == 404
 
 
 def test_the_library_and_a_public_group_page_announce_their_feeds(client, published, oranges):
@@ -79,4 +79,4 @@ def test_the_library_and_a_public_group_page_announce_their_feeds(client, publis
 
     assert (f'<link rel="alternate" type="application/atom+xml" title="Practices of the '
             f'Learnlink network" href="{reverse("feeds:practices")}">') in library
-    assert f'href="{reverse("feeds:group", args=[oranges.slug])}"' in group
+    assert f'href="{reverse("group_feed", args=[oranges.slug])}"' in group

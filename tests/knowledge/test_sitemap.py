@@ -74,4 +74,7 @@ def test_robots_keeps_crawlers_out_of_peoples_pages_and_names_the_sitemap(client
     for private in ("/accounts/", "/mentoring/", "/me/", "/membership/", "/outbox/", "/admin/"):
         assert f"Disallow: {private}" in lines
     assert "Allow: /" in lines
+    # the published write-ups and the resources are public, under the mentors' workbench
+    assert lines.index("Allow: /mentoring/writeups/") < lines.index("Disallow: /mentoring/")
+    assert "Allow: /mentoring/resources/" in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines

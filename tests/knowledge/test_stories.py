@@ -189,8 +189,8 @@ def test_the_feeds_are_valid_atom_of_the_latest_20_published_pieces(client, draf
     piece("An interview", kind="interview")
     piece("A story")
 
-    news = ET.fromstring(client.get(reverse("feed_news")).content)  # noqa: S314  # our own
-    stories = ET.fromstring(client.get(reverse("feed_stories")).content)  # noqa: S314
+    news = ET.fromstring(client.get(reverse("feeds:news")).content)  # noqa: S314  # our own
+    stories = ET.fromstring(client.get(reverse("feeds:stories")).content)  # noqa: S314
 
     assert news.tag == f"{ATOM}feed"
     titles = [entry.findtext(f"{ATOM}title") for entry in news.iter(f"{ATOM}entry")]

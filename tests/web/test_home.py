@@ -18,7 +18,7 @@ from django.utils import timezone
 from learnlink.alliance.models import Alliance
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import Group, Message
-from learnlink.knowledge.models import Practice
+from learnlink.knowledge.models import Practice, Story
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
 from learnlink.mentoring.syntheses import services
@@ -67,15 +67,21 @@ def test_the_home_page_shows_what_the_network_published(
         Practice.objects.create(title=f"Practice number {n}", summary="How it went.",
                                 language="en", state="published")
     Practice.objects.create(title="A draft practice", summary="Not yet.", language="en")
+    Story.objects.create(kind="news", title="Mushrooms reach Morogoro", summary="From Hai.",
+                         body="The Tujikomboe group grows them.", language="en",
+                         state="published")
+    Story.objects.create(title="A story still in draft", summary="Not yet.", body="Soon.",
+                         language="en")
     synthesise(oranges, "Grading oranges", "Three grades for the Tanga buyer")
     synthesise(oranges, "Crates", "A synthesis still in draft", publish=False)
     mentors = create_group("mentors", "Mentors' room", private=True)
     add_member(mentors, "halima@example.org")
     synthesise(mentors, "Who visits Muheza", "Visits of the mentors")
 
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(11):
         html = client.get(reverse("home")).content.decode()
 
+    assert "Mushrooms reach Morogoro" in html and "A story still in draft" not in html
     assert [n for n in range(7) if f"Practice number {n}<" in html] == [2, 3, 4, 5, 6]
     assert "A draft practice" not in html
     thread = oranges.threads.get(subject="Grading oranges")
