@@ -1,6 +1,8 @@
 """Email commands: `SLUG+subscribe@`, `SLUG+digest@` and the others, the same word as the
-subject or first body line of a mail to `SLUG-request@` (Mailman's convention), or a bare
-"unsubscribe" sent to the group itself (see command_words).
+subject or first body line of a mail to `SLUG-request@` (Mailman's convention), Mailman's own
+`SLUG-join@` and `SLUG-leave@` (people already know them; whatever they hold, they join or
+leave, with the same confirmation), or a bare "unsubscribe" sent to the group itself (see
+command_words).
 
 Everything a member does on their web page can be done this way, for those who only have email.
 Every command is answered; auto-replies are quarantined unanswered, so two robots never talk.
@@ -44,13 +46,19 @@ from learnlink.mail.routing import split_address
 from learnlink.people.addresses import current_holder
 
 
+# Mailman's addresses of one command each (its -subscribe and -unsubscribe forms too).
+SUFFIXES = {"-join": "subscribe", "-subscribe": "subscribe", "-leave": "unsubscribe",
+            "-unsubscribe": "unsubscribe", "-request": ""}
+
+
 def parse_address(local: str) -> tuple[str, str] | None:
     """(group slug, command or '' for SLUG-request) when `local` is a command address."""
     slug, plus, command = local.partition("+")
     if plus and (command in WORDS or command.startswith(f"{CONFIRM}+")):
         return slug, command
-    if local.endswith("-request"):
-        return local.removesuffix("-request"), ""
+    for suffix, word in SUFFIXES.items():
+        if local.endswith(suffix):
+            return local.removesuffix(suffix), word
     return None
 
 
