@@ -19,15 +19,19 @@ from django.utils.translation import gettext as _
 
 from learnlink.exchange.command_words import (
     CONFIRM,
+    FOLLOW,
     HELP,
     JOIN,
     LEAVE,
     MODES,
+    MUTE,
+    SUFFIXES,
     WORDS,
     written_command,
 )
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import Group, Membership, PendingChange
+from learnlink.exchange.mute_by_email import thread_command
 from learnlink.exchange.subscriptions import (
     ask_to_confirm_change,
     ask_to_join,
@@ -44,11 +48,6 @@ from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
 from learnlink.mail.routing import split_address
 from learnlink.people.addresses import current_holder
-
-
-# Mailman's addresses of one command each (its -subscribe and -unsubscribe forms too).
-SUFFIXES = {"-join": "subscribe", "-subscribe": "subscribe", "-leave": "unsubscribe",
-            "-unsubscribe": "unsubscribe", "-request": ""}
 
 
 def parse_address(local: str) -> tuple[str, str] | None:
@@ -116,6 +115,8 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
         return "asked to confirm"
     if command in LEAVE or command in MODES:
         return _for_member(group, command, membership, sender, verdict)
+    if command in (MUTE, FOLLOW):
+        return thread_command(group, command, parsed, membership, verdict)
     tell(group, sender, "command_reply", {
         "outcome": note if command == HELP else _("The command was not understood.")})
     return "help sent"
