@@ -14,11 +14,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from learnlink.exchange.digests import send_due
-from learnlink.exchange.models import Membership, MutedThread, Thread
+from learnlink.exchange.membership import add_member
+from learnlink.exchange.models import DeliveryMode, Membership, MutedThread, Thread
 from learnlink.exchange.muting import mute_token
+from learnlink.exchange.recipients import recipients
 from learnlink.people.models import Person
 from tests.conftest import email_from
 from tests.exchange.test_digests import arrives, at, digests_to, plain_and_html
@@ -175,3 +179,22 @@ def test_someone_outside_the_group_cannot_mute_its_threads(mail_server, oranges,
     response = client.post(reverse("exchange:mute_thread", args=[oranges.slug, thread.pk]))
     assert response.status_code == 404
     assert not MutedThread.objects.exists()
+
+
+def test_muting_costs_a_posts_fan_out_the_same_queries_for_3_members_as_for_33(
+        mail_server, oranges, mailboxes):
+    thread = juma_thread(mail_server)
+
+    def fan_out() -> tuple[list[tuple[str, str]], int]:
+        with CaptureQueriesContext(connection) as queries:
+            to = list(recipients(oranges, DeliveryMode.EACH, thread.pk))
+        return to, len(queries)
+
+    few, few_queries = fan_out()
+    for number in range(30):
+        grower = add_member(oranges, f"grower{number}@example.org")
+        if number % 2:
+            MutedThread.objects.create(person=grower.person, thread=thread)
+    many, many_queries = fan_out()
+    assert (len(few), len(many)) == (3, 3 + 15)
+    assert many_queries == few_queries

@@ -8,6 +8,7 @@ LMTP and goes out to the real SMTP sink.
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import time
@@ -41,7 +42,7 @@ def spamd(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         [str(SPAMD), f"--listen=127.0.0.1:{port}", "--allowed-ips=127.0.0.1", "--local",
          "--nouser-config", "--max-children=1", "--min-children=1", "--min-spare=1",
          "--max-spare=1", "--syslog=stderr", f"--pidfile={folder / 'spamd.pid'}",
-         "--username=nobody"], stdout=log, stderr=log)
+         *(["--username=nobody"] if os.geteuid() == 0 else [])], stdout=log, stderr=log)
     try:
         _wait_for(port, process, folder / "spamd.log")
         yield f"spamd://127.0.0.1:{port}"
