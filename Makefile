@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LL := $(BIN)/learnlink
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install messages messages-update browser imap clean
+.PHONY: run test lint install messages messages-update browser imap spam clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ run: install
 	$(LL) demo
 	DEBUG=1 $(LL) serve --bind 127.0.0.1:8000
 
-test: install browser imap
+test: install browser imap spam
 	mkdir -p test-output
 	LEARNLINK_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest
 
@@ -35,6 +35,9 @@ browser:
 
 imap:
 	@bin/ensure-package /usr/sbin/dovecot dovecot-imapd "IMAP tests"
+
+spam:
+	@bin/ensure-package /usr/sbin/spamd spamd "spam filter tests"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check learnlink tests bench

@@ -177,6 +177,13 @@ LEARNLINK_BOUNCE_THRESHOLD = env.float("LEARNLINK_BOUNCE_THRESHOLD", default=3.0
 LEARNLINK_SENT_RETENTION_DAYS = env.int("LEARNLINK_SENT_RETENTION_DAYS", default=30)
 # A footer's link to a member's delivery settings works this long; each copy carries a new one.
 LEARNLINK_MEMBER_LINK_DAYS = env.int("LEARNLINK_MEMBER_LINK_DAYS", default=60)
+# SpamAssassin's daemon checks inbound mail when set (spamd://127.0.0.1:783); empty: no check.
+# Each check waits at most SPAMD_TIMEOUT seconds; larger mail than SPAMD_MAX_SIZE is not sent.
+SPAMD_URL = env.str("SPAMD_URL", default="")
+if SPAMD_URL and not SPAMD_URL.startswith("spamd://"):
+    raise ImproperlyConfigured(f"SPAMD_URL must be spamd://HOST:PORT, not {SPAMD_URL!r}")
+SPAMD_TIMEOUT = env.int("SPAMD_TIMEOUT", default=10)
+SPAMD_MAX_SIZE = env.int("SPAMD_MAX_SIZE", default=512 * 1024)
 # A write-up's reply address (mailed with the draft to its learner) takes replies this long.
 LEARNLINK_WRITEUP_REPLY_DAYS = env.int("LEARNLINK_WRITEUP_REPLY_DAYS", default=60)
 # The server refuses mail larger than this at SMTP level; a group's own (smaller) limit

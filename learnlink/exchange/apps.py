@@ -10,9 +10,10 @@ class ExchangeConfig(AppConfig):
     def ready(self) -> None:
         """Take the mail addressed to groups (SLUG@ the mail domain), search@ and get@, and put
         the group's notices, answers and digests in the catalogue of mail."""
-        from learnlink.exchange import group_links
+        from learnlink.exchange import group_links, thread_blocks
         from learnlink.exchange.mail_kinds import KINDS
         from learnlink.exchange.mail_routes import ROUTES
+        from learnlink.exchange.mute_views import BLOCK as MUTE
         from learnlink.exchange.permissions import sees_members
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register
@@ -20,5 +21,6 @@ class ExchangeConfig(AppConfig):
         for route in ROUTES:
             register(route)
         register_kinds(*KINDS)
+        thread_blocks.register(MUTE)
         group_links.register(group_links.Link("members", _("Members"), "exchange:members",
                                               sees_members))

@@ -5,6 +5,7 @@ check: "unsubscribe" sent to everyone is a command, not a post held for moderati
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from learnlink.exchange.models import DeliveryMode
@@ -14,9 +15,14 @@ MODES = {"each": DeliveryMode.EACH, "digest": DeliveryMode.DAILY, "daily": Deliv
          "weekly": DeliveryMode.WEEKLY, "monthly": DeliveryMode.MONTHLY,
          "nomail": DeliveryMode.NONE}
 JOIN, LEAVE, HELP, CONFIRM = ("subscribe", "join"), ("unsubscribe", "leave"), "help", "confirm"
-WORDS = {*MODES, *JOIN, *LEAVE, HELP}  # also the SLUG+WORD@ addresses
+MUTE, FOLLOW = "mute", "follow"  # the thread a mail replies to
+WORDS = {*MODES, *JOIN, *LEAVE, HELP, MUTE, FOLLOW}  # also the SLUG+WORD@ addresses
+# SLUG-request@ and Mailman's addresses of one command each (its -subscribe and -unsubscribe
+# forms too), which no group's own name may end with.
+SUFFIXES = {"-join": "subscribe", "-subscribe": "subscribe", "-leave": "unsubscribe",
+            "-unsubscribe": "unsubscribe", "-request": ""}
 
-# What people write for the three commands a group's own address answers, without accents
+# What people write for the commands a group's own address answers, without accents
 # (phones often drop them): Kiswahili, then French. Not "join" or "leave": "Join?" from a
 # stranger, or "Leave" (of absence), is a message for a moderator to read.
 SAYINGS = {
@@ -26,8 +32,11 @@ SAYINGS = {
                     "se desabonner", "me desabonner", "desabonnement", "desinscrire",
                     "se desinscrire", "desinscription"},
     "help": {"help", "msaada", "usaidizi", "aide"},
+    "mute": {"mute", "nyamazisha", "nyamaza", "sourdine", "mettre en sourdine"},
+    "follow": {"follow", "unmute", "fuatilia", "fuata tena", "suivre", "suivre a nouveau"},
 }
 _SAID = {saying: command for command, sayings in SAYINGS.items() for saying in sayings}
+_REPLY = re.compile(r"^\s*(re|aw|sv|jibu)\s*:", re.IGNORECASE)
 OTHER_WORDS = 5  # a greeting, a name or a phone's signature beside the command
 
 
@@ -58,10 +67,14 @@ def written_command(parsed: ParsedMessage) -> str:
 
 
 def administrivia(parsed: ParsedMessage) -> str:
-    """The command a mail to the group itself is ("subscribe", "unsubscribe" or "help"), when
-    one line of it (the subject or a line of new text) says only that and the rest holds at
-    most OTHER_WORDS words; '' for a post. "Help" as the subject of a real question is a post."""
-    lines = [line for line in (parsed.subject, *parsed.new_text.splitlines()) if line.strip()]
+    """The command a mail to the group itself is ("subscribe", "unsubscribe", "help", or
+    "mute" and "follow" for the thread it replies to), when one line of it (the subject or a
+    line of new text) says only that and the rest holds at most OTHER_WORDS words; '' for a
+    post. "Help" as the subject of a real question is a post. A reply's subject ("Re: ...")
+    is the thread's, not the sender's words: "mute" in reply to a long subject is still a
+    command."""
+    subject = "" if _REPLY.match(parsed.subject) else parsed.subject
+    lines = [line for line in (subject, *parsed.new_text.splitlines()) if line.strip()]
     for number, line in enumerate(lines):
         said = _SAID.get(_plain(line), "")
         if said:

@@ -2,7 +2,8 @@
 
 A digest is rendered once per group, mode and language of its readers (each reads it in their
 own) and handed to the outbox with one delivery per member, so 10,000 members cost at most
-three renderings. Each digest starts after the newest message of
+three renderings, and one more for each set of muted threads some reader has (a muted thread
+is left out of that reader's digest). Each digest starts after the newest message of
 the previous one of its kind; the first one covers one period back. Mail imported from old
 archives is history, not news, and is never digested. A digest of nothing is not sent.
 """
@@ -22,6 +23,7 @@ from django.utils import timezone, translation
 from learnlink.exchange.digest_leads import Lead, leads
 from learnlink.exchange.list_mail import footer, list_headers
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
+from learnlink.exchange.muting import mutes_among
 from learnlink.exchange.recipients import by_language
 from learnlink.lib import emails
 from learnlink.lib.links import absolute, absolute_url
@@ -96,10 +98,14 @@ def build(group: Group, mode: str, messages: Sequence[Message],
     last = group.digests.filter(mode=mode).order_by("-created").first()
     since = last.created if last is not None else now - period(mode)
     queued = []
-    for language, readers in by_language(group, mode, group.language).items():
+    mutes = mutes_among({message.thread_id for message in messages})
+    for (language, muted), readers in by_language(group, mode, group.language, mutes).items():
+        shown = [message for message in messages if message.thread_id not in muted]
+        if not shown:
+            continue
         marker = new_marker()
         with translation.override(language), timezone.override(group.time_zone):
-            raw, subject = _render(group, mode, messages, marker, now, language,
+            raw, subject = _render(group, mode, shown, marker, now, language,
                                    leads(group, since, now, language))
         queued.append(enqueue(raw, readers, kind=Kind.DIGEST, channel=group.slug,
                               subject=subject, marker=marker))

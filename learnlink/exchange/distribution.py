@@ -1,4 +1,5 @@
-"""A post, once archived, goes to every member who takes each message."""
+"""A post, once archived, goes to every member who takes each message and has not muted its
+thread."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from learnlink.mail.outbox import enqueue
 def distribute(message: Message, copy: MemberCopy) -> Outgoing | None:
     """Queue the member copies (the sender's own copy is left out: they have it, and a
     learner in a cyber café pays for every megabyte). None when nobody takes each message."""
-    to = list(recipients(message.group, DeliveryMode.EACH, leave_out=message.sender))
+    to = list(recipients(message.group, DeliveryMode.EACH, message.thread_id,
+                         leave_out=message.sender))
     if not to:
         return None
     return enqueue(copy.of(message), to, kind=Kind.POST, channel=message.group.slug,

@@ -1,6 +1,8 @@
 """Email commands: `SLUG+subscribe@`, `SLUG+digest@` and the others, the same word as the
-subject or first body line of a mail to `SLUG-request@` (Mailman's convention), or a bare
-"unsubscribe" sent to the group itself (see command_words).
+subject or first body line of a mail to `SLUG-request@` (Mailman's convention), Mailman's own
+`SLUG-join@` and `SLUG-leave@` (people already know them; whatever they hold, they join or
+leave, with the same confirmation), or a bare "unsubscribe" sent to the group itself (see
+command_words).
 
 Everything a member does on their web page can be done this way, for those who only have email.
 Every command is answered; auto-replies are quarantined unanswered, so two robots never talk.
@@ -17,15 +19,19 @@ from django.utils.translation import gettext as _
 
 from learnlink.exchange.command_words import (
     CONFIRM,
+    FOLLOW,
     HELP,
     JOIN,
     LEAVE,
     MODES,
+    MUTE,
+    SUFFIXES,
     WORDS,
     written_command,
 )
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import Group, Membership, PendingChange
+from learnlink.exchange.mute_by_email import thread_command
 from learnlink.exchange.subscriptions import (
     ask_to_confirm_change,
     ask_to_join,
@@ -49,8 +55,9 @@ def parse_address(local: str) -> tuple[str, str] | None:
     slug, plus, command = local.partition("+")
     if plus and (command in WORDS or command.startswith(f"{CONFIRM}+")):
         return slug, command
-    if local.endswith("-request"):
-        return local.removesuffix("-request"), ""
+    for suffix, word in SUFFIXES.items():
+        if local.endswith(suffix):
+            return local.removesuffix(suffix), word
     return None
 
 
@@ -108,6 +115,8 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
         return "asked to confirm"
     if command in LEAVE or command in MODES:
         return _for_member(group, command, membership, sender, verdict)
+    if command in (MUTE, FOLLOW):
+        return thread_command(group, command, parsed, membership, verdict)
     tell(group, sender, "command_reply", {
         "outcome": note if command == HELP else _("The command was not understood.")})
     return "help sent"

@@ -16,8 +16,10 @@ from django.utils.translation import gettext as _
 
 from learnlink.exchange.member_links import leave_url, settings_url
 from learnlink.exchange.models import Group, Message, ReplyTo
+from learnlink.exchange.muting import mute_url
 from learnlink.lib.links import absolute
 from learnlink.mail.decorate import decorate
+from learnlink.mail.models.outbox import part_marker
 from learnlink.mail.outbox import new_marker
 
 # Headers a list replaces or must not pass on (read receipts to every member, old signatures).
@@ -44,8 +46,12 @@ def list_headers(group: Group, marker: str) -> dict[str, str]:
 
 
 def footer(group: Group, marker: str, archive: str = "") -> str:
+    """A post's footer (with `archive`, its link in the archive) also links to muting its
+    thread, with the second word of each recipient's token (see recipients); a digest's
+    has neither."""
     return render_to_string("exchange/email/parts/footer.txt", {
-        "group": group, "archive": archive, "settings_url": settings_url(marker)})
+        "group": group, "archive": archive, "settings_url": settings_url(marker),
+        "mute_url": mute_url(part_marker(marker, 1)) if archive else ""})
 
 
 @dataclass(frozen=True)

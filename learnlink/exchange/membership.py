@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from learnlink.exchange.command_words import SUFFIXES
 from learnlink.exchange.models import DeliveryMode, Group, Membership, PostingPolicy, Role
 from learnlink.exchange.models.groups import Visibility
 from learnlink.people.addresses import person_for_address
@@ -14,18 +15,21 @@ from learnlink.people.models import EmailAddress, Person
 from learnlink.people.slugs import unique_slug
 
 RESERVED = {"search", "get", "sales", "peers", "postmaster", "abuse", "mailer-daemon",
-            "learnlink", "bounces"}
+            "learnlink", "bounces", "muting"}  # muting: /groups/muting/ holds mute links
+
+
+RESERVED_ENDINGS = (*SUFFIXES, "-owner")  # a group's own addresses: SLUG-request@ ...
 
 
 class ReservedName(ValueError):
-    """search@, get@, peers@, the postmaster's and a group's -request and -owner addresses
-    are not groups."""
+    """search@, get@, peers@, the postmaster's and a group's -request, -owner, -join and
+    -leave addresses are not groups."""
 
 
 def create_group(slug: str, name: str, *, private: bool = False,
                  policy: str = PostingPolicy.MEMBERS, description: str = "",
                  language: str = "en") -> Group:
-    if slug.lower() in RESERVED or "+" in slug or slug.lower().endswith(("-request", "-owner")):
+    if slug.lower() in RESERVED or "+" in slug or slug.lower().endswith(RESERVED_ENDINGS):
         raise ReservedName(f"{slug!r} is reserved for Learnlink's own addresses")
     group, _created = Group.objects.update_or_create(slug=slug, defaults={
         "name": name, "description": description, "language": language,

@@ -55,7 +55,7 @@ def release(inbound: InboundMessage) -> None:
     """A mentor looked at a quarantined message and wants it processed after all."""
     inbound.state = State.PENDING
     inbound.save(update_fields=["state"])
-    process_inbound(inbound, Checks(size=False, loops=False, auto_replies=False))
+    process_inbound(inbound, Checks(size=False, loops=False, auto_replies=False, spam=False))
 
 
 def delete(inbound: InboundMessage) -> None:

@@ -19,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from learnlink.exchange.contacts import address_of_member
 from learnlink.exchange.member_links import BadLink, membership_for
-from learnlink.exchange.models import Group, HeldMessage, Membership, Role
+from learnlink.exchange.models import Group, HeldMessage, Membership, Role, Thread
 from learnlink.exchange.models.groups import GroupQuerySet, Visibility
+from learnlink.exchange.muting import read_token
 from learnlink.mail.models import InboundMessage
 from learnlink.people.guests import refuse
 from learnlink.people.models import EmailAddress, Person
@@ -178,3 +179,28 @@ def check_link_may_change(membership: Membership) -> None:
     if membership.organisation_id:
         raise BadLink(_("You receive this group's mail as a member of an organisation: its "
                         "mentor can change how it is delivered."))
+
+
+def member_person(user: AnyUser, group: Group) -> Person | None:
+    """The signed-in person, if the group sends them its mail (their own membership or their
+    organisation's): who may mute its threads on the web."""
+    if not is_member(user, group):
+        return None
+    return getattr(user, "person", None)
+
+
+def thread_for_muting(request: HttpRequest, slug: str, pk: int) -> tuple[Person, Thread]:
+    """A thread of a group the signed-in person receives, and that person; 404 otherwise."""
+    group = group_for_reader(request, slug)
+    person = member_person(request.user, group)
+    if person is None:
+        refuse(request)
+    return person, get_object_or_404(group.threads, pk=pk)
+
+
+def thread_for_mute_link(request: HttpRequest, token: str) -> tuple[Person, Thread]:
+    """The person and thread a footer's mute link speaks for, its page in their language;
+    BadLink says why it speaks for none (muting)."""
+    person, thread = read_token(token)
+    speak_to(request, person)
+    return person, thread

@@ -36,6 +36,7 @@ from learnlink.exchange.models import (
 from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.on_archive import archived
 from learnlink.exchange.quoted_footers import without_footers
+from learnlink.exchange.spam_check import spam_reason
 from learnlink.exchange.thread_placement import DuplicateMessage, place_message
 from learnlink.lib.fields import fitted
 from learnlink.mail.body import ParsedAttachment
@@ -56,6 +57,7 @@ class Checks:
     size: bool = True
     loops: bool = True
     auto_replies: bool = True
+    spam: bool = True
 
 
 READ_AS_COMMAND = gettext_lazy(
@@ -80,7 +82,8 @@ def process_inbound(inbound: InboundMessage, checks: Checks = Checks()) -> None:
     except ParseError as error:
         quarantine(inbound, f"cannot be read as an email: {error}")
         return
-    reason = _automatic_refusal(group, parsed, checks)
+    reason = _automatic_refusal(group, parsed, checks) or (
+        spam_reason(group, bytes(inbound.raw)) if checks.spam else "")
     if reason:
         quarantine(inbound, reason)
         return

@@ -22,7 +22,8 @@ from learnlink.mail.readable import hide_keys
 
 # Stand-ins rendered into the footer, then replaced by what any group's footer has there.
 _FILLS = {"LLFOOTERNAME": r"[^\n]{1,300}?", "LLFOOTERADDRESS": r"\S+",
-          "LLFOOTERARCHIVE": r"\S+", "LLFOOTERLINK": r"\S*/membership/\S+"}
+          "LLFOOTERARCHIVE": r"\S+", "LLFOOTERMUTE": r"\S*/groups/muting/\S+",
+          "LLFOOTERLINK": r"\S*/membership/\S+"}
 _QUOTE_MARKS = r"[> \t]*"
 
 
@@ -53,18 +54,20 @@ def _rendered(language: str) -> list[str]:
     with translation.override(language):
         text = render_to_string("exchange/email/parts/footer.txt", {
             "group": {"name": "LLFOOTERNAME", "address": "LLFOOTERADDRESS"},
-            "archive": "LLFOOTERARCHIVE", "settings_url": "LLFOOTERLINK"})
+            "archive": "LLFOOTERARCHIVE", "settings_url": "LLFOOTERLINK",
+            "mute_url": "LLFOOTERMUTE"})
     return [line.rstrip() for line in text.strip("\n").split("\n")]
 
 
 def _pattern(lines: list[str]) -> str:
-    """The footer's lines, each after the same quote marks as the first, the archive line
-    optional (digests have none); blank quoted lines around it go with it."""
+    """The footer's lines, each after the same quote marks as the first, the archive and mute
+    lines optional (digests have none); blank quoted lines around it go with it."""
     first, *rest = (_line(line) for line in lines)
     source = rf"(?:^{_QUOTE_MARKS}\n)*^(?P<marks>{_QUOTE_MARKS}){first}[ \t]*$"
     for line, line_source in zip(lines[1:], rest, strict=True):
         step = rf"\n(?P=marks){line_source}[ \t]*$"
-        source += f"(?:{step})?" if "LLFOOTERARCHIVE" in line else step
+        optional = "LLFOOTERARCHIVE" in line or "LLFOOTERMUTE" in line
+        source += f"(?:{step})?" if optional else step
     return source + rf"(?:\n{_QUOTE_MARKS}$)*\n?"
 
 

@@ -12,28 +12,41 @@ from collections.abc import Iterator
 
 from learnlink.exchange.member_links import token_for
 from learnlink.exchange.models import Group
+from learnlink.exchange.muting import mute_token, muted_people
 from learnlink.people.models import Affiliation, EmailAddress, Person
 from learnlink.people.person_language import first_offered
 
 
-def recipients(group: Group, mode: str, *, leave_out: Person | None = None,
+def recipients(group: Group, mode: str, thread_id: int, *, leave_out: Person | None = None,
                ) -> Iterator[tuple[str, str]]:
-    """(address, token) for each member in `mode`. An organisation's mail goes to each of its
-    people; an address that bounced too often is skipped for the person's other one."""
-    return ((address, token) for _person, address, token in _rows(group, mode, leave_out))
+    """(address, token) for each member in `mode` who has not muted the thread (one query
+    more, whatever the group's size), each token followed by that person's own link to mute
+    it. An organisation's mail goes to each of its people; an address that bounced too often
+    is skipped for the person's other one."""
+    muted = muted_people(thread_id)
+    issued = int(time.time())
+    return ((address, f"{token} {mute_token(person, thread_id, issued)}")
+            for person, address, token in _rows(group, mode, leave_out)
+            if person not in muted)
 
 
-def by_language(group: Group, mode: str, default: str) -> dict[str, list[tuple[str, str]]]:
+Readers = dict[tuple[str, frozenset[int]], list[tuple[str, str]]]
+
+
+def by_language(group: Group, mode: str, default: str,
+                mutes: dict[int, frozenset[int]]) -> Readers:
     """The recipients sorted by the language each reads (`default` for those whose profile
-    names none Learnlink offers), so that a digest is rendered once per language."""
+    names none Learnlink offers) and the threads they muted (`mutes`, by person), so that a
+    digest is rendered once per language and set of muted threads."""
     language_of: dict[int, str] = {}
     for members in _member_filters(group, mode):
         rows = Person.objects.filter(**members).values_list("pk", "languages")
         for person, languages in rows.iterator(chunk_size=5000):
             language_of[person] = first_offered(languages)
-    sorted_out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    sorted_out: Readers = defaultdict(list)
     for person, address, token in _rows(group, mode, None):
-        sorted_out[language_of.get(person) or default].append((address, token))
+        muted = mutes.get(person, frozenset())
+        sorted_out[(language_of.get(person) or default, muted)].append((address, token))
     return sorted_out
 
 

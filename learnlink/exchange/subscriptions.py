@@ -34,6 +34,8 @@ COMMAND_HELP = [
     ("weekly", _("one email a week")),
     ("monthly", _("one email a month")),
     ("nomail", _("no email: read on the web only")),
+    ("mute", _("sent in reply to a message: no more mail from its thread")),
+    ("follow", _("sent in reply to a message: its thread's mail again")),
     ("help", _("this list")),
 ]
 

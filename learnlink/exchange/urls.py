@@ -1,13 +1,18 @@
 from django.urls import path
 
-from learnlink.exchange import contact_views, member_list_views, views
+from learnlink.exchange import contact_views, member_list_views, mute_views, views
 
 app_name = "exchange"
 urlpatterns = [
     path("", views.group_list, name="groups"),
+    path("muting/<str:token>/", mute_views.mute_by_link, name="mute_link"),
+    path("muting/<str:token>/follow/", mute_views.follow_by_link, name="follow_link"),
     path("<slug:slug>/", views.group, name="group"),
     path("<slug:slug>/<int:year>/<int:month>/", views.group, name="month"),
     path("<slug:slug>/threads/<int:pk>/", views.thread, name="thread"),
+    path("<slug:slug>/threads/<int:pk>/mute/", mute_views.mute_thread, name="mute_thread"),
+    path("<slug:slug>/threads/<int:pk>/follow/", mute_views.follow_thread,
+         name="follow_thread"),
     path("<slug:slug>/messages/<int:pk>/", views.message, name="message"),
     path("<slug:slug>/messages/<int:pk>/whole/", views.whole, name="whole"),
     path("<slug:slug>/messages/<int:pk>/source/", views.message_source, name="source"),

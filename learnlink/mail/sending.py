@@ -29,6 +29,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
+from learnlink.mail.models.outbox import fill
 from learnlink.mail.signing import dkim_sign
 from learnlink.mail.verp import bounce_address
 
@@ -137,7 +138,7 @@ class _JobBuilder:
         if settings.DKIM_KEY_FILE:
             data = crlf(dkim_sign(outgoing.bytes_for(token)))
         elif outgoing.marker:
-            data = stuffed.replace(outgoing.marker.encode(), token.encode())
+            data = fill(stuffed, outgoing.marker, token)
         else:
             data = stuffed
         return Job(pk, bounce_address(outgoing.channel, pk), address, data, outgoing.created)

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from learnlink.exchange.member_links import member_token
 from learnlink.exchange.models import PendingChange
+from learnlink.exchange.muting import mute_token
 from learnlink.mentoring.models import Resource, Theme
 from learnlink.mentoring.nudges.links import not_now_link, opt_out_link
 from learnlink.mentoring.resources.library import save_resource
@@ -144,6 +145,10 @@ PHRASES |= {  # stories, news and interviews
                   "fr": "Questions et réponses (pour un entretien)"},
     "story_edit": {"en": "Remove the photo", "sw": "Ondoa picha", "fr": "Retirer la photo"},
 }
+PHRASES |= {  # muting a thread, from the link in a copy's footer
+    "mute_thread": {"en": "Mute this thread?", "sw": "Zima mjadala huu?",
+                    "fr": "Mettre cette discussion en sourdine ?"},
+}
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
              "contract"}
@@ -184,6 +189,8 @@ def urls(network, thread) -> dict[str, str]:
             PendingChange.objects.create(
                 membership=thread.group.memberships.get(person__name="Halima Omari"),
                 change="none", address="halima@example.org").token]),
+        "mute_thread": reverse("exchange:mute_link", args=[mute_token(
+            thread.group.memberships.get(person__name="Halima Omari").person_id, thread.pk)]),
         "address": reverse("change_address"),
         "mail_catalogue": reverse("mail:catalogue"),
         "synthesised_thread": thread.get_absolute_url(),

@@ -1,6 +1,6 @@
 """Team spaces and what is said in them."""
 
-from learnlink.exchange.models.delivery import Digest, PendingChange, Subscription
+from learnlink.exchange.models.delivery import Digest, MutedThread, PendingChange, Subscription
 from learnlink.exchange.models.groups import (
     BannedAddress,
     DeliveryMode,
@@ -24,6 +24,7 @@ __all__ = [
     "HeldStatus",
     "Membership",
     "Message",
+    "MutedThread",
     "PendingChange",
     "PostingPolicy",
     "ReplyTo",

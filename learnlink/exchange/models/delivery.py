@@ -106,3 +106,24 @@ class Digest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.group} {self.mode} {self.created:%Y-%m-%d}"
+
+
+class MutedThread(models.Model):
+    """A person who asked to receive nothing more of one thread, by message or in digests,
+    until they follow it again (the row is deleted then). Per person, not per membership: a
+    farmer group's member mutes for herself, not for the whole group."""
+
+    person = models.ForeignKey("people.Person", on_delete=models.CASCADE,
+                               related_name="muted_threads")
+    thread = models.ForeignKey("exchange.Thread", on_delete=models.CASCADE,
+                               related_name="mutes")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("muted thread")
+        verbose_name_plural = _("muted threads")
+        constraints = [models.UniqueConstraint(fields=["thread", "person"],
+                                               name="one_mute_per_person_and_thread")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.thread_id}"

@@ -110,6 +110,10 @@ class Group(models.Model):
         help_text=_("Observers (donors, other networks, researchers) read and get digests; "
                     "unless this is ticked, what they send waits for a mentor."))
     size_limit = models.PositiveIntegerField(_("largest message (bytes)"), default=10 * 1024 * 1024)
+    spam_threshold = models.FloatField(
+        _("spam score threshold"), default=5.0,
+        help_text=_("When SpamAssassin checks mail (SPAMD_URL), mail it scores at or above "
+                    "this waits in the quarantine instead of reaching the members."))
     reply_to = models.CharField(_("replies go to"), max_length=10, choices=ReplyTo.choices,
                                 default=ReplyTo.GROUP)
     time_zone = models.CharField(_("time zone"), max_length=60, default=settings.TIME_ZONE,

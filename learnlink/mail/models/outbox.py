@@ -8,12 +8,33 @@ web page of outgoing mail shows everything that was sent or waits to be.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def part_marker(marker: str, number: int) -> str:
+    """Where the `number`th further word of a recipient's token goes (see `fill`)."""
+    return f"{marker}-{number}"
+
+
+def fill(data: bytes, marker: str, token: str) -> bytes:
+    """`data` with the recipient's token in place of the marker. A token of several words
+    (tokens are URL-safe, so never hold a space) puts its first word at the marker and each
+    next one at `part_marker(marker, n)`: a link that may do only one thing needs a token of
+    its own. A place with no word of its own gets the first (the outbox page's stand-in)."""
+    words = token.encode().split(b" ")
+    place = re.compile(re.escape(marker.encode()) + rb"(?:-(\d+))?")
+
+    def word(found: re.Match[bytes]) -> bytes:
+        number = int(found[1] or 0)
+        return words[number] if number < len(words) else words[0]
+
+    return place.sub(word, data)
 
 
 class Kind(models.TextChoices):
@@ -43,7 +64,7 @@ class Outgoing(models.Model):
 
     def bytes_for(self, token: str) -> bytes:
         raw = bytes(self.raw)
-        return raw.replace(self.marker.encode(), token.encode()) if self.marker else raw
+        return fill(raw, self.marker, token) if self.marker else raw
 
 
 class DeliveryState(models.TextChoices):
