@@ -249,15 +249,20 @@ def may_act_for_team(user: AnyUser, partner: Partner) -> bool:
 def may_write_for_team_by_mail(person: Person, partner: Partner) -> bool:
     """A reply for a team (its reflection, its plan): the people who may write for it on the
     web, its own people and the alliance's coordinators; only the sender's address says who."""
-    return team_people(partner).filter(pk=person.pk).exists() or Participant.objects.filter(
-        alliance_id=partner.alliance_id, person=person,
-        role=ParticipantRole.COORDINATOR).exists()
+    return team_people(partner).filter(pk=person.pk).exists() or may_decide_due_date_by_mail(
+        person, partner.alliance)
 
 
 def may_answer_task_by_mail(person: Person, task: Task) -> bool:
     """Done, drop or a new date by reply to a reminder: the task's owner, their team and the
     alliance's coordinators, as on the web."""
     return person.pk == task.owner_id or may_write_for_team_by_mail(person, task.plan.partner)
+
+
+def may_decide_due_date_by_mail(person: Person, alliance: Alliance) -> bool:
+    """The alliance's own coordinators (staff have no mail of the alliance to answer)."""
+    return Participant.objects.filter(alliance=alliance, person=person,
+                                      role=ParticipantRole.COORDINATOR).exists()
 
 
 def may_decide_due_date(user: AnyUser, alliance: Alliance) -> bool:

@@ -149,3 +149,25 @@ def test_a_forged_reply_address_is_refused(mail_server: MailServer, smtp_sink: S
     task.refresh_from_db()
     assert task.status == TaskStatus.OPEN
     assert "was not made by Learnlink" in answer(smtp_sink)
+
+
+def test_a_coordinator_confirms_the_new_date_by_reply(mail_server: MailServer,
+                                                      smtp_sink: Sink, small: Small) -> None:
+    task, reminder = reminded(small, smtp_sink)
+    reply(mail_server, reminder, "tarehe mpya 2003-07-15")
+    notice = smtp_sink.to("grace.wanjiku@example.org")[-1]
+    assert "confirm or decline" in notice.get_content()
+    reply(mail_server, notice, "Halima may have until July.", sender=HALIMA)  # not hers to do
+    assert "Only the alliance's coordinators" in answer(smtp_sink)
+    reply(mail_server, notice, "maybe", sender="grace.wanjiku@example.org")
+    assert "Reply with confirm or decline" in answer(smtp_sink, "grace.wanjiku@example.org")
+    task.refresh_from_db()
+    assert task.due == D(2003, 5, 20)
+    reply(mail_server, notice, "Confirm", sender="grace.wanjiku@example.org")
+    task.refresh_from_db()
+    assert task.due == D(2003, 7, 15)
+    assert "is now due on 15 July 2003" in answer(smtp_sink, "grace.wanjiku@example.org")
+    reply(mail_server, notice, "decline", sender="grace.wanjiku@example.org")
+    assert "decided already" in answer(smtp_sink, "grace.wanjiku@example.org")
+    task.refresh_from_db()
+    assert task.due == D(2003, 7, 15)

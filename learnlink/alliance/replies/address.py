@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 PREFIX = "alliance+"
 REPLY_DAYS = 60  # a reminder is answered within days; two months covers a long journey
-PURPOSES = ("task", "reflection", "plan")
+PURPOSES = ("task", "reflection", "plan", "date")
 _LOCAL = re.compile(r"^alliance\+([a-z]{1,12})\.([0-9a-f]{1,12})\.([0-9a-f]{1,12})"
                     r"\.([0-9a-f]{16})$")
 

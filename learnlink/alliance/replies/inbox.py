@@ -10,7 +10,12 @@ from django.conf import settings
 from django.utils import translation
 
 from learnlink.alliance.planning.reminders import language_for
-from learnlink.alliance.replies import plan_replies, reflection_replies, task_replies
+from learnlink.alliance.replies import (
+    date_replies,
+    plan_replies,
+    reflection_replies,
+    task_replies,
+)
 from learnlink.alliance.replies.address import BadAddress, record_named
 from learnlink.alliance.replies.answers import refuse
 from learnlink.mail.inbox import request_within_limit
@@ -23,7 +28,8 @@ from learnlink.people.models import Person
 Handler = Callable[[InboundMessage, ParsedMessage, Person | None, int, str], None]
 HANDLERS: dict[str, Handler] = {"task": task_replies.take,
                                 "reflection": reflection_replies.take,
-                                "plan": plan_replies.take}
+                                "plan": plan_replies.take,
+                                "date": date_replies.take}
 
 
 def take_reply(inbound: InboundMessage) -> None:

@@ -2,17 +2,17 @@
 
 `done` marks the task done on the day the reply arrived and `drop <reason>` drops it, through
 the same actions the plan's page calls; `new date 2004-07-15` records the owner's request,
-which the alliance's coordinators confirm on the task's page (they are told by mail). Only the
-task's owner, their team and the alliance's coordinators may answer (the people who may do
-the same on the web); anyone else, and a forged, unknown or expired reply address, is answered
-with why and the mail quarantined for a person to see. Every reply gets a short answer saying
-what was recorded, or what was not understood with examples, in the sender's language; the
-action, the answer and the inbox row's end are one transaction.
+which the alliance's coordinators confirm on the task's page or by reply to the notice they
+get (date_replies). Only the task's owner, their team and the alliance's coordinators may
+answer (the people who may do the same on the web); anyone else, and a forged, unknown or
+expired reply address, is answered with why and the mail quarantined for a person to see.
+Every reply gets a short answer saying what was recorded, or what was not understood with
+examples, in the sender's language; the action, the answer and the inbox row's end are one
+transaction.
 """
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -21,10 +21,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from learnlink.alliance.models import Task, TaskStatus
+from learnlink.alliance.models import DueDateRequest, Task, TaskStatus
 from learnlink.alliance.permissions import may_answer_task_by_mail
 from learnlink.alliance.planning import actions
 from learnlink.alliance.planning.reminders import coordinators_of, language_for
+from learnlink.alliance.replies.address import reply_address
 from learnlink.alliance.replies.answers import answer, refuse
 from learnlink.alliance.replies.commands import EXAMPLES, Command, read
 from learnlink.lib import emails
@@ -57,7 +58,7 @@ def take(inbound: InboundMessage, parsed: ParsedMessage, person: Person | None, 
     with transaction.atomic():  # the change, its answer and the inbox row's end
         outcome, context = _apply(task, person, read(parsed.new_text), inbound)
         answer(parsed, ANSWER, language, {"outcome": outcome, "examples": EXAMPLES,
-                                          "link": _task_link(task), "task": task, **context})
+                                          "link": task_link(task), "task": task, **context})
         finish(inbound, State.DONE if outcome in DONE else State.REJECTED,
                f"from {parsed.from_address}: task {task.pk}: {outcome}")
 
@@ -80,20 +81,23 @@ def _apply(task: Task, person: Person, command: Command,
         asked = actions.ask_new_date(task, person, command.day or day, inbound.received)
     except ValidationError as error:
         return "refused", {"reason": " ".join(error.messages)}
-    _tell_coordinators(task, asked.due, person)
+    _tell_coordinators(asked, person)
     return "asked", {"day": asked.due}
 
 
-def _task_link(task: Task) -> str:
+def task_link(task: Task) -> str:
     return absolute(reverse("alliance:task", args=[task.plan.cycle.alliance.slug, task.pk]))
 
 
-def _tell_coordinators(task: Task, due: datetime.date, person: Person) -> None:
-    """Each coordinator, in their language: who asked for which date, and where to confirm."""
+def _tell_coordinators(asked: DueDateRequest, person: Person) -> None:
+    """Each coordinator, in their language: who asked for which date, and where to confirm
+    (the task's page, or a reply to this notice: date_replies)."""
+    task = asked.task
     for coordinator in coordinators_of(task):
         address = delivery_address(coordinator)
         if address:
             emails.send("alliance.due_date_asked", address,
-                        {"task": task, "plan": task.plan, "due": due, "asked_by": person.name,
-                         "link": _task_link(task)}, language_for(coordinator),
+                        {"task": task, "plan": task.plan, "due": asked.due,
+                         "asked_by": person.name, "link": task_link(task)},
+                        language_for(coordinator), reply_to=reply_address("date", asked.pk),
                         headers={"Auto-Submitted": "auto-generated"})
