@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from learnlink.alliance.models import (
     Alliance,
     Cycle,
+    DueDateRequest,
     LearningSpace,
     Participant,
     ParticipantRole,
@@ -245,6 +246,30 @@ def may_act_for_team(user: AnyUser, partner: Partner) -> bool:
     return is_coordinator(user, partner.alliance) or is_team_member(user, partner)
 
 
+def may_write_for_team_by_mail(person: Person, partner: Partner) -> bool:
+    """A reply for a team (its reflection, its plan): the people who may write for it on the
+    web, its own people and the alliance's coordinators; only the sender's address says who."""
+    return team_people(partner).filter(pk=person.pk).exists() or may_decide_due_date_by_mail(
+        person, partner.alliance)
+
+
+def may_answer_task_by_mail(person: Person, task: Task) -> bool:
+    """Done, drop or a new date by reply to a reminder: the task's owner, their team and the
+    alliance's coordinators, as on the web."""
+    return person.pk == task.owner_id or may_write_for_team_by_mail(person, task.plan.partner)
+
+
+def may_decide_due_date_by_mail(person: Person, alliance: Alliance) -> bool:
+    """The alliance's own coordinators (staff have no mail of the alliance to answer)."""
+    return Participant.objects.filter(alliance=alliance, person=person,
+                                      role=ParticipantRole.COORDINATOR).exists()
+
+
+def may_decide_due_date(user: AnyUser, alliance: Alliance) -> bool:
+    """Confirming an owner's new due date: the alliance's coordinators (and staff)."""
+    return is_coordinator(user, alliance)
+
+
 def may_record_attendance(user: AnyUser, space: LearningSpace) -> bool:
     """Who came: the alliance's coordinators and the space's own facilitators."""
     person = person_of(user)
@@ -272,6 +297,17 @@ def task_for_editor(request: HttpRequest, slug: str, pk: int) -> Task:
     if task is None or not may_act_for_team(request.user, task.plan.partner):
         raise Http404
     return task
+
+
+def date_request_for_coordinator(request: HttpRequest, slug: str, pk: int,
+                                 request_pk: int) -> DueDateRequest:
+    """An undecided request for a new due date, if the user may confirm it; 404 otherwise."""
+    task = task_for_editor(request, slug, pk)
+    asked = task.date_requests.filter(pk=request_pk, decided__isnull=True).first()
+    if asked is None or not may_decide_due_date(request.user, task.plan.cycle.alliance):
+        raise Http404
+    asked.task = task
+    return asked
 
 
 def space_for_reader(request: HttpRequest, slug: str, pk: int) -> LearningSpace:

@@ -38,6 +38,8 @@ urlpatterns = [
     path("<slug:slug>/tasks/<int:pk>/done/", plan_views.task_done, name="task_done"),
     path("<slug:slug>/tasks/<int:pk>/drop/", plan_views.task_drop, name="task_drop"),
     path("<slug:slug>/tasks/<int:pk>/reopen/", plan_views.task_reopen, name="task_reopen"),
+    path("<slug:slug>/tasks/<int:pk>/dates/<int:request_pk>/", plan_views.task_new_date,
+         name="task_new_date"),
     path("<slug:slug>/accountability/", plan_views.accountability, name="accountability"),
     path("<slug:slug>/calendar/", calendar_views.calendar_links, name="calendar_links"),
     path("<slug:slug>/calendar.ics", calendar_views.alliance_calendar, name="calendar"),

@@ -9,6 +9,7 @@ from learnlink.alliance.models.alliances import (
     PartnerRole,
     Visibility,
 )
+from learnlink.alliance.models.by_mail import DueDateRequest, EndOfCycleMailing
 from learnlink.alliance.models.costs import BudgetLine, Commitment, Contribution, Kind
 from learnlink.alliance.models.cycles import Cycle, Objective, Stage, Step
 from learnlink.alliance.models.documents import GuideDocument
@@ -40,6 +41,8 @@ __all__ = [
     "Contribution",
     "Criterion",
     "Cycle",
+    "DueDateRequest",
+    "EndOfCycleMailing",
     "Evaluation",
     "EvaluationPolicy",
     "ExchangeRate",

@@ -4,6 +4,7 @@ tests all change these records through here. Each validates the record as the mo
 
 from __future__ import annotations
 
+import copy
 import datetime
 from collections.abc import Iterable
 
@@ -13,6 +14,7 @@ from learnlink.alliance.models import (
     ActionPlan,
     Attendance,
     Cycle,
+    DueDateRequest,
     GuideStep,
     LearningSpace,
     Partner,
@@ -73,6 +75,31 @@ def reopen_task(task: Task) -> Task:
     task.status, task.done_on, task.drop_reason = TaskStatus.OPEN, None, ""
     task.save(update_fields=["status", "done_on", "drop_reason", "updated"])
     return task
+
+
+def ask_new_date(task: Task, by: Person, due: datetime.date,
+                 when: datetime.datetime) -> DueDateRequest:
+    """The owner's request to move an open task's due date; a coordinator decides. A date the
+    task could not have (outside its cycle) is refused now, with the same words as the form."""
+    probe = copy.copy(task)
+    probe.due = due
+    probe.full_clean()
+    return DueDateRequest.objects.create(task=task, due=due, asked_by=by, asked=when)
+
+
+@transaction.atomic
+def decide_new_date(request: DueDateRequest, by: Person | None, confirm: bool,
+                    when: datetime.datetime) -> DueDateRequest:
+    """A coordinator's answer: confirmed, the task takes the new due date (checked again, as
+    the cycle may have changed since it was asked)."""
+    if confirm:
+        task = request.task
+        task.due = request.due
+        task.full_clean()
+        task.save(update_fields=["due", "updated"])
+    request.decided_by, request.decided, request.confirmed = by, when, confirm
+    request.save(update_fields=["decided_by", "decided", "confirmed"])
+    return request
 
 
 def save_space(space: LearningSpace, facilitators: Iterable[Person] = (),

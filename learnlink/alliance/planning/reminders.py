@@ -7,7 +7,9 @@
 
 Done and dropped tasks get nothing. Each reminder is recorded (`TaskReminder`) in the same
 transaction that puts it in the outbox, so the same event is never reminded twice. Reminders
-stop when the alliance has ended: its tasks are then history, not work to chase.
+stop when the alliance has ended: its tasks are then history, not work to chase. A reminder's
+Reply-To is its task's signed reply address, so the owner may answer `done`, `drop <reason>` or
+`new date ...` by mail (alliance.replies).
 The day is always passed in, so tests (and a worker catching up) choose the clock; a reminder
 counts as sent at the worker's hour of that day (`SENT_AT`, UTC, Huey's clock).
 
@@ -33,6 +35,8 @@ from learnlink.alliance.models import (
     TaskReminder,
     TaskStatus,
 )
+from learnlink.alliance.replies.address import reply_address
+from learnlink.alliance.replies.commands import EXAMPLES
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
 from learnlink.mail import reminder_budget
@@ -72,12 +76,16 @@ def overdue(today: datetime.date) -> list[Task]:
     return list(_open_tasks(today).filter(due__lt=today).exclude(Exists(told)))
 
 
+def coordinators_of(task: Task) -> list[Person]:
+    """The alliance's coordinators other than the task's owner: who is told about the task."""
+    return [c.person for c in Participant.objects.filter(
+        alliance=task.plan.cycle.alliance, role=ParticipantRole.COORDINATOR)
+        .exclude(person=task.owner).select_related("person")
+        .prefetch_related("person__email_addresses")]
+
+
 def _coordinator_addresses(task: Task) -> list[str]:
-    coordinators = (Participant.objects.filter(alliance=task.plan.cycle.alliance,
-                                               role=ParticipantRole.COORDINATOR)
-                    .exclude(person=task.owner).select_related("person")
-                    .prefetch_related("person__email_addresses"))
-    return [address for c in coordinators if (address := delivery_address(c.person))]
+    return [address for person in coordinators_of(task) if (address := delivery_address(person))]
 
 
 def sent_at(today: datetime.date) -> datetime.datetime:
@@ -92,12 +100,13 @@ def _send(task: Task, event: str, today: datetime.date) -> bool:
     cc = _coordinator_addresses(task) if event == ReminderEvent.OVERDUE else []
     context = {"task": task, "plan": task.plan, "alliance": task.plan.cycle.alliance,
                "days": (task.due - today).days, "late_by": (today - task.due).days,
-               "link": absolute(task.plan.get_absolute_url())}
+               "link": absolute(task.plan.get_absolute_url()), "examples": EXAMPLES}
     with transaction.atomic():
         TaskReminder.objects.create(task=task, event=event, due=task.due, sent_on=today)
         reminder_budget.spend(task.owner, now, f"alliance.task_{event}")
         emails.send(f"alliance.task_{event}", address, context, language_for(task.owner),
                     from_address=settings.DEFAULT_FROM_EMAIL, cc=cc,
+                    reply_to=reply_address("task", task.pk),
                     headers={"Auto-Submitted": "auto-generated"})
     return True
 

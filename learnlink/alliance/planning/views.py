@@ -19,10 +19,13 @@ from learnlink.alliance.models import ActionPlan, Alliance, Cycle, Partner, Task
 from learnlink.alliance.permissions import (
     alliance_for_insider,
     alliance_for_reader,
+    date_request_for_coordinator,
     is_coordinator,
     is_insider,
     may_act_for_team,
+    may_decide_due_date,
     own_team_ids,
+    person_of,
     plan_for_editor,
     task_for_editor,
 )
@@ -112,7 +115,10 @@ def _task_page(request: HttpRequest, task: Task, status: int = 200,
     context = {"alliance": plan_.cycle.alliance, "cycle": plan_.cycle, "partner": plan_.partner,
                "task": task, "form": TaskForm(instance=task),
                "done_form": DoneForm(initial={"done_on": timezone.localdate()}),
-               "drop_form": DropForm()} | forms
+               "drop_form": DropForm(),
+               "date_requests": task.date_requests.filter(decided__isnull=True)
+               .select_related("asked_by")
+               if may_decide_due_date(request.user, plan_.cycle.alliance) else []} | forms
     return render(request, "alliance/task.html", context, status=status)
 
 
@@ -160,6 +166,22 @@ def task_reopen(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRe
     planning.reopen_task(found)
     messages.success(request, _("“%(task)s” is open again.") % {"task": found.title})
     return redirect(found.plan.get_absolute_url())
+
+
+@require_POST
+def task_new_date(request: AuthenticatedHttpRequest, slug: str, pk: int,
+                  request_pk: int) -> HttpResponse:
+    """A coordinator confirms or declines an owner's new due date asked for by mail."""
+    asked = date_request_for_coordinator(request, slug, pk, request_pk)
+    confirm = request.POST.get("confirm") == "yes"
+    try:
+        planning.decide_new_date(asked, person_of(request.user), confirm, timezone.now())
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("alliance:task", slug, pk)
+    messages.success(request, _("The new due date is confirmed.") if confirm
+                     else _("The new due date is declined."))
+    return redirect("alliance:task", slug, pk)
 
 
 def accountability(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
