@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.outbox, name="outbox"),
     path("<int:pk>/", views.outgoing, name="outgoing"),
     path("catalogue/", views.catalogue, name="catalogue"),
+    path("catalogue/<slug:app>/", views.catalogue, name="catalogue_app"),
 ]

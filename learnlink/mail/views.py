@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from learnlink.lib.emails import kinds, render_sample
+from learnlink.lib.emails import Kind, kinds, render_sample
 from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
 from learnlink.mail.permissions import (
@@ -45,13 +45,21 @@ def outgoing(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         "states": DeliveryState.choices, "relay": settings.LEARNLINK_RELAY})
 
 
-def catalogue(request: AuthenticatedHttpRequest) -> HttpResponse:
+def catalogue(request: AuthenticatedHttpRequest, app: str = "") -> HttpResponse:
     """Every kind of mail written from its sample, in the language asked (?language=sw) or the
-    page's: where staff see what people receive, and a translator checks it."""
+    page's: where staff see what people receive, and a translator checks it. One page an app
+    sends from (the whole catalogue on one page outgrew the 50 KB a page may weigh), below
+    the list of every kind."""
     check_catalogue_reader(request)
     language = request.GET.get("language", "")
     if language not in dict(settings.LANGUAGES):
         language = get_language()
+    by_app: dict[str, list[Kind]] = {}
+    for kind in kinds():
+        by_app.setdefault(kind.app, []).append(kind)
+    if app and app not in by_app:
+        raise Http404
     return render(request, "mail/catalogue.html", {
-        "mails": [(kind, render_sample(kind, language)) for kind in kinds()],
+        "by_app": by_app, "app": app,
+        "mails": [(kind, render_sample(kind, language)) for kind in by_app.get(app, [])],
         "language": language, "mail_languages": settings.LANGUAGES})

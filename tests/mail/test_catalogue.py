@@ -73,15 +73,19 @@ def test_no_module_writes_mail_but_the_catalogue():
 
 
 @pytest.mark.parametrize("language", ["sw", "fr"])
-def test_staff_read_every_kind_on_one_light_page_in_the_language_asked(client, staff,
-                                                                      language):
+def test_staff_read_every_kind_on_light_pages_in_the_language_asked(client, staff, language):
+    """The first page lists every kind; each app's page writes its kinds out."""
     client.force_login(staff)
-    page = client.get(f"/outbox/catalogue/?language={language}").content.decode()
+    index = client.get(f"/outbox/catalogue/?language={language}").content.decode()
     for kind in kinds():
+        address = f"/outbox/catalogue/{kind.app}/?language={language}"
+        assert f'href="{address}#{kind.key}"' in index
+        page = client.get(address).content.decode()
         assert f"<h2>{kind.key}</h2>" in page
         assert escape(render_sample(kind, language).subject) in page
-    assert "<script" not in page
-    assert len(page.encode()) < 50 * 1024
+        assert "<script" not in page
+        assert len(page.encode()) < 50 * 1024
+    assert client.get("/outbox/catalogue/nosuchapp/").status_code == 404
 
 
 @pytest.mark.parametrize(("persona", "status"), [
