@@ -13,7 +13,7 @@ class ExchangeConfig(AppConfig):
         from learnlink.exchange import group_links
         from learnlink.exchange.mail_kinds import KINDS
         from learnlink.exchange.mail_routes import ROUTES
-        from learnlink.exchange.permissions import sees_members
+        from learnlink.exchange.permissions import reads_archive, sees_members
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register
 
@@ -22,3 +22,5 @@ class ExchangeConfig(AppConfig):
         register_kinds(*KINDS)
         group_links.register(group_links.Link("members", _("Members"), "exchange:members",
                                               sees_members))
+        group_links.register(group_links.Link("files", _("Files"), "exchange:files",
+                                              reads_archive, for_guests=True))
