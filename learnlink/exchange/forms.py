@@ -54,4 +54,7 @@ class FilesFilter(forms.Form):
 
     def chosen_month(self) -> datetime.date | None:
         month = self.cleaned_data.get("month")
-        return datetime.datetime.strptime(month, "%Y-%m").date() if month else None
+        if not month:
+            return None
+        year, number = month.split("-")
+        return datetime.date(int(year), int(number), 1)
