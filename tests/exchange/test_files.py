@@ -139,3 +139,17 @@ def test_the_api_hides_a_private_groups_files_from_whoever_may_not_read_it(
     assert client.get(url, HTTP_AUTHORIZATION=f"Bearer {outsider_token}").status_code == 404
     member = client.get(url, HTTP_AUTHORIZATION=f"Bearer {token_for('halima@example.org')}")
     assert [f["name"] for f in member.json()["items"]] == ["contacts.xlsx"]
+
+
+def test_get_by_email_sends_a_listed_file_but_not_a_removed_messages(
+        mail_server, oranges, smtp_sink):
+    kept = send_file(oranges, "grades.pdf", "application/pdf").attachments.get()
+    gone = send_file(oranges, "insult.pdf", "application/pdf")
+    Message.objects.filter(pk=gone.pk).update(removed=gone.date)
+    get = "get@learnlink.localhost"
+    for asked in (kept.get_id, gone.attachments.get().get_id):
+        mail_server.send(email_from("someone@example.com", get, asked, ""), get)
+
+    sent, refused = smtp_sink.to("someone@example.com")
+    assert [part.get_filename() for part in sent.iter_attachments()] == ["grades.pdf"]
+    assert list(refused.iter_attachments()) == []
