@@ -28,7 +28,7 @@ def main() -> None:
     print(machine_speed())
     print(f"{group.slug}: {group.messages.count():,} messages, "
           f"{Attachment.objects.for_files_page(group).count():,} files")
-    client = Client()
+    client = Client(HTTP_HOST="127.0.0.1")
     page = f"/groups/{group.slug}/files/"
     for label, url in [("page of files", page), ("images", f"{page}?kind=images"),
                        ("one month", f"{page}?month=2022-05"),
