@@ -1,4 +1,4 @@
-"""The exchange's JSON API: groups, threads, what waits for moderators, search.
+"""The exchange's JSON API: groups, threads, files, what waits for moderators, search.
 
 Every endpoint asks `permissions` which groups the caller may see, exactly as the web does.
 """
@@ -10,7 +10,7 @@ import datetime
 from django.http import Http404, HttpRequest
 from ninja import Router, Schema
 
-from learnlink.exchange.models import Group, HeldMessage, HeldStatus, Thread
+from learnlink.exchange.models import Attachment, Group, HeldMessage, HeldStatus, Thread
 from learnlink.exchange.permissions import can_moderate, visible_groups
 from learnlink.exchange.search import search_messages
 from learnlink.exchange.thread_tree import api_parent, tree
@@ -63,6 +63,23 @@ class ThreadDetail(Schema):
     group: str
     subject: str
     messages: list[MessageOut]
+
+
+class FileOut(Schema):
+    id: int
+    name: str
+    type: str  # the content type the sender's mail gave it
+    kind: str  # documents, spreadsheets, images or other, as the page of files filters
+    size: int
+    sender: str
+    date: datetime.datetime | None
+    thread: int
+    get: str  # the subject of a mail to get@ that sends the file back
+
+
+class FileList(Schema):
+    count: int
+    items: list[FileOut]
 
 
 class HeldOut(Schema):
@@ -119,6 +136,20 @@ def threads(request: HttpRequest, slug: str, limit: int = 50,
     found = Thread.objects.latest_in(_group(request, slug))
     items = [{"id": t.pk, "subject": t.subject, "messages": t.message_count, "started": t.started,
               "last_activity": t.last_activity} for t in found[_window(limit, offset)]]
+    return {"count": found.count(), "items": items}
+
+
+@router.get("/groups/{slug}/files", response=FileList)
+def files(request: HttpRequest, slug: str, limit: int = 50, offset: int = 0) -> dict[str, object]:
+    """The group's files as its page of files lists them, newest first."""
+    group = _group(request, slug)
+    found = Attachment.objects.for_files_page(
+        group, with_removed=can_moderate(api_user(request), group))
+    items = [{"id": f.pk, "name": f.filename, "type": f.content_type, "kind": f.kind,
+              "size": f.size, "sender": f.message.sender_label(group.name),
+              "date": f.message.date, "thread": f.message.thread_id, "get": f.get_id}
+             for f in Attachment.objects.shown(list(
+                 found.values_list("pk", flat=True)[_window(limit, offset)]))]
     return {"count": found.count(), "items": items}
 
 

@@ -14,7 +14,7 @@ class ExchangeConfig(AppConfig):
         from learnlink.exchange.mail_kinds import KINDS
         from learnlink.exchange.mail_routes import ROUTES
         from learnlink.exchange.mute_views import BLOCK as MUTE
-        from learnlink.exchange.permissions import sees_members
+        from learnlink.exchange.permissions import reads_archive, sees_members
         from learnlink.lib.emails import register as register_kinds
         from learnlink.mail.routing import register
 
@@ -24,3 +24,5 @@ class ExchangeConfig(AppConfig):
         thread_blocks.register(MUTE)
         group_links.register(group_links.Link("members", _("Members"), "exchange:members",
                                               sees_members))
+        group_links.register(group_links.Link("files", _("Files"), "exchange:files",
+                                              reads_archive, for_guests=True))

@@ -104,7 +104,8 @@ def _get_reply(parsed: ParsedMessage, person: Person | None) -> Answer:
         if message is not None:
             return "exchange.get_message", {"message": message, "get": service_address(GET)}, []
     if kind == "A":
-        item = Attachment.objects.filter(pk=number, message__group__in=groups).first()
+        item = Attachment.objects.filter(pk=number, message__group__in=groups,
+                                         message__removed__isnull=True).first()
         if item is not None:
             with default_storage.open(item.storage_name) as stored:
                 content = stored.read()

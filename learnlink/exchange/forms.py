@@ -1,11 +1,14 @@
 """Forms of the exchange app: they validate, nothing more."""
 
+import datetime
 from typing import Any
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.exchange.file_kinds import CHOICES
 from learnlink.exchange.models import DeliveryMode, Group
 
 
@@ -36,3 +39,22 @@ class SearchForm(forms.Form):
 class ModeForm(forms.Form):
     mode = forms.ChoiceField(label=_("How mail arrives"), choices=DeliveryMode.choices,
                              widget=forms.RadioSelect)
+
+
+class FilesFilter(forms.Form):
+    """A group's files by kind and month; a month field, not a list of months, so that the
+    page asks the database nothing to draw it."""
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=CHOICES, required=False)
+    month = forms.CharField(label=_("Month"), required=False, max_length=7,
+                            validators=[RegexValidator(r"^\d{4}-(0[1-9]|1[0-2])$",
+                                                       _("A month as 2004-09."))],
+                            widget=forms.TextInput(attrs={"type": "month",
+                                                          "placeholder": "2004-09"}))
+
+    def chosen_month(self) -> datetime.date | None:
+        month = self.cleaned_data.get("month")
+        if not month:
+            return None
+        year, number = month.split("-")
+        return datetime.date(int(year), int(number), 1)

@@ -23,6 +23,7 @@ class Link:
     label: str | Promise
     view: str
     may: Callable[[AnyUser, Group], bool]
+    for_guests: bool = False  # shown to a guest too (a public group's files), if `may`
 
 
 _LINKS: dict[str, Link] = {}
@@ -33,9 +34,8 @@ def register(link: Link) -> None:
 
 
 def shown(user: AnyUser, group: Group) -> list[tuple[str | Promise, str]]:
-    """(label, address) of the links this reader may open, in registration order. Every one
-    of them is for members, so a guest is asked nothing."""
-    if not user.is_authenticated:
-        return []
+    """(label, address) of the links this reader may open, in registration order. Most are
+    for members, so a guest is asked only about the few that are also for guests."""
     return [(link.label, reverse(link.view, args=[group.slug]))
-            for link in _LINKS.values() if link.may(user, group)]
+            for link in _LINKS.values()
+            if (user.is_authenticated or link.for_guests) and link.may(user, group)]

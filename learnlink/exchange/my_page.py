@@ -40,6 +40,11 @@ class MyAddress:
     current: bool
     gets_mail: bool
 
+    @property
+    def stopped(self) -> bool:
+        """Bounces stopped its mail: its owner may start it again from the page."""
+        return self.current and self.record.disabled is not None
+
 
 def my_groups(person: Person) -> list[MyGroup]:
     """The person's own memberships (which they change here), then their organisations'."""

@@ -1,6 +1,7 @@
 """My Learnlink (/me/): where signing in lands. The page, and one small POST view per change:
-delivery mode, leaving a group, the person's language. Each change says what it did, in the
-person's language, and is confirmed by mail as the same change by email command would be."""
+delivery mode, leaving a group, the person's language, restarting mail that bounces stopped.
+Each change says what it did, in the person's language, and a change an email command can
+also make is confirmed by mail as that command's would be."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from learnlink.exchange.my_page import my_addresses, my_groups
 from learnlink.exchange.permissions import own_membership
 from learnlink.exchange.subscriptions import choose_mode, leave, member_address
 from learnlink.lib.requests import AuthenticatedHttpRequest
+from learnlink.people.addresses import enable
 from learnlink.people.forms import LanguageForm
-from learnlink.people.permissions import own_person, signed_in_person
+from learnlink.people.permissions import own_person, own_stopped_address, signed_in_person
 from learnlink.people.person_language import forget_choice, language_of, set_language
 
 
@@ -58,6 +60,16 @@ def leave_group(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     messages.success(request, _("You have left %(name)s. To come back one day, write to "
                                 "%(address)s") % {"name": group.name,
                                                   "address": group.command_address("subscribe")})
+    return redirect("me:home")
+
+
+@require_POST
+def restart(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Its owner says the address works again: mail goes there again, its bounces forgotten."""
+    record = own_stopped_address(request, pk)
+    enable(record)
+    messages.success(request, _("Learnlink sends your mail to %(address)s again.")
+                     % {"address": record.address})
     return redirect("me:home")
 
 

@@ -80,6 +80,11 @@ def group_for_feed(slug: str) -> Group:
     return found
 
 
+def reads_archive(user: AnyUser, group: Group) -> bool:
+    """Whether the user may read the group's archive and its files (as `visible_groups`)."""
+    return group.is_public or sees_every_group(user) or is_member(user, group)
+
+
 def is_member(user: AnyUser, group: Group) -> bool:
     return memberships(user).filter(group=group).exists()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from learnlink.exchange import contact_views, member_list_views, mute_views, views
+from learnlink.exchange import contact_views, file_views, member_list_views, mute_views, views
 
 app_name = "exchange"
 urlpatterns = [
@@ -17,6 +17,7 @@ urlpatterns = [
     path("<slug:slug>/messages/<int:pk>/whole/", views.whole, name="whole"),
     path("<slug:slug>/messages/<int:pk>/source/", views.message_source, name="source"),
     path("<slug:slug>/attachments/<int:pk>/<str:filename>", views.attachment, name="attachment"),
+    path("<slug:slug>/files/", file_views.files, name="files"),
     path("<slug:slug>/moderation/", views.moderation_queue, name="moderation"),
     path("<slug:slug>/moderation/<int:pk>/approve/", views.approve, name="approve"),
     path("<slug:slug>/moderation/<int:pk>/add/", views.approve_and_add, name="approve_and_add"),

@@ -20,7 +20,7 @@ from learnlink.mail.mime import TOO_MANY_PARTS, more_parts_than
 from learnlink.mail.models import Delivery, InboundMessage, State
 from learnlink.mail.routing import Route, split_address
 from learnlink.mail.verp import delivery_of, is_bounce_address
-from learnlink.people.addresses import record_bounce
+from learnlink.people.bouncing import record_bounce
 
 DIAGNOSTIC_FIELDS = ("diagnostic-code", "status", "action")
 

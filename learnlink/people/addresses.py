@@ -62,23 +62,8 @@ def delivery_address(person: Person) -> str | None:
                  if a.is_current() and a.disabled is None), None)
 
 
-def record_bounce(address: str, *, hard: bool, text: str, threshold: float) -> None:
-    """Score a bounce against the current holder of `address` (Mailman's rule: at most once a
-    day, forgotten after a quiet week); past `threshold` the address stops receiving."""
-    now = timezone.now()
-    for record in EmailAddress.objects.current().matching(address):
-        if record.last_bounce and now - record.last_bounce > datetime.timedelta(days=7):
-            record.bounce_score = Decimal(0)
-        if record.last_bounce is None or timezone.localdate(record.last_bounce) != \
-                timezone.localdate(now):
-            record.bounce_score += Decimal("1" if hard else "0.5")
-        record.last_bounce, record.bounce_text = now, text[:2000]
-        if record.bounce_score >= Decimal(str(threshold)) and record.disabled is None:
-            record.disabled = now
-        record.save(update_fields=["bounce_score", "last_bounce", "bounce_text", "disabled"])
-
-
 def enable(record: EmailAddress) -> None:
-    """Mail reached the address again (its owner clicked the probe link): deliver to it."""
-    record.bounce_score, record.disabled = Decimal(0), None
-    record.save(update_fields=["bounce_score", "disabled"])
+    """Mail reached the address again (its owner clicked the probe link), or its owner asked
+    for it again from their page: deliver to it, its bounces forgotten."""
+    record.bounce_score, record.disabled, record.bounce_warned = Decimal(0), None, None
+    record.save(update_fields=["bounce_score", "disabled", "bounce_warned"])

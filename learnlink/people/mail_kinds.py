@@ -28,6 +28,13 @@ def _login_link() -> dict[str, Any]:
             "link": absolute_url("login_link", "SAMPLE")}
 
 
+def _bounce_warning() -> dict[str, Any]:
+    return {"person": Person(name="Halima Omari"), "address": OLD, "stopped": False,
+            "reason": "550 5.1.1 <halima@example.org>: Recipient address rejected: User "
+                      "unknown in virtual mailbox table",
+            "page": absolute_url("me:home"), "new_address": absolute_url("change_address")}
+
+
 KINDS = [Kind("people", name, to, sample) for name, to, sample in [
     ("login_link", _("whoever asks to sign in"), _login_link),
     ("new_address", _("the new address a person asked for"), _about_address),
@@ -35,6 +42,8 @@ KINDS = [Kind("people", name, to, sample) for name, to, sample in [
     ("address_suggested", _("a person's address, when a mentor suggests a new one"),
      _about_address),
     ("probe", _("an address that bounced, to ask whether it works again"), _about_address),
+    ("bounce_warning", _("a person's other addresses, when mail to one of them bounces "
+                         "and is about to stop"), _bounce_warning),
     ("address_changed", _("a person's old address, when it is replaced"),
      lambda: _about_address(UNDO_DAYS, "address_undo")),
 ]]

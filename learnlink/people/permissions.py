@@ -45,6 +45,16 @@ def own_person(request: HttpRequest) -> Person:
     return person
 
 
+def own_stopped_address(request: HttpRequest, pk: int) -> EmailAddress:
+    """One of the signed-in person's current addresses that bounces stopped: theirs to start
+    again (anyone else's is a mentor's to probe); 404 otherwise."""
+    record = own_person(request).email_addresses.current().filter(
+        pk=pk, disabled__isnull=False).first()
+    if record is None:
+        raise Http404
+    return record
+
+
 def fixes_addresses(user: User | AnonymousUser) -> bool:
     return user.is_superuser or bool(roles_of(user) & {MENTOR, STAFF})
 

@@ -30,7 +30,7 @@ from learnlink.exchange.membership import add_member
 from learnlink.exchange.models import Membership, Message
 from learnlink.mail.models import Delivery, Outgoing
 from learnlink.mail.verp import bounce_address
-from learnlink.people.addresses import record_bounce
+from learnlink.people.bouncing import record_bounce
 from learnlink.people.models import EmailAddress, Person
 from tests.conftest import MailServer, email_from, make_member, wire_format
 from tests.exchange.test_list_delivery import post

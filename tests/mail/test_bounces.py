@@ -5,8 +5,9 @@ Yahoo; failures and delay warnings) counts against the one address its delivery 
 one 1 and a delay warning 0.5, and says so in the stored message's reason; a bounce to a forged
 or unknown token is quarantined and counts for nobody; an out-of-office reply to the bounce
 address counts nothing; bounces count at most once a day and are forgotten after a quiet week;
-three hard bounces on three days stop mail to the address, so the group's next post goes to the
-member's other current address, or nowhere (a digest too); and the probe link a mentor sends,
+three hard bounces on three days stop mail to the address (warned the day before, at the
+other address: test_bounce_warnings), so the group's next post goes to the member's other
+current address, or nowhere (a digest too); and the probe link a mentor sends,
 opened from the mailbox, starts mail to the address again.
 """
 
@@ -34,7 +35,7 @@ from learnlink.mail.models import Delivery, InboundMessage, State
 from learnlink.mail.models.outbox import Kind
 from learnlink.mail.outbox import enqueue
 from learnlink.mail.verp import bounce_address
-from learnlink.people import addresses
+from learnlink.people import bouncing
 from learnlink.people.models import EmailAddress, Person
 from tests.conftest import MailServer, email_from, make_person, wire_format
 from tests.mail.faulty_relay import Relay, relay_for_learnlink
@@ -70,7 +71,7 @@ class Days:
 @pytest.fixture
 def days(monkeypatch: pytest.MonkeyPatch) -> Days:
     days = Days()
-    monkeypatch.setattr(addresses, "timezone",
+    monkeypatch.setattr(bouncing, "timezone",
                         SimpleNamespace(now=days.now, localdate=timezone.localdate))
     return days
 
@@ -256,7 +257,8 @@ def test_three_hard_bounces_on_three_days_stop_mail_to_the_address(
     assert [r.message["Subject"] for r in relay.to(HALIMA)] == [
         "Prices, day 1", "Prices, day 2", "Prices, day 3"]
     if other_address:
-        [moved] = relay.to(other_address)
+        warned, moved = relay.to(other_address)
+        assert warned.message["Subject"] == f"Mail to {HALIMA} keeps coming back"
         assert moved.message["Subject"] == "Prices, day 4"
         assert halimas_delivery("Prices, day 4").address == other_address
     else:

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.exchange.file_kinds import LABELS, kind_of, of_kind
+
 if TYPE_CHECKING:
     from learnlink.exchange.models.groups import Group
 
@@ -133,7 +135,12 @@ class Message(models.Model):
                    # wrote. From the table, SQLite read 100,000 wide rows (1.2 s cold).
                    models.Index(fields=["group", "date", "sender"],
                                 name="message_group_date_sender",
-                                condition=Q(sender__isnull=False, is_placeholder=False))]
+                                condition=Q(sender__isnull=False, is_placeholder=False)),
+                   # A group's files by date, from the index alone: the page of files walks
+                   # the group's messages newest first and looks each up among the
+                   # attachments (AttachmentQuerySet.for_files_page).
+                   models.Index(fields=["group", "date", "is_placeholder", "removed"],
+                                name="message_group_files")]
 
     def __str__(self) -> str:
         return self.subject or self.message_id
@@ -162,6 +169,36 @@ class Message(models.Model):
             "group": group_name or self.group.name}
 
 
+class AttachmentQuerySet(models.QuerySet["Attachment"]):
+    def for_files_page(self, group: Group, *, kind: str = "", month: datetime.date | None = None,
+                       with_removed: bool = False) -> AttachmentQuerySet:
+        """A group's files, newest first, as its page of files and the API count and page
+        them; a removed message's files only for its mentors (`with_removed`), as the download
+        itself decides. Nothing is joined but the message the filters need, so that counting
+        and paging read the message_group_files index alone; the rows shown come from `shown`
+        (joined in one query, SQLite read every message's row of the group first)."""
+        files = self.filter(message__group=group, message__is_placeholder=False)
+        if not with_removed:
+            files = files.filter(message__removed__isnull=True)
+        if kind:
+            files = files.filter(of_kind(kind))
+        if month is not None:
+            start = timezone.make_aware(datetime.datetime.combine(month, datetime.time()))
+            following = (month + datetime.timedelta(days=32)).replace(day=1)
+            end = timezone.make_aware(datetime.datetime.combine(following, datetime.time()))
+            files = files.filter(message__date__gte=start, message__date__lt=end)
+        return files.order_by("-message__date", "-pk")
+
+    def shown(self, pks: list[int]) -> list[Attachment]:
+        """The files of one page (`pks`, in their order) with the message, thread and sender
+        a reader sees beside each."""
+        found = (self.select_related("message__thread", "message__sender")
+                 .only("filename", "content_type", "size", "message__date",
+                       "message__sender_name", "message__thread__subject",
+                       "message__sender__name").in_bulk(pks))
+        return [found[pk] for pk in pks if pk in found]
+
+
 class Attachment(models.Model):
     """A file that came with a message, stored once however often it is sent (by its sha256)."""
 
@@ -171,12 +208,27 @@ class Attachment(models.Model):
     size = models.PositiveIntegerField(_("size"))
     sha256 = models.CharField(max_length=64, db_index=True)
 
+    objects = AttachmentQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
 
     def __str__(self) -> str:
         return self.filename
+
+    @property
+    def kind(self) -> str:
+        return kind_of(self.content_type)
+
+    @property
+    def kind_label(self) -> str:
+        return str(LABELS[self.kind])
+
+    @property
+    def get_id(self) -> str:
+        """What to ask get@ for, to receive the file by mail (exchange.by_email)."""
+        return f"A{self.pk}"
 
     @property
     def storage_name(self) -> str:

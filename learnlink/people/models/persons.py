@@ -125,6 +125,10 @@ class EmailAddress(models.Model):
     disabled = models.DateTimeField(
         _("no mail sent since"), null=True, blank=True,
         help_text=_("Set when bounces pass the threshold; a probe mail's link clears it"))
+    bounce_warned = models.DateTimeField(
+        _("owner warned"), null=True, blank=True,
+        help_text=_("When its owner was told, at their other addresses, that mail to it "
+                    "would stop; cleared with the bounce score"))
     created = models.DateTimeField(auto_now_add=True)
 
     objects = EmailAddressQuerySet.as_manager()
