@@ -17,7 +17,9 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from learnlink.exchange.address_by_email import address_command
 from learnlink.exchange.command_words import (
+    ADDRESS,
     CONFIRM,
     FOLLOW,
     HELP,
@@ -112,6 +114,8 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
         return "asked to confirm" if asked else "already a member"
     if command in LEAVE or command in MODES:
         return _for_member(group, command, membership, sender, verdict)
+    if command == ADDRESS:
+        return address_command(group, parsed, verdict)
     if command in (MUTE, FOLLOW):
         return thread_command(group, command, parsed, membership, verdict)
     tell(group, sender, "command_reply", {
