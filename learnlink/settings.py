@@ -272,6 +272,7 @@ LEARNLINK_LIMITS = {
     "contact": (5, 20, 60 * 60),        # mail to SLUG-owner@ and to our own From address
     "writeup-reply": (20, 60, 60 * 60),  # mail to a write-up's reply address
     "contract-reply": (10, 60, 60 * 60),  # mail to a contract offer's reply address
+    "join-form": (3, 20, 60 * 60),      # a group page's join form: confirmations mailed
 }
 # Trusted reverse proxies in front of the web: the visitor's IP is read from X-Forwarded-For.
 LEARNLINK_PROXY_COUNT = env.int("LEARNLINK_PROXY_COUNT", default=0)

@@ -35,7 +35,13 @@ SAYINGS = {
     "mute": {"mute", "nyamazisha", "nyamaza", "sourdine", "mettre en sourdine"},
     "follow": {"follow", "unmute", "fuatilia", "fuata tena", "suivre", "suivre a nouveau"},
 }
+# Commands only SLUG-request@ reads, followed by what they act on: `address new@example.org`.
+ADDRESS = "address"
+REQUEST_SAYINGS = {ADDRESS: {"address", "new address", "anwani", "anwani mpya", "adresse",
+                             "nouvelle adresse"}}
 _SAID = {saying: command for command, sayings in SAYINGS.items() for saying in sayings}
+_REQUEST_SAID = {saying: command for command, sayings in REQUEST_SAYINGS.items()
+                 for saying in sayings}
 _REPLY = re.compile(r"^\s*(re|aw|sv|jibu)\s*:", re.IGNORECASE)
 OTHER_WORDS = 5  # a greeting, a name or a phone's signature beside the command
 
@@ -50,12 +56,13 @@ def _plain(line: str) -> str:
 def command_of(line: str) -> str:
     """The command a line is, said in any of our languages; '' if it is none."""
     plain = _plain(line)
-    return _SAID.get(plain, plain if plain in WORDS else "")
+    return _SAID.get(plain) or _REQUEST_SAID.get(plain) or (plain if plain in WORDS else "")
 
 
 def written_command(parsed: ParsedMessage) -> str:
-    """The command that begins the subject or the body's first line, for SLUG-request@; ''
-    means help. Later lines are never read: "Each of us..." in a letter is not a command."""
+    """The command that begins the subject or the body's first line, for SLUG-request@ (the
+    only address that reads `address`); '' means help. Later lines are never read: "Each of
+    us..." in a letter is not a command."""
     first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
     for line in (parsed.subject, first_line):
         words = _plain(line).split()

@@ -17,7 +17,9 @@ from __future__ import annotations
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
+from learnlink.exchange.address_by_email import address_command
 from learnlink.exchange.command_words import (
+    ADDRESS,
     CONFIRM,
     FOLLOW,
     HELP,
@@ -34,11 +36,11 @@ from learnlink.exchange.models import Group, Membership, PendingChange
 from learnlink.exchange.mute_by_email import thread_command
 from learnlink.exchange.subscriptions import (
     ask_to_confirm_change,
-    ask_to_join,
     carry_out,
     confirm_join,
     pending,
     pending_change,
+    request_to_join,
     tell,
 )
 from learnlink.lib.limits import Limit
@@ -108,13 +110,12 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
     if command.startswith(f"{CONFIRM}+"):
         return _confirm(group, command.partition("+")[2], sender)
     if command in JOIN:
-        if membership is not None:
-            tell(group, sender, "command_reply", {"outcome": _("You are already a member.")})
-            return "already a member"
-        ask_to_join(group, sender, parsed.from_name)
-        return "asked to confirm"
+        asked = request_to_join(group, sender, parsed.from_name)
+        return "asked to confirm" if asked else "already a member"
     if command in LEAVE or command in MODES:
         return _for_member(group, command, membership, sender, verdict)
+    if command == ADDRESS:
+        return address_command(group, parsed, verdict)
     if command in (MUTE, FOLLOW):
         return thread_command(group, command, parsed, membership, verdict)
     tell(group, sender, "command_reply", {

@@ -36,6 +36,10 @@ class SearchForm(forms.Form):
             self.fields[name].widget.attrs["form"] = "search"
 
 
+class JoinForm(forms.Form):
+    address = forms.EmailField(label=_("Your email address"), max_length=254)
+
+
 class ModeForm(forms.Form):
     mode = forms.ChoiceField(label=_("How mail arrives"), choices=DeliveryMode.choices,
                              widget=forms.RadioSelect)

@@ -127,6 +127,19 @@ def group_for_reader(request: HttpRequest, slug: str) -> Group:
     return group
 
 
+def may_join(user: AnyUser, group: Group) -> bool:
+    """Anyone may ask to join a public group they are not in (by confirming from the address);
+    a private group takes no one this way."""
+    return group.is_public and not is_member(user, group)
+
+
+def group_for_joining(request: HttpRequest, slug: str) -> Group:
+    group = group_for_reader(request, slug)
+    if not group.is_public:
+        refuse(request)
+    return group
+
+
 def sees_members(user: AnyUser, group: Group) -> bool:
     """Whether the user belongs to the group (or sees every group): its member list is not
     for the public, even when its archive is."""

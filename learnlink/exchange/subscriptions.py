@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.member_links import member_token, settings_url
-from learnlink.exchange.membership import add_member
+from learnlink.exchange.membership import add_member, membership_of
 from learnlink.exchange.models import (
     DeliveryMode,
     Group,
@@ -23,7 +23,7 @@ from learnlink.exchange.models.delivery import CONFIRM_WITHIN
 from learnlink.lib import emails
 from learnlink.lib.fields import fitted
 from learnlink.lib.links import absolute_url
-from learnlink.people.addresses import delivery_address
+from learnlink.people.addresses import current_holder, delivery_address
 from learnlink.people.person_language import language_for_address
 
 COMMAND_HELP = [
@@ -59,6 +59,17 @@ def tell(group: Group, to: str, template: str, context: dict[str, object],
         from_address=formataddr((group.name, sender or group.request_address), "utf-8"),
         reply_to=reply_to,
         headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id})
+
+
+def request_to_join(group: Group, address: str, name: str = "") -> bool:
+    """Whoever holds `address` asked to join (by mail or on the web): a member is told by mail
+    that they are one, anyone else is asked to confirm. Only the mailbox learns which, so a web
+    form can answer every visitor alike. True when a confirmation was asked for."""
+    if membership_of(group, current_holder(address)) is not None:
+        tell(group, address, "command_reply", {"outcome": _("You are already a member.")})
+        return False
+    ask_to_join(group, address, name)
+    return True
 
 
 @transaction.atomic

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from learnlink.exchange import contact_views, file_views, member_list_views, mute_views, views
+from learnlink.exchange import (
+    contact_views,
+    file_views,
+    join_views,
+    member_list_views,
+    mute_views,
+    views,
+)
 
 app_name = "exchange"
 urlpatterns = [
@@ -8,6 +15,7 @@ urlpatterns = [
     path("muting/<str:token>/", mute_views.mute_by_link, name="mute_link"),
     path("muting/<str:token>/follow/", mute_views.follow_by_link, name="follow_link"),
     path("<slug:slug>/", views.group, name="group"),
+    path("<slug:slug>/join/", join_views.join_group, name="join"),
     path("<slug:slug>/<int:year>/<int:month>/", views.group, name="month"),
     path("<slug:slug>/threads/<int:pk>/", views.thread, name="thread"),
     path("<slug:slug>/threads/<int:pk>/mute/", mute_views.mute_thread, name="mute_thread"),

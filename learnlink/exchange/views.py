@@ -21,6 +21,7 @@ from learnlink.exchange.display import thread_pages, whole_message, whole_messag
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.held_display import held_items
+from learnlink.exchange.join_views import join_offer
 from learnlink.exchange.models import Attachment, HeldMessage, Message, Thread
 from learnlink.exchange.permissions import (
     can_moderate,
@@ -56,7 +57,7 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
         "group": team, "page": page, "threads": thread_rows_html(team, families.rows(page)),
         "months": month_links_html(team, archive_months(team)),
         "shown_month": shown_month, "links": group_links.shown(request.user, team),
-        "moderator": can_moderate(request.user, team)})
+        "moderator": can_moderate(request.user, team), **join_offer(request.user, team)})
 
 
 def _month(year: int | None, month: int | None) -> datetime.date | None:

@@ -399,12 +399,35 @@ def test_each_page_renders_translated_and_light(client, network, thread, name, l
     if name in FOR_MENTOR:
         client.force_login(request.getfixturevalue("mentor"))
     client.cookies["django_language"] = language
-    response = client.get(urls(network, thread)[name])
-    html = response.content.decode()
+    check_page(client, client.get(urls(network, thread)[name]), 200, language,
+               PHRASES[name][language])
 
-    assert response.status_code == 200
+
+# Pages that answer a form (what is posted, the status, a phrase in each language).
+POSTED = {
+    "join_asked": ({"address": "daudi@example.net"}, 200,
+                   {"en": "a message is on its way to it", "sw": "ujumbe unatumwa kwake",
+                    "fr": "un message part vers cette adresse"}),
+    "join_form": ({"address": "daudi at example"}, 400,
+                  {"en": "Join this group", "sw": "Jiunge na kikundi hiki",
+                   "fr": "Rejoindre ce groupe"}),
+}
+
+
+@pytest.mark.parametrize("language", ["en", "sw", "fr"])
+@pytest.mark.parametrize("name", list(POSTED))
+def test_each_form_answer_renders_translated_and_light(client, oranges, name, language):
+    data, status, phrases = POSTED[name]
+    client.cookies["django_language"] = language
+    check_page(client, client.post(reverse("exchange:join", args=[oranges.slug]), data),
+               status, language, phrases[language])
+
+
+def check_page(client, response, status: int, language: str, phrase: str) -> None:
+    html = response.content.decode()
+    assert response.status_code == status
     assert f'<html lang="{language}">' in html
-    assert PHRASES[name][language] in html
+    assert phrase in html
     assert "<script" not in html, "pages work without JavaScript"
     assert response["Content-Security-Policy"].startswith("default-src 'self';")
     assert "<style" not in html and " style=" not in html, "the policy allows no inline style"

@@ -156,6 +156,15 @@ class Group(models.Model):
         """SLUG-owner@domain: reaches the group's mentors (Mailman's convention)."""
         return f"{self.slug}-owner@{settings.LEARNLINK_MAIL_DOMAIN}"
 
+    @property
+    def join_address(self) -> str:
+        """SLUG-join@domain: whatever a mail to it says, its sender asks to join (Mailman's)."""
+        return f"{self.slug}-join@{settings.LEARNLINK_MAIL_DOMAIN}"
+
+    @property
+    def leave_address(self) -> str:
+        return f"{self.slug}-leave@{settings.LEARNLINK_MAIL_DOMAIN}"
+
     def command_address(self, command: str) -> str:
         """SLUG+COMMAND@domain: subscribe, unsubscribe, digest, help and the others."""
         return f"{self.slug}+{command}@{settings.LEARNLINK_MAIL_DOMAIN}"
