@@ -7,12 +7,13 @@ otherwise the member gets the thread's mute link at their own address, where a b
 
 from __future__ import annotations
 
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.command_words import MUTE
 from learnlink.exchange.models import Group, Membership, Message, Thread
 from learnlink.exchange.muting import follow, mute, mute_token, mute_url
 from learnlink.exchange.subscriptions import tell
+from learnlink.lib.lazy_text import filled
 from learnlink.mail.authentication import Verdict
 from learnlink.mail.parsing import ParsedMessage
 from learnlink.people.addresses import current_holder
@@ -45,9 +46,9 @@ def thread_command(group: Group, command: str, parsed: ParsedMessage,
         return f"{command}: no thread replied to"
     link = mute_url(mute_token(person.pk, thread.pk))
     if not verdict.authenticated:
-        tell(group, sender, "command_reply", {"outcome": _(
+        tell(group, sender, "command_reply", {"outcome": filled(_(
             "To mute or follow the thread “%(subject)s”, open this link and press the "
-            "button: %(link)s") % {"subject": thread.subject, "link": link}})
+            "button: %(link)s"), {"subject": thread.subject, "link": link})})
         return f"sent the {command} link for thread {thread.pk}"
     if command == MUTE:
         mute(person, thread)
@@ -56,6 +57,6 @@ def thread_command(group: Group, command: str, parsed: ParsedMessage,
     else:
         follow(person, thread)
         outcome = _("You follow the thread “%(subject)s” again. To mute it: %(link)s")
-    tell(group, sender, "command_reply", {"outcome": outcome % {"subject": thread.subject,
-                                                               "link": link}})
+    tell(group, sender, "command_reply", {"outcome": filled(outcome, {
+        "subject": thread.subject, "link": link})})
     return f"{'muted' if command == MUTE else 'followed'} thread {thread.pk}"

@@ -22,6 +22,7 @@ from learnlink.exchange.models import (
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
 from learnlink.lib import emails
 from learnlink.lib.fields import fitted
+from learnlink.lib.lazy_text import filled
 from learnlink.lib.links import absolute_url
 from learnlink.people.addresses import current_holder, delivery_address
 from learnlink.people.person_language import language_for_address
@@ -64,7 +65,14 @@ def tell(group: Group, to: str, template: str, context: dict[str, object],
 def request_to_join(group: Group, address: str, name: str = "") -> bool:
     """Whoever holds `address` asked to join (by mail or on the web): a member is told by mail
     that they are one, anyone else is asked to confirm. Only the mailbox learns which, so a web
-    form can answer every visitor alike. True when a confirmation was asked for."""
+    form can answer every visitor alike. True when a confirmation was asked for. A members-only
+    group is joined only as its mentors add members: whoever confirms their mailbox would
+    otherwise read its archive, so the asker is told whom to write to instead."""
+    if not group.is_public:
+        tell(group, address, "command_reply", {"outcome": filled(_(
+            "%(group)s is for its members only: its mentors add members. To ask them, write "
+            "to %(owner)s."), {"group": group.name, "owner": group.owner_address})})
+        return False
     if membership_of(group, current_holder(address)) is not None:
         tell(group, address, "command_reply", {"outcome": _("You are already a member.")})
         return False
@@ -154,9 +162,10 @@ def pending_change(token: str) -> PendingChange | None:
 
 
 def pending(token: str) -> Subscription | None:
-    """A subscription still waiting for its confirmation; expired ones are cleared."""
+    """A subscription still waiting for its confirmation; expired ones are cleared, and so are
+    those of a group that became members-only since (its mentors add members)."""
     request = Subscription.objects.select_related("group").filter(token=token).first()
-    if request is not None and request.expired:
+    if request is not None and (request.expired or not request.group.is_public):
         request.delete()
         return None
     return request

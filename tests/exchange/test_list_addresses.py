@@ -101,3 +101,23 @@ def test_no_list_address_exists_for_a_group_that_does_not(mail_server, oranges):
                f"no-such-group-owner@{DOMAIN}"):
         with pytest.raises(smtplib.SMTPRecipientsRefused):
             send(mail_server, to, DAUDI)
+
+
+def test_a_members_only_group_is_not_joined_by_mail_its_mentors_add_members(
+        mail_server, oranges, smtp_sink):
+    """Whoever confirms their own mailbox would read a members-only archive: the asker is told,
+    in the group's language, whom to write to, and a confirmation asked for before the group
+    closed makes no member."""
+    waiting = Subscription.objects.create(group=oranges, address=DAUDI)
+    oranges.visibility, oranges.language = "private", "sw"
+    oranges.save()
+    stranger = "mgeni@example.org"
+
+    send(mail_server, JOIN, stranger, "Naomba kujiunga")
+
+    [answer] = smtp_sink.to(stranger)
+    assert (f"ni kwa wanachama wake tu: walezi wake huongeza wanachama. Ili kuwaomba, "
+            f"andika kwa muheza-oranges-owner@{DOMAIN}") in " ".join(answer.get_content().split())
+    assert not Subscription.objects.filter(address=stranger).exists()
+    send(mail_server, f"muheza-oranges+confirm+{waiting.token}@{DOMAIN}", DAUDI)
+    assert not is_member(DAUDI) and not is_member(stranger)
