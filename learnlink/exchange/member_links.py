@@ -12,10 +12,9 @@ one. Each refusal says which it was.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import re
-import time
+from typing import Any
 
 from django.conf import settings
 from django.db.models import Max
@@ -23,20 +22,34 @@ from django.utils.translation import gettext as _
 
 from learnlink.exchange.models import Membership
 from learnlink.exchange.models.groups import new_key
+from learnlink.lib import dated_tokens
 from learnlink.lib.links import absolute_url
 
 # A membership link in text: the token is the path segment after /membership/ (not join/).
 _LINK = re.compile(r"/membership/(?!join/)([0-9a-f]+\.[\w-]+\.[0-9a-f]+\.[0-9a-f]{16})/")
 
 
+PURPOSE = "member"
+
+
 class BadLink(Exception):
     """The link cannot act for anyone; the message says why, for the page that shows it."""
 
 
-def _signature(pk: int, key: str, issued: int) -> str:
-    secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, f"member:{pk}:{key}:{issued}".encode(),
-                    hashlib.sha256).hexdigest()[:16]
+def read_link(token: str, purpose: str, kinds: tuple[type, ...]) -> tuple[tuple[Any, ...], int]:
+    """A footer link's parts and issue time (dated_tokens.read), or BadLink in the words a
+    member sees: the membership and mute links of a footer are refused alike."""
+    try:
+        return dated_tokens.read(token, purpose, kinds, settings.LEARNLINK_MEMBER_LINK_DAYS)
+    except dated_tokens.Incomplete:
+        raise BadLink(_("This link is incomplete: copy the whole link from your email.")) \
+            from None
+    except dated_tokens.Forged:
+        raise BadLink(_("This link was not made by Learnlink (its signature is wrong).")) \
+            from None
+    except dated_tokens.Expired:
+        raise BadLink(_("This link is too old: use the link in your latest email from the "
+                        "group.")) from None
 
 
 def member_token(membership: Membership) -> str:
@@ -45,27 +58,15 @@ def member_token(membership: Membership) -> str:
 
 def token_for(pk: int, key: str, issued: int | None = None) -> str:
     """A fresh token, stamped with the second it is made (`issued`, for a batch made at once)."""
-    stamp = int(time.time()) if issued is None else issued
-    return f"{pk:x}.{key}.{stamp:x}.{_signature(pk, key, stamp)}"
+    return dated_tokens.make(PURPOSE, pk, key, issued=issued)
 
 
 def membership_for(token: str) -> Membership:
     """The membership a token speaks for; BadLink if forged, expired, replaced or left."""
-    parts = token.split(".")
-    if len(parts) == 3:  # made before links carried their date: they no longer work
+    if token.count(".") == 2:  # made before links carried their date: they no longer work
         raise BadLink(_("This link is too old: use the link in your latest email from the "
                         "group."))
-    try:
-        number, key, stamp, signature = parts
-        pk, issued = int(number, 16), int(stamp, 16)
-    except ValueError:
-        raise BadLink(_("This link is incomplete: copy the whole link from your email.")) \
-            from None
-    if not hmac.compare_digest(signature, _signature(pk, key, issued)):
-        raise BadLink(_("This link was not made by Learnlink (its signature is wrong)."))
-    if time.time() - issued > settings.LEARNLINK_MEMBER_LINK_DAYS * 24 * 3600:
-        raise BadLink(_("This link is too old: use the link in your latest email from the "
-                        "group."))
+    (pk, key), issued = read_link(token, PURPOSE, (int, str))
     membership = Membership.objects.select_related("group", "person").filter(pk=pk).first()
     if membership is None:
         raise BadLink(_("This link belongs to a membership that has ended: nothing was changed."))

@@ -10,28 +10,19 @@ LEARNLINK_MEMBER_LINK_DAYS after it was mailed.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import time
-
-from django.conf import settings
 from django.utils.translation import gettext as _
 
-from learnlink.exchange.member_links import BadLink
+from learnlink.exchange.member_links import BadLink, read_link
 from learnlink.exchange.models import MutedThread, Thread
+from learnlink.lib import dated_tokens
 from learnlink.lib.links import absolute_url
 from learnlink.people.models import Person
 
-
-def _signature(person: int, thread: int, issued: int) -> str:
-    secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, f"mute:{person}:{thread}:{issued}".encode(),
-                    hashlib.sha256).hexdigest()[:16]
+PURPOSE = "mute"
 
 
 def mute_token(person: int, thread: int, issued: int | None = None) -> str:
-    stamp = int(time.time()) if issued is None else issued
-    return f"{person:x}.{thread:x}.{stamp:x}.{_signature(person, thread, stamp)}"
+    return dated_tokens.make(PURPOSE, person, thread, issued=issued)
 
 
 def mute_url(token: str) -> str:
@@ -40,17 +31,7 @@ def mute_url(token: str) -> str:
 
 def read_token(token: str) -> tuple[Person, Thread]:
     """The person and thread a mute link speaks for; BadLink if forged or expired."""
-    try:
-        person, thread, issued = (int(part, 16) for part in token.split(".")[:3])
-        signature = token.split(".")[3]
-    except (ValueError, IndexError):
-        raise BadLink(_("This link is incomplete: copy the whole link from your email.")) \
-            from None
-    if not hmac.compare_digest(signature, _signature(person, thread, issued)):
-        raise BadLink(_("This link was not made by Learnlink (its signature is wrong)."))
-    if time.time() - issued > settings.LEARNLINK_MEMBER_LINK_DAYS * 24 * 3600:
-        raise BadLink(_("This link is too old: use the link in your latest email from the "
-                        "group."))
+    (person, thread), _issued = read_link(token, PURPOSE, (int, int))
     found = Thread.objects.select_related("group").filter(pk=thread).first()
     someone = Person.objects.filter(pk=person).first()
     if found is None or someone is None:

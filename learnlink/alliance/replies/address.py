@@ -11,15 +11,15 @@ it is all lower-case hexadecimal.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import time
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.lib import dated_tokens
+
 PREFIX = "alliance+"
+SIGNED = "alliance-reply"  # what the signature covers before the purpose and the record
 REPLY_DAYS = 60  # a reminder is answered within days; two months covers a long journey
 PURPOSES = ("task", "reflection", "plan", "date")
 _LOCAL = re.compile(r"^alliance\+([a-z]{1,12})\.([0-9a-f]{1,12})\.([0-9a-f]{1,12})"
@@ -47,16 +47,9 @@ class BadAddress(Exception):
         return str(WHY[self.why]) % {"days": REPLY_DAYS}
 
 
-def _signature(purpose: str, pk: int, issued: int) -> str:
-    secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, f"alliance-reply:{purpose}:{pk}:{issued}".encode(),
-                    hashlib.sha256).hexdigest()[:16]
-
-
 def reply_address(purpose: str, pk: int, issued: int | None = None) -> str:
-    stamp = int(time.time()) if issued is None else issued
-    local = f"{PREFIX}{purpose}.{pk:x}.{stamp:x}.{_signature(purpose, pk, stamp)}"
-    return f"{local}@{settings.LEARNLINK_MAIL_DOMAIN}"
+    token = dated_tokens.make(SIGNED, purpose, pk, issued=issued)
+    return f"{PREFIX}{token}@{settings.LEARNLINK_MAIL_DOMAIN}"
 
 
 def is_reply_address(local: str, _domain: str = "") -> bool:
@@ -69,10 +62,11 @@ def record_named(local: str, now: float | None = None) -> tuple[str, int]:
     found = _LOCAL.match(local.lower())
     if found is None or found.group(1) not in PURPOSES:
         raise BadAddress("unknown")
-    purpose, pk, issued = found.group(1), int(found.group(2), 16), int(found.group(3), 16)
-    if not hmac.compare_digest(found.group(4), _signature(purpose, pk, issued)):
-        raise BadAddress("forged")
-    days = ((time.time() if now is None else now) - issued) / 86400
-    if days > REPLY_DAYS:
-        raise BadAddress("expired")
+    try:
+        (purpose, pk), _issued = dated_tokens.read(local.lower().removeprefix(PREFIX), SIGNED,
+                                                   (str, int), REPLY_DAYS, now)
+    except dated_tokens.Forged:
+        raise BadAddress("forged") from None
+    except dated_tokens.Expired:
+        raise BadAddress("expired") from None
     return purpose, pk

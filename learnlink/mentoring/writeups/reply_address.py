@@ -9,16 +9,15 @@ programs may change the case of an address, so it is written in lower-case hexad
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import re
-import time
 
 from django.conf import settings
 
+from learnlink.lib import dated_tokens
 from learnlink.mentoring.models import WriteUp
 
 PREFIX = "writeup+"
+PURPOSE = "writeup-reply"
 _LOCAL = re.compile(r"^writeup\+([0-9a-f]{1,12})\.([0-9a-f]{1,12})\.([0-9a-f]{16})$")
 
 
@@ -26,16 +25,9 @@ class BadAddress(Exception):
     """The address speaks for no write-up; the message says why, for the quarantine."""
 
 
-def _signature(pk: int, issued: int) -> str:
-    secret = settings.SECRET_KEY.encode()
-    return hmac.new(secret, f"writeup-reply:{pk}:{issued}".encode(),
-                    hashlib.sha256).hexdigest()[:16]
-
-
 def reply_address(writeup: WriteUp, issued: int | None = None) -> str:
-    stamp = int(time.time()) if issued is None else issued
-    local = f"{PREFIX}{writeup.pk:x}.{stamp:x}.{_signature(writeup.pk, stamp)}"
-    return f"{local}@{settings.LEARNLINK_MAIL_DOMAIN}"
+    token = dated_tokens.make(PURPOSE, writeup.pk, issued=issued)
+    return f"{PREFIX}{token}@{settings.LEARNLINK_MAIL_DOMAIN}"
 
 
 def is_reply_address(local: str, _domain: str = "") -> bool:
@@ -53,15 +45,17 @@ def writeup_for(local: str) -> WriteUp:
     found = _LOCAL.match(local.lower())
     if found is None:
         raise BadAddress(f"{local[:100]!r} is not a write-up's reply address")
-    pk, issued = int(found.group(1), 16), int(found.group(2), 16)
-    if not hmac.compare_digest(found.group(3), _signature(pk, issued)):
+    pk = int(found.group(1), 16)
+    try:
+        dated_tokens.read(local.lower().removeprefix(PREFIX), PURPOSE, (int,),
+                          settings.LEARNLINK_WRITEUP_REPLY_DAYS)
+    except dated_tokens.Forged:
         raise BadAddress(f"the reply address of write-up {pk} was not made by Learnlink "
-                         f"(its signature is wrong)")
-    days = (time.time() - issued) / 86400
-    if days > settings.LEARNLINK_WRITEUP_REPLY_DAYS:
+                         f"(its signature is wrong)") from None
+    except dated_tokens.Expired as expired:
         raise BadAddress(f"the reply address of write-up {pk} has expired (mailed "
-                         f"{int(days)} days ago, good for "
-                         f"{settings.LEARNLINK_WRITEUP_REPLY_DAYS})")
+                         f"{int(expired.days)} days ago, good for "
+                         f"{settings.LEARNLINK_WRITEUP_REPLY_DAYS})") from None
     writeup = WriteUp.objects.select_related("learner", "mentor__person", "group").filter(
         pk=pk).first()
     if writeup is None:
