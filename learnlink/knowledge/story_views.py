@@ -9,7 +9,6 @@ from django.forms import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
-from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from learnlink.exchange.permissions import person_id
@@ -22,6 +21,7 @@ from learnlink.knowledge.story_forms import (
     StoryForm,
     interview_errors,
 )
+from learnlink.knowledge.translations import versions
 
 YEAR = 365 * 24 * 3600
 
@@ -41,23 +41,13 @@ def stories(request: HttpRequest) -> HttpResponse:
 
 def story(request: HttpRequest, pk: int) -> HttpResponse:
     item = permissions.story_for_reader(request, pk)
-    family = _family(request, item)
-    reader_language = (get_language() or settings.LANGUAGE_CODE)[:2]
     return render(request, "knowledge/stories/story.html", {
         "story": item, "body": markdown(item.body),
         "organisations": item.organisations.order_by("name"),
         "practices": item.practices.published().order_by("title"),
         "questions": item.questions.all(),
-        "translations": [s for s in family if s.pk != item.pk],
-        "untranslated": all(s.language != reader_language for s in family),
+        **versions(item, permissions.readable_stories(request.user).defer("photo")),
         "may_write": permissions.may_write_stories(request.user)})
-
-
-def _family(request: HttpRequest, item: Story) -> list[Story]:
-    """The original and its translations that this reader may read, this one among them."""
-    original = item.original
-    return [original, *permissions.readable_stories(request.user).defer("photo")
-            .filter(translation_of=original).order_by("language")]
 
 
 def photo(request: HttpRequest, pk: int) -> HttpResponse:

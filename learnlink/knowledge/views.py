@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from learnlink.exchange.permissions import person_id
@@ -24,6 +23,7 @@ from learnlink.knowledge.journeys import Places, diffusion_of
 from learnlink.knowledge.markdown import render as markdown
 from learnlink.knowledge.models import Adoption, Practice, PracticeOrigin
 from learnlink.knowledge.models.practices import BODY_PARTS
+from learnlink.knowledge.translations import reader_language, versions
 from learnlink.mentoring.models import Synthesis
 from learnlink.mentoring.syntheses.showing import shown_at
 from learnlink.people.models import Person
@@ -42,7 +42,7 @@ def practices(request: HttpRequest) -> HttpResponse:
     query = request.GET.copy()
     query.pop("page", None)
     rows = library.with_translations(page, permissions.readable_practices(request.user),
-                                     _reader_language())
+                                     reader_language())
     return render(request, "knowledge/practices.html", {
         "form": form, "page": page, "rows": rows, "query": query.urlencode(),
         "may_start": permissions.may_start(request.user)})
@@ -51,8 +51,6 @@ def practices(request: HttpRequest) -> HttpResponse:
 def practice(request: HttpRequest, pk: int) -> HttpResponse:
     item = permissions.practice_for_reader(request, pk)
     threads, closed = permissions.readable_threads(request.user, item)
-    family = _family(request, item)
-    reader_language = _reader_language()
     places = Places()
     journey = diffusion_of(item, places)
     return render(request, "knowledge/practice.html", {
@@ -63,18 +61,13 @@ def practice(request: HttpRequest, pk: int) -> HttpResponse:
         **(drawings(journey) if journey else {}), "place": places.full_name(item.place_id),
         "threads": threads, "closed_threads": closed,
         "syntheses": _where_read(permissions.readable_syntheses(request.user, item)),
-        "translations": [p for p in family if p.pk != item.pk],
-        "untranslated": all(p.language != reader_language for p in family),
+        **versions(item, permissions.readable_practices(request.user)),
         "address": request.build_absolute_uri(item.get_absolute_url()),
         "og_locale": OG_LOCALES.get(item.language, item.language),
         "may_edit": permissions.may_edit(request.user, item),
         "state_form": (StateForm(initial={"state": item.state})
                        if permissions.may_change_state(request.user, item) else None),
     })
-
-
-def _reader_language() -> str:
-    return (get_language() or settings.LANGUAGE_CODE)[:2]
 
 
 def _where_read(syntheses: list[Synthesis]) -> list[tuple[Synthesis, str]]:
@@ -85,13 +78,6 @@ def _where_read(syntheses: list[Synthesis]) -> list[tuple[Synthesis, str]]:
 
 def _label(part: str) -> str:
     return str(Practice._meta.get_field(part).verbose_name)  # type: ignore[union-attr]
-
-
-def _family(request: HttpRequest, item: Practice) -> list[Practice]:
-    """The original and its translations that this reader may read, this one among them."""
-    original = item.original
-    return [original, *permissions.readable_practices(request.user)
-            .filter(translation_of=original).order_by("language")]
 
 
 def new(request: HttpRequest) -> HttpResponse:

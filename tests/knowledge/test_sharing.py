@@ -57,3 +57,25 @@ def test_the_library_marks_each_practice_in_another_language(client, published):
     assert "hreflang" not in french
     own = page[page.index(swahili.get_absolute_url()):]
     assert '<span class="badge"' not in own[:own.index("</li>")]
+
+
+def test_a_translation_links_its_other_versions_only_where_the_reader_may_read_them(
+        client, published, draft):
+    """The English original and the French version are linked from the Kiswahili page; the
+    draft a Kiswahili version was made from stays unlinked for a guest."""
+    swahili = Practice.objects.create(
+        title="Kutafuta wanunuzi wakubwa", summary="Dalali alipata mnunuzi Tanga.",
+        language="sw", translation_of=published, state="published")
+    french = Practice.objects.create(
+        title="Trouver de grands acheteurs", summary="Un courtier trouva un acheteur.",
+        language="fr", translation_of=published, state="published")
+    of_draft = Practice.objects.create(
+        title="Wapelelezi wa soko", summary="Bei kwenye mbao za kijiji.", language="sw",
+        translation_of=draft, state="published")
+    client.cookies["django_language"] = "sw"
+
+    page = client.get(swahili.get_absolute_url()).content.decode()
+    assert f'href="{published.get_absolute_url()}"' in page
+    assert f'href="{french.get_absolute_url()}"' in page
+    alone = client.get(of_draft.get_absolute_url()).content.decode()
+    assert f'href="{draft.get_absolute_url()}"' not in alone
