@@ -99,14 +99,15 @@ def build(group: Group, mode: str, messages: Sequence[Message],
     since = last.created if last is not None else now - period(mode)
     queued = []
     mutes = mutes_among({message.thread_id for message in messages})
-    for (language, muted), readers in by_language(group, mode, group.language, mutes).items():
+    for (language, muted, plain), readers in by_language(group, mode, group.language,
+                                                         mutes).items():
         shown = [message for message in messages if message.thread_id not in muted]
         if not shown:
             continue
         marker = new_marker()
         with translation.override(language), timezone.override(group.time_zone):
             raw, subject = _render(group, mode, shown, marker, now, language,
-                                   leads(group, since, now, language))
+                                   leads(group, since, now, language), plain)
         queued.append(enqueue(raw, readers, kind=Kind.DIGEST, channel=group.slug,
                               subject=subject, marker=marker))
     outgoing = queued[0] if queued else None
@@ -116,16 +117,22 @@ def build(group: Group, mode: str, messages: Sequence[Message],
 
 
 def _render(group: Group, mode: str, messages: Sequence[Message], marker: str,
-            now: datetime.datetime, language: str, first: Sequence[Lead]) -> tuple[bytes, str]:
+            now: datetime.datetime, language: str, first: Sequence[Lead],
+            plain: bool = False) -> tuple[bytes, str]:
     """The kind `exchange.digest`, rendered once, in bytes for the outbox (one copy for many
-    readers, each token put in by the sender)."""
+    readers, each token put in by the sender); `plain`: its text part alone, for readers who
+    chose the lightest mail."""
     digest = emails.render("exchange.digest", {
         "group": group, "mode": DeliveryMode(mode).label, "message_count": len(messages),
         "threads": _by_thread(group, messages), "footer": footer(group, marker), "leads": first,
         "archive": absolute(group.get_absolute_url())}, language)
-    mail = MIMEMultipart("alternative")
-    mail.attach(text_part(digest.text))
-    mail.attach(text_part(digest.html, "html"))
+    if plain:
+        mail = text_part(digest.text)
+        mail["MIME-Version"] = "1.0"
+    else:
+        mail = MIMEMultipart("alternative")
+        mail.attach(text_part(digest.text))
+        mail.attach(text_part(digest.html, "html"))
     headers = {"From": formataddr((group.name, group.address), "utf-8"), "To": group.address,
                "Subject": digest.subject, "Date": format_datetime(now),
                "Message-ID": make_msgid("digest", settings.LEARNLINK_MAIL_DOMAIN),

@@ -43,6 +43,9 @@ class JoinForm(forms.Form):
 class ModeForm(forms.Form):
     mode = forms.ChoiceField(label=_("How mail arrives"), choices=DeliveryMode.choices,
                              widget=forms.RadioSelect)
+    plain_text = forms.BooleanField(
+        label=_("Digests in plain text only (the lightest mail, for a metered connection)"),
+        required=False)
 
 
 class FilesFilter(forms.Form):

@@ -24,6 +24,7 @@ from learnlink.exchange.member_links import BadLink
 from learnlink.exchange.permissions import check_link_may_change, membership_for_link
 from learnlink.exchange.subscriptions import (
     change_mode,
+    choose_plain_text,
     confirm_join,
     leave,
     member_address,
@@ -49,10 +50,13 @@ def refusing_bad_links(view: LinkView) -> LinkView:
 @require_http_methods(["GET", "POST"])
 def member(request: HttpRequest, token: str) -> HttpResponse:
     membership = membership_for_link(request, token)
-    mode_form = ModeForm(request.POST or None, initial={"mode": membership.mode})
+    mode_form = ModeForm(request.POST or None, initial={"mode": membership.mode,
+                                                        "plain_text": membership.plain_text})
     if mode_form.is_valid():
         check_link_may_change(membership)
-        change_mode(membership, mode_form.cleaned_data["mode"], member_address(membership))
+        choose_plain_text(membership, mode_form.cleaned_data["plain_text"])
+        if mode_form.cleaned_data["mode"] != membership.mode:
+            change_mode(membership, mode_form.cleaned_data["mode"], member_address(membership))
         return redirect("membership:settings", token)
     return render(request, "exchange/member.html", {
         "membership": membership, "group": membership.group, "token": token,

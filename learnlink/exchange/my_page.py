@@ -57,7 +57,7 @@ def my_groups(person: Person) -> list[MyGroup]:
 def _mode_form(membership: Membership) -> ModeForm | None:
     if membership.organisation_id:
         return None
-    return ModeForm(initial={"mode": membership.mode},
+    return ModeForm(initial={"mode": membership.mode, "plain_text": membership.plain_text},
                     auto_id=f"id_%s_{membership.group.slug}")
 
 

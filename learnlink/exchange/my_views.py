@@ -17,7 +17,7 @@ from learnlink.exchange.forms import ModeForm
 from learnlink.exchange.models import DeliveryMode
 from learnlink.exchange.my_page import my_addresses, my_groups
 from learnlink.exchange.permissions import own_membership
-from learnlink.exchange.subscriptions import choose_mode, leave, member_address
+from learnlink.exchange.subscriptions import choose_mode, choose_plain_text, leave, member_address
 from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.people.addresses import enable
 from learnlink.people.forms import LanguageForm
@@ -42,11 +42,18 @@ def mode(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     form = ModeForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Nothing changed: choose one of the ways mail can arrive."))
-    elif choose_mode(membership, form.cleaned_data["mode"]):
+        return redirect("me:home")
+    plain_changed = choose_plain_text(membership, form.cleaned_data["plain_text"])
+    if plain_changed:
+        messages.success(request, (_("%(group)s: digests now come as plain text only.")
+                                   if membership.plain_text else
+                                   _("%(group)s: digests now come as text and HTML."))
+                         % {"group": membership.group.name})
+    if choose_mode(membership, form.cleaned_data["mode"]):
         messages.success(request, _("%(group)s: from now on you receive: %(mode)s.") % {
             "group": membership.group.name,
             "mode": DeliveryMode(form.cleaned_data["mode"]).label})
-    else:
+    elif not plain_changed:
         messages.info(request, _("%(group)s: nothing changed, you already receive: %(mode)s.")
                       % {"group": membership.group.name, "mode": membership.get_mode_display()})
     return redirect("me:home")

@@ -30,32 +30,39 @@ def recipients(group: Group, mode: str, thread_id: int, *, leave_out: Person | N
             if person not in muted)
 
 
-Readers = dict[tuple[str, frozenset[int]], list[tuple[str, str]]]
+Readers = dict[tuple[str, frozenset[int], bool], list[tuple[str, str]]]
 
 
 def by_language(group: Group, mode: str, default: str,
                 mutes: dict[int, frozenset[int]]) -> Readers:
     """The recipients sorted by the language each reads (`default` for those whose profile
-    names none Learnlink offers) and the threads they muted (`mutes`, by person), so that a
-    digest is rendered once per language and set of muted threads."""
+    names none Learnlink offers), the threads they muted (`mutes`, by person) and whether they
+    chose plain text only, so that a digest is rendered once per language, set of muted
+    threads and form."""
     language_of: dict[int, str] = {}
+    plain: set[int] = set()
     for members in _member_filters(group, mode):
         rows = Person.objects.filter(**members).values_list("pk", "languages")
         for person, languages in rows.iterator(chunk_size=5000):
             language_of[person] = first_offered(languages)
+    for members in _member_filters(group, mode, plain_text=True):
+        plain.update(Person.objects.filter(**members).values_list("pk", flat=True))
     sorted_out: Readers = defaultdict(list)
     for person, address, token in _rows(group, mode, None):
         muted = mutes.get(person, frozenset())
-        sorted_out[(language_of.get(person) or default, muted)].append((address, token))
+        key = (language_of.get(person) or default, muted, person in plain)
+        sorted_out[key].append((address, token))
     return sorted_out
 
 
-def _member_filters(group: Group, mode: str) -> tuple[dict[str, object], dict[str, object]]:
-    """The people in `mode` as members in their own name, and as people of a member
-    organisation."""
-    return ({"memberships__group": group, "memberships__mode": mode},
-            {"affiliations__organisation__memberships__group": group,
-             "affiliations__organisation__memberships__mode": mode})
+def _member_filters(group: Group, mode: str, **more: object,
+                    ) -> tuple[dict[str, object], dict[str, object]]:
+    """The people in `mode` (and of the membership columns `more`) as members in their own
+    name, and as people of a member organisation."""
+    own = {"group": group, "mode": mode, **more}
+    return ({f"memberships__{name}": value for name, value in own.items()},
+            {f"affiliations__organisation__memberships__{name}": value
+             for name, value in own.items()})
 
 
 def _rows(group: Group, mode: str, leave_out: Person | None,

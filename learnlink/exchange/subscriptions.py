@@ -191,3 +191,13 @@ def choose_mode(membership: Membership, mode: str) -> bool:
         return False
     change_mode(membership, mode, member_address(membership))
     return True
+
+
+def choose_plain_text(membership: Membership, plain_text: bool) -> bool:
+    """A member chose whether digests come as plain text only (one part, the lightest mail on
+    a metered connection); False when they already come so. No notice: the next digest shows."""
+    if membership.plain_text == plain_text:
+        return False
+    membership.plain_text = plain_text
+    membership.save(update_fields=["plain_text"])
+    return True

@@ -25,6 +25,7 @@ from learnlink.exchange.digests import build, send_due
 from learnlink.exchange.importing import import_mbox
 from learnlink.exchange.member_links import membership_for
 from learnlink.exchange.models import Digest, Membership, Message
+from learnlink.exchange.subscriptions import choose_plain_text
 from learnlink.mail.mbox import write_mbox
 from learnlink.mail.models import InboundMessage, Source
 from tests.conftest import email_from
@@ -134,6 +135,64 @@ def test_a_digest_holds_what_each_message_says_not_what_it_quotes(joseph_reads_d
     quoted_only = {line for line in quoted_only if len(line) > 25 and line not in said}
     assert quoted_only, "the corpus has replies that quote"
     assert [line for line in quoted_only if line in plain] == []
+    signed_only = {line.strip() for message in messages
+                   for line in message.signature.splitlines()[1:]}
+    signed_only = {line for line in signed_only if len(line) > 12 and line not in said}
+    assert [line for line in signed_only if line in plain] == []
+
+
+def test_a_digest_of_50_real_messages_in_plain_text_only_is_one_lighter_part(
+        joseph_reads_digests, mailboxes, tmp_path):
+    """Joseph pays for every kilobyte and chose plain text only; Halima, also on the daily
+    digest, keeps text and HTML. Each gets the same news."""
+    group = joseph_reads_digests
+    Membership.objects.filter(group=group, person__name="Halima Omari").update(mode="daily")
+    assert choose_plain_text(Membership.objects.get(group=group, person__name="Joseph Mshana"),
+                             True)
+    messages = real_messages(group, "demo", tmp_path)
+    build(group, "daily", messages, at(3, 18))
+    [light], [full] = mailboxes.bytes_of(JOSEPH), mailboxes.bytes_of("halima@example.org")
+    assert len(light) < len(full) * 2 // 3, f"{len(light):,} against {len(full):,} bytes"
+    [digest] = mailboxes.of(JOSEPH)
+    assert not digest.is_multipart()
+    assert digest.get_content_type() == "text/plain"
+    plain, _html = plain_and_html(mailboxes.of("halima@example.org")[0])
+    for message in messages:
+        link = f"{BASE}/groups/{group.slug}/messages/{message.pk}/"
+        assert link in text_of(digest)
+        assert link in plain
+
+
+def test_a_digest_leaves_out_the_senders_signature(mail_server, joseph_reads_digests,
+                                                   mailboxes):
+    arrives(mail_server, at(3, 9), "Crates for Tanga",
+            body="The lorry takes 60 crates on Thursday; bring yours by noon.\n\n-- \n"
+                 "Halima Omari, secretary\nMuheza Orange Growers, Kilulu village\n"
+                 "+255 754 000 111\n")
+    assert len(send_due(at(3, 18))) == 1
+    plain, html = plain_and_html(digests_to(mailboxes)[0])
+    assert "The lorry takes 60 crates on Thursday" in plain
+    assert "Kilulu village" not in plain + html
+    assert "+255 754 000 111" not in plain + html
+
+
+def test_a_long_message_is_cut_with_a_link_to_read_it_on_the_site(
+        mail_server, joseph_reads_digests, mailboxes):
+    report = "".join(
+        f"Week {week}: we picked {40 + week} crates at Kilulu, sorted them by grade and sent "
+        f"grade A to Mr Juma in Tanga at 150 shillings a kilo; grade B went to the market in "
+        f"Muheza. The rains held off, so the lorry reached the road without trouble.\n\n"
+        for week in range(1, 25))
+    long = arrives(mail_server, at(3, 9), "Harvest report, season one",
+                   body=report + "Next season we plant the new seedlings in March.\n")
+    [sent] = send_due(at(3, 18))
+    assert sent.messages == 1
+    plain, html = plain_and_html(digests_to(mailboxes)[0])
+    link = f"{BASE}/groups/{long.group.slug}/messages/{long.pk}/"
+    assert "Week 1: we picked 41 crates at Kilulu" in plain
+    assert "Next season we plant the new seedlings" not in plain + html
+    assert f"Read on: {link}" in plain
+    assert f'<a href="{link}">Read on</a>' in html
 
 
 def test_a_reply_in_the_digest_shows_its_answer_but_not_the_quoted_question(

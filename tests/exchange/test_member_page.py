@@ -52,6 +52,19 @@ def test_choosing_a_digest_on_the_page_changes_delivery_and_says_so_by_mail(
     assert len(mailboxes.of(HALIMA)) == 1, "no copy of each message any more"
 
 
+def test_plain_text_digests_are_chosen_on_the_page_without_a_notice(
+        mail_server, oranges, mailboxes, client):
+    url = page_of(halimas(oranges))
+    assert "Digests in plain text only" in client.get(url).content.decode()
+    client.post(url, {"mode": "daily"})
+    response = client.post(url, {"mode": "daily", "plain_text": "on"})
+    assert response.status_code == 302
+    assert halimas(oranges).plain_text
+    assert len(mailboxes.of(HALIMA)) == 1, "only the notice of the new mode"
+    html = client.get(url).content.decode()
+    assert re.search(r'<input[^>]*name="plain_text"[^>]*checked', html)
+
+
 def test_an_unknown_delivery_mode_changes_nothing(oranges, client, smtp_sink):
     response = client.post(page_of(halimas(oranges)), {"mode": "hourly"})
     assert response.status_code == 200

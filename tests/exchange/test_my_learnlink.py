@@ -95,6 +95,23 @@ def test_saving_the_same_mode_says_nothing_changed_and_sends_nothing(
     assert smtp_sink.messages == []
 
 
+def test_a_member_on_a_metered_connection_chooses_plain_text_digests(
+        client, oranges, learner, smtp_sink):
+    client.force_login(learner)
+    page = client.get(ME).content.decode()
+    assert re.search(r'<input[^>]*type="checkbox"[^>]*name="plain_text"', page)
+    assert "Digests in plain text only (the lightest mail" in page
+    response = client.post("/me/groups/muheza-oranges/mode/",
+                           {"mode": "daily", "plain_text": "on"}, follow=True)
+    assert halimas(oranges).plain_text
+    assert halimas(oranges).mode == "daily"
+    assert "Muheza orange growers: digests now come as plain text only." in flash(response)
+    assert re.search(r'<input[^>]*name="plain_text"[^>]*checked', response.content.decode())
+    response = client.post("/me/groups/muheza-oranges/mode/", {"mode": "daily"}, follow=True)
+    assert not halimas(oranges).plain_text
+    assert flash(response) == "Muheza orange growers: digests now come as text and HTML."
+
+
 def test_saving_says_what_changed_in_my_language(client, oranges, learner, smtp_sink):
     learner.person.languages = "sw"
     learner.person.save(update_fields=["languages"])

@@ -185,6 +185,9 @@ class Membership(models.Model):
     role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.LEARNER)
     mode = models.CharField(_("delivery"), max_length=10, choices=DeliveryMode.choices,
                             default=DeliveryMode.EACH)
+    plain_text = models.BooleanField(
+        _("digests in plain text only"), default=False,
+        help_text="One text part, no HTML: the lightest digest for a metered connection")
     joined = models.DateTimeField(_("joined"), auto_now_add=True)
     key = models.CharField(max_length=20, default=new_key,
                            help_text="Part of the member's signed links; a new key voids old ones")
