@@ -1,0 +1,84 @@
+"""Posting and replying on the web: a real email through the same path as mail."""
+
+import json
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from learnlink.exchange.models import HeldMessage, Message
+from learnlink.mail.models import InboundMessage, Source
+from tests.conftest import make_member
+from tests.exchange.test_api import token_for
+
+
+def test_a_members_new_topic_is_archived_and_mailed_to_the_group(client, oranges, learner,
+                                                                mailboxes):
+    client.force_login(learner)
+    response = client.post("/groups/muheza-oranges/post/",
+                           {"subject": "Grading day", "text": "Bring crates on Friday."},
+                           follow=True)
+    message = Message.objects.get(subject="Grading day")
+    assert response.redirect_chain[-1][0].startswith(message.thread.get_absolute_url())
+    assert "Bring crates on Friday." in response.content.decode()
+    assert InboundMessage.objects.get().source == Source.WEB
+    copies = mailboxes.of("joseph.mshana@example.org")
+    assert [c["Subject"] for c in copies] == ["Grading day"]
+    assert "Halima Omari" in copies[0]["From"]
+
+
+def test_a_reply_threads_under_the_message_chosen(client, oranges, learner, mailboxes):
+    client.force_login(learner)
+    client.post("/groups/muheza-oranges/post/", {"subject": "Buyers", "text": "Who buys?"})
+    first = Message.objects.get()
+    client.post(f"/groups/muheza-oranges/threads/{first.thread_id}/reply/?to={first.pk}",
+                {"text": "Mohamed Enterprises."})
+    reply = Message.objects.exclude(pk=first.pk).get()
+    assert (reply.parent, reply.thread, reply.subject) == (first, first.thread, "Re: Buyers")
+    raw = bytes(reply.inbound.raw).decode()
+    assert f"In-Reply-To: <{first.message_id}>" in raw
+
+
+def test_a_moderated_group_holds_a_learners_web_post(client, oranges, learner):
+    oranges.posting_policy = "moderated"
+    oranges.save()
+    client.force_login(learner)
+    response = client.post("/groups/muheza-oranges/post/", {"subject": "Held", "text": "x"})
+    assert HeldMessage.objects.get().subject == "Held"
+    assert not Message.objects.exists()
+    assert "Held for moderation" in response.content.decode()
+
+
+def test_a_non_member_cannot_post(client, oranges):
+    client.force_login(make_member(None, "Daudi", "daudi@example.net"))
+    assert client.get("/groups/muheza-oranges/post/").status_code == 404
+    client.post("/groups/muheza-oranges/post/", {"subject": "Hi", "text": "x"})
+    assert not InboundMessage.objects.exists()
+
+
+def test_a_post_over_the_size_limit_says_so_and_stores_nothing(client, oranges, learner):
+    oranges.size_limit = 2000
+    oranges.save()
+    client.force_login(learner)
+    upload = SimpleUploadedFile("photo.jpg", b"x" * 5000, content_type="image/jpeg")
+    response = client.post("/groups/muheza-oranges/post/",
+                           {"subject": "Photo", "text": "See", "attachment": upload})
+    assert "at most 2,000 bytes" in response.content.decode()
+    assert not InboundMessage.objects.exists()
+
+
+def test_the_api_posts_and_replies_for_members_only(client, oranges, learner):
+    token = token_for("halima@example.org")
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    body = client.post("/api/groups/muheza-oranges/messages", json.dumps(
+        {"subject": "Prices", "text": "300 a crate."}), content_type="application/json",
+        **auth).json()
+    first = Message.objects.get(pk=body["id"])
+    assert body["thread"] == first.thread_id and not body["held"]
+    body = client.post("/api/groups/muheza-oranges/messages", json.dumps(
+        {"text": "Too low.", "in_reply_to": first.pk}), content_type="application/json",
+        **auth).json()
+    assert Message.objects.get(pk=body["id"]).parent == first
+    make_member(None, "Daudi", "daudi@example.net")
+    other = {"HTTP_AUTHORIZATION": f"Bearer {token_for('daudi@example.net')}"}
+    assert client.post("/api/groups/muheza-oranges/messages", json.dumps(
+        {"subject": "x", "text": "y"}), content_type="application/json",
+        **other).status_code == 403
