@@ -2,12 +2,17 @@
 
 import json
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from learnlink.exchange.models import HeldMessage, Message
+from learnlink.mail.authentication import inbound_verdict
 from learnlink.mail.models import InboundMessage, Source
 from tests.conftest import make_member
 from tests.exchange.test_api import token_for
+from tests.web.test_pages import check_page
+
+HELD = {"en": "Held for moderation", "sw": "Unasubiri msimamizi", "fr": "Retenu pour modération"}
 
 
 def test_a_members_new_topic_is_archived_and_mailed_to_the_group(client, oranges, learner,
@@ -45,6 +50,39 @@ def test_a_moderated_group_holds_a_learners_web_post(client, oranges, learner):
     assert HeldMessage.objects.get().subject == "Held"
     assert not Message.objects.exists()
     assert "Held for moderation" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "sw", "fr"])
+def test_the_held_note_is_translated_and_light(client, oranges, learner, language):
+    oranges.posting_policy = "moderated"
+    oranges.save()
+    client.force_login(learner)
+    client.cookies["django_language"] = language
+    check_page(client, client.post("/groups/muheza-oranges/post/",
+                                   {"subject": "Held", "text": "x"}), 200, language,
+               HELD[language])
+
+
+def test_a_web_post_counts_as_authenticated_and_mail_does_not(client, oranges, learner,
+                                                              settings):
+    settings.LEARNLINK_AUTHSERV_ID = "mx.learnlink.test"
+    client.force_login(learner)
+    client.post("/groups/muheza-oranges/post/", {"subject": "Mine", "text": "Truly mine."})
+    web = InboundMessage.objects.get()
+    assert inbound_verdict(web, "halima@example.org").authenticated
+    forged = InboundMessage.objects.create(
+        source=Source.SMTP, recipient=oranges.address, raw=bytes(web.raw), size=web.size,
+        sha256=web.sha256)
+    assert not inbound_verdict(forged, "halima@example.org").authenticated
+
+
+def test_an_observer_posts_only_where_the_group_lets_observers(client, oranges, learner):
+    oranges.memberships.filter(person__name="Halima Omari").update(role="observer")
+    client.force_login(learner)
+    assert client.get("/groups/muheza-oranges/post/").status_code == 404
+    oranges.observers_may_post = True
+    oranges.save()
+    assert client.get("/groups/muheza-oranges/post/").status_code == 200
 
 
 def test_a_non_member_cannot_post(client, oranges):
