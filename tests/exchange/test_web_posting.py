@@ -5,6 +5,7 @@ import json
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from learnlink.exchange.membership import create_group
 from learnlink.exchange.models import HeldMessage, Message
 from learnlink.mail.authentication import inbound_verdict
 from learnlink.mail.models import InboundMessage, Source
@@ -120,3 +121,7 @@ def test_the_api_posts_and_replies_for_members_only(client, oranges, learner):
     assert client.post("/api/groups/muheza-oranges/messages", json.dumps(
         {"subject": "x", "text": "y"}), content_type="application/json",
         **other).status_code == 403
+    create_group("mentors-room", "Mentors' room", private=True)
+    assert client.post("/api/groups/mentors-room/messages", json.dumps(
+        {"subject": "x", "text": "y"}), content_type="application/json",
+        **other).status_code == 404
