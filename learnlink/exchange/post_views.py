@@ -49,7 +49,9 @@ def _post(request: HttpRequest, group: Group, person: Person, thread: Thread | N
         else:
             if outcome.message is not None:
                 return redirect(outcome.message.get_absolute_url())
-            return render(request, "exchange/post_held.html", {"group": group})
+            if outcome.held is not None:
+                return render(request, "exchange/post_held.html", {"group": group})
+            return redirect(thread or group)
     return render(request, "exchange/post_form.html", {
         "group": group, "thread": thread, "parent": parent, "form": form,
         "limit": f"{group.size_limit:,}"})

@@ -17,8 +17,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from learnlink.exchange.models import Group, HeldMessage, Message
-from learnlink.mail.inbox import receive
-from learnlink.mail.models import Source
+from learnlink.mail.inbox import TEMPORARY, process, receive
+from learnlink.mail.models import InboundMessage, Source
+from learnlink.mail.tasks import process_inbound
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import Person
 
@@ -44,7 +45,9 @@ class Upload:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a web post: archived (`message`) or waiting for a moderator (`held`)."""
+    """What became of a web post: archived (`message`), waiting for a moderator (`held`), or
+    neither (read as a command, quarantined, or queued for the worker while the database was
+    busy)."""
 
     message: Message | None
     held: HeldMessage | None
@@ -88,7 +91,17 @@ def post_on_web(person: Person, group: Group, subject: str, text: str,
     if len(raw) > group.size_limit:
         raise TooLarge(len(raw), group.size_limit)
     [inbound] = receive(raw, [group.address], Source.WEB,
-                        envelope_from=delivery_address(person) or "")
+                        envelope_from=delivery_address(person) or "", process=False)
+    _process_now(inbound)
     message_id = mail["Message-ID"].strip("<>")
     return Outcome(Message.objects.filter(group=group, message_id=message_id).first(),
                    HeldMessage.objects.filter(inbound=inbound).first())
+
+
+def _process_now(inbound: InboundMessage) -> None:
+    """In the request, not the worker's queue, so the author sees their post at once; when the
+    database is busy the worker takes it, as it would a mail."""
+    try:
+        process(inbound)
+    except TEMPORARY:
+        process_inbound(inbound.pk)

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from huey.contrib.djhuey import HUEY
 
 from learnlink.exchange.membership import create_group
 from learnlink.exchange.models import HeldMessage, Message
@@ -29,6 +30,22 @@ def test_a_members_new_topic_is_archived_and_mailed_to_the_group(client, oranges
     copies = mailboxes.of("joseph.mshana@example.org")
     assert [c["Subject"] for c in copies] == ["Grading day"]
     assert "Halima Omari" in copies[0]["From"]
+
+
+@pytest.fixture
+def queued_tasks():
+    """As in production: tasks wait in the queue for the worker; what this test queued (the
+    members' copies) is dropped afterwards, for no later test to send."""
+    HUEY.immediate = False
+    yield
+    HUEY.flush()
+
+
+def test_a_post_is_archived_at_once_while_mail_waits_for_the_worker(client, oranges, learner,
+                                                                    queued_tasks):
+    client.force_login(learner)
+    response = client.post("/groups/muheza-oranges/post/", {"subject": "Now", "text": "x"})
+    assert response.url == Message.objects.get(subject="Now").get_absolute_url()
 
 
 def test_a_reply_threads_under_the_message_chosen(client, oranges, learner, mailboxes):
