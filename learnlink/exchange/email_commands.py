@@ -44,7 +44,7 @@ from learnlink.exchange.subscriptions import (
     tell,
 )
 from learnlink.lib.limits import Limit
-from learnlink.mail.authentication import Verdict, sender_verdict
+from learnlink.mail.authentication import Verdict, inbound_verdict
 from learnlink.mail.inbox import finish, quarantine, request_to_answer
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
@@ -96,7 +96,7 @@ def answer(inbound: InboundMessage, group: Group, command: str, parsed: ParsedMe
         finish(inbound, State.REJECTED, f"command {command or '(none)'} from {sender}: over "
                                         f"the limit of {limit.per_address} an hour")
         return
-    verdict = sender_verdict(bytes(inbound.raw), sender)
+    verdict = inbound_verdict(inbound, sender)
     done = execute(group, command, parsed, verdict, note)
     finish(inbound, State.DONE, f"command {command or '(none)'} from {sender}: {done} "
                                 f"({verdict})")

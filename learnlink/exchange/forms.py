@@ -65,3 +65,16 @@ class FilesFilter(forms.Form):
             return None
         year, number = month.split("-")
         return datetime.date(int(year), int(number), 1)
+
+
+class PostForm(forms.Form):
+    """A new topic (subject required) or a reply (subject taken from the message answered)."""
+
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    text = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 10}))
+    attachment = forms.FileField(label=_("Attach a file (optional)"), required=False)
+
+    def __init__(self, *args: Any, reply: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if reply:
+            del self.fields["subject"]

@@ -222,3 +222,25 @@ def thread_for_mute_link(request: HttpRequest, token: str) -> tuple[Person, Thre
     person, thread = read_token(token)
     speak_to(request, person)
     return person, thread
+
+
+def poster(user: AnyUser, group: Group) -> Person | None:
+    """Who may post to the group on the web: a signed-in member (own or organisation's
+    membership), observers only where the group lets them. The posting policy still decides,
+    as for mail, whether the post waits for a moderator."""
+    person = member_person(user, group)
+    if person is None:
+        return None
+    if not group.observers_may_post and not memberships(user).filter(group=group).exclude(
+            role=Role.OBSERVER).exists():
+        return None
+    return person
+
+
+def group_for_poster(request: HttpRequest, slug: str) -> tuple[Group, Person]:
+    """A group the signed-in person may post to, and that person; 404 otherwise."""
+    group = group_for_reader(request, slug)
+    person = poster(request.user, group)
+    if person is None:
+        refuse(request)
+    return group, person

@@ -6,6 +6,7 @@ from learnlink.exchange import (
     join_views,
     member_list_views,
     mute_views,
+    post_views,
     views,
 )
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("muting/<str:token>/", mute_views.mute_by_link, name="mute_link"),
     path("muting/<str:token>/follow/", mute_views.follow_by_link, name="follow_link"),
     path("<slug:slug>/", views.group, name="group"),
+    path("<slug:slug>/post/", post_views.new_topic, name="new_topic"),
+    path("<slug:slug>/threads/<int:pk>/reply/", post_views.reply, name="reply"),
     path("<slug:slug>/join/", join_views.join_group, name="join"),
     path("<slug:slug>/<int:year>/<int:month>/", views.group, name="month"),
     path("<slug:slug>/threads/<int:pk>/", views.thread, name="thread"),

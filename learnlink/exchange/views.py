@@ -30,6 +30,7 @@ from learnlink.exchange.permissions import (
     group_for_reader,
     held_for_moderator,
     may_see_source,
+    poster,
     quarantined_for_moderator,
     visible_groups,
 )
@@ -57,7 +58,8 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
         "group": team, "page": page, "threads": thread_rows_html(team, families.rows(page)),
         "months": month_links_html(team, archive_months(team)),
         "shown_month": shown_month, "links": group_links.shown(request.user, team),
-        "moderator": can_moderate(request.user, team), **join_offer(request.user, team)})
+        "moderator": can_moderate(request.user, team), "poster": poster(request.user, team),
+        **join_offer(request.user, team)})
 
 
 def _month(year: int | None, month: int | None) -> datetime.date | None:
@@ -77,6 +79,7 @@ def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     page = Paginator(pages.pages, 1).get_page(request.GET.get("page"))
     return render(request, "exchange/thread.html", {
         "group": team, "thread": conversation, "page": page, "articles": page[0],
+        "poster": poster(request.user, team),
         "top": thread_blocks.rendered(request, team, conversation, "top"),
         "bottom": thread_blocks.rendered(request, team, conversation, "bottom")})
 

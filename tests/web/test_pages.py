@@ -151,9 +151,16 @@ PHRASES |= {  # muting a thread, from the link in a copy's footer
     "mute_thread": {"en": "Mute this thread?", "sw": "Zima mjadala huu?",
                     "fr": "Mettre cette discussion en sourdine ?"},
 }
+PHRASES |= {  # posting on the web
+    "new_topic": {"en": "Your post goes to", "sw": "Ujumbe wako unakwenda",
+                  "fr": "Votre message part"},
+    "reply": {"en": "In reply to Halima Omari", "sw": "Kujibu Halima Omari",
+              "fr": "En réponse à Halima Omari"},
+}
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
              "contract"}
+SIGNED_IN |= {"new_topic", "reply"}
 # Pages for staff (and the network's mentors).
 FOR_STAFF = {"mail_catalogue", "resource_add", "monitor_network"}
 # Pages for the group's mentors.
@@ -195,6 +202,8 @@ def urls(network, thread) -> dict[str, str]:
         "mute_thread": reverse("exchange:mute_link", args=[mute_token(
             thread.group.memberships.get(person__name="Halima Omari").person_id, thread.pk)]),
         "address": reverse("change_address"),
+        "new_topic": reverse("exchange:new_topic", args=[thread.group.slug]),
+        "reply": reverse("exchange:reply", args=[thread.group.slug, thread.pk]),
         "mail_catalogue": reverse("mail:catalogue"),
         "synthesised_thread": thread.get_absolute_url(),
         "syntheses": reverse("mentoring:syntheses"),

@@ -13,7 +13,7 @@ with what our MTA said of the sender's domain.
 
 from __future__ import annotations
 
-from learnlink.mail.authentication import sender_verdict
+from learnlink.mail.authentication import inbound_verdict
 from learnlink.mail.inbox import finish, quarantine, request_within_limit
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.routing import split_address
@@ -48,7 +48,7 @@ def take_reply(inbound: InboundMessage) -> None:
         quarantine(inbound, f"from {parsed.from_address}: no words of its own to add to "
                             f"write-up {writeup.pk}")
         return
-    verdict = sender_verdict(bytes(inbound.raw), parsed.from_address)
+    verdict = inbound_verdict(inbound, parsed.from_address)
     approval = decision(text) if sender.pk == writeup.learner_id else None
     approved = actions.reply(writeup, text, actions.Actor.by_email(sender), inbound, approval,
                              note=f"by email, {verdict}")
