@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from learnlink.exchange.forms import PostForm
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.permissions import group_for_poster
-from learnlink.exchange.web_posting import NoAddress, TooLarge, Upload, post_on_web
+from learnlink.exchange.web_posting import NoAddress, TooLarge, post_on_web
+from learnlink.mail.composing import Upload
 from learnlink.people.models import Person
 
 

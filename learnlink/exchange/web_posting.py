@@ -11,12 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from email.message import EmailMessage
-from email.utils import format_datetime, formataddr, make_msgid
-
-from django.conf import settings
-from django.utils import timezone
 
 from learnlink.exchange.models import Group, HeldMessage, Message
+from learnlink.mail.composing import Upload, as_written
 from learnlink.mail.inbox import TEMPORARY, process, receive
 from learnlink.mail.models import InboundMessage, Source
 from learnlink.mail.tasks import process_inbound
@@ -34,13 +31,6 @@ class TooLarge(Exception):
 
 class NoAddress(Exception):
     """The person has no address mail may go to, so a post could not be answered by mail."""
-
-
-@dataclass(frozen=True)
-class Upload:
-    filename: str
-    content_type: str
-    content: bytes
 
 
 @dataclass(frozen=True)
@@ -64,23 +54,10 @@ def build(person: Person, group: Group, subject: str, text: str,
     address = delivery_address(person)
     if not address:
         raise NoAddress(person.name)
-    mail = EmailMessage()
-    mail["From"] = formataddr((person.name, address))
-    mail["To"] = formataddr((group.name, group.address))
-    mail["Subject"] = reply_subject(parent.subject) if parent and not subject else subject
-    mail["Date"] = format_datetime(timezone.now())
-    mail["Message-ID"] = make_msgid("web", domain=settings.LEARNLINK_MAIL_DOMAIN)
-    if parent is not None:
-        chain = [*parent.references.split(), parent.message_id]
-        mail["In-Reply-To"] = f"<{parent.message_id}>"
-        mail["References"] = " ".join(f"<{ref.strip('<>')}>" for ref in chain)
-    mail.set_content(text, charset="utf-8")
-    if upload is not None:
-        maintype, _slash, subtype = (upload.content_type or "application/octet-stream") \
-            .partition("/")
-        mail.add_attachment(upload.content, maintype=maintype,
-                            subtype=subtype or "octet-stream", filename=upload.filename)
-    return mail
+    replied = (parent.message_id, parent.references.split()) if parent is not None else None
+    return as_written((person.name, address), (group.name, group.address),
+                      reply_subject(parent.subject) if parent and not subject else subject,
+                      text, replied, upload)
 
 
 def post_on_web(person: Person, group: Group, subject: str, text: str,
