@@ -7,6 +7,8 @@ Its parts are Markdown, shown through `knowledge.markdown`, which removes anythi
 
 from __future__ import annotations
 
+from typing import Any, Self
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -23,6 +25,22 @@ class PracticeState(models.TextChoices):
     PUBLISHED = "published", _("published")
 
 
+class Publication:
+    """What a practice and a story share as publications: one language each, a translation
+    pointing to its original, and a state that makes it public once published."""
+
+    state: str
+    translation_of: Any
+
+    @property
+    def original(self) -> Self:
+        return self.translation_of or self
+
+    @property
+    def is_public(self) -> bool:
+        return self.state == PracticeState.PUBLISHED
+
+
 class PracticeQuerySet(models.QuerySet["Practice"]):
     def published(self) -> PracticeQuerySet:
         return self.filter(state=PracticeState.PUBLISHED)
@@ -37,7 +55,7 @@ class PracticeQuerySet(models.QuerySet["Practice"]):
                 .prefetch_related("enterprises", "themes").order_by("-published", "-pk"))
 
 
-class Practice(models.Model):
+class Practice(Publication, models.Model):
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences, plain text."))
     enterprises = models.ManyToManyField("people.Enterprise", verbose_name=_("enterprises"),
@@ -91,11 +109,3 @@ class Practice(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("knowledge:practice", args=[self.pk])
-
-    @property
-    def original(self) -> Practice:
-        return self.translation_of or self
-
-    @property
-    def is_public(self) -> bool:
-        return self.state == PracticeState.PUBLISHED

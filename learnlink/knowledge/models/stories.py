@@ -18,7 +18,7 @@ from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.knowledge.models.practices import PracticeState
+from learnlink.knowledge.models.practices import PracticeState, Publication
 
 PHOTO_BYTES = 30 * 1024
 
@@ -43,7 +43,7 @@ class StoryQuerySet(models.QuerySet["Story"]):
         return list(self.published().for_list()[:limit])
 
 
-class Story(models.Model):
+class Story(Publication, models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=StoryKind.choices,
                             default=StoryKind.STORY, db_index=True)
     title = models.CharField(_("title"), max_length=200)
@@ -96,14 +96,6 @@ class Story(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("stories:story", args=[self.pk])
-
-    @property
-    def original(self) -> Story:
-        return self.translation_of or self
-
-    @property
-    def is_public(self) -> bool:
-        return self.state == PracticeState.PUBLISHED
 
     @property
     def writer(self) -> str:
