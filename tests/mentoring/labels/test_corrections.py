@@ -140,7 +140,7 @@ def test_a_mentors_thread_page_of_twenty_messages_stays_light(
         client, mentor, oranges, django_assert_max_num_queries):
     messages = conversation(20)
     client.force_login(mentor)
-    with django_assert_max_num_queries(31):  # every tool's block, and may this reader reply on the web
+    with django_assert_max_num_queries(31):  # every block; may the reader reply on the web
         html = client.get(opened(messages[0].thread)).content.decode()
     assert html.count('name="set"') == 20 * 6
     weight = page_weight(client, html)
