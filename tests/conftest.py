@@ -6,15 +6,16 @@ import datetime
 import email
 import email.policy
 import email.utils
+import errno
 import os
 import smtplib
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -120,15 +121,33 @@ def free_port() -> int:
         return port
 
 
+Served = TypeVar("Served", bound=Controller)
+PORT_TRIES = 5
+
+
+def started(make: Callable[[int], Served]) -> Served:
+    """An aiosmtpd controller started on a free loopback port. Choosing a port and binding it
+    are two steps, and two choices in a row may even give the same port, so a port taken in
+    between is no failure of the code under test: try another."""
+    for attempt in range(PORT_TRIES):
+        server = make(free_port())
+        try:
+            server.start()
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE or attempt == PORT_TRIES - 1:
+                raise
+        else:
+            return server
+    raise AssertionError("unreachable")
+
+
 @pytest.fixture
 def smtp_sink(settings: Any, transactional_db: None) -> Iterator[Sink]:
     """An aiosmtpd server that Learnlink's outgoing mail really goes to: through the outbox
     and the sender, as in production. Transactions really commit, so the outbox is sent."""
     sink = Sink()
-    port = free_port()
-    controller = Controller(sink, hostname="127.0.0.1", port=port)
-    controller.start()
-    relay_to(settings, port)
+    controller = started(lambda port: Controller(sink, hostname="127.0.0.1", port=port))
+    relay_to(settings, controller.port)
     yield sink
     controller.stop()
 
@@ -267,10 +286,8 @@ def mail_server(transactional_db: None) -> Iterator[MailServer]:
     from learnlink.mail.models import Source
     from learnlink.mail.server import controller
 
-    servers = [controller(Source.LMTP, "127.0.0.1", free_port()),
-               controller(Source.SMTP, "127.0.0.1", free_port())]
-    for server in servers:
-        server.start()
+    servers = [started(lambda port, source=source: controller(source, "127.0.0.1", port))
+               for source in (Source.LMTP, Source.SMTP)]
     yield MailServer(servers[0].port, servers[1].port)
     for server in servers:
         server.stop()

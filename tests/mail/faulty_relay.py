@@ -21,7 +21,7 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-from tests.conftest import free_port, relay_to
+from tests.conftest import free_port, relay_to, started
 
 
 @dataclass(frozen=True)
@@ -85,8 +85,7 @@ class Relay:
 def relay_for_learnlink(settings: Any) -> Iterator[Relay]:
     """A `Relay` on a free port, with Learnlink's outbox pointed at it."""
     relay = Relay()
-    controller = Controller(relay, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    controller = started(lambda port: Controller(relay, hostname="127.0.0.1", port=port))
     relay_to(settings, controller.port)
     try:
         yield relay
