@@ -7,6 +7,7 @@ import email
 import email.policy
 import email.utils
 import errno
+import functools
 import os
 import smtplib
 import socket
@@ -286,7 +287,7 @@ def mail_server(transactional_db: None) -> Iterator[MailServer]:
     from learnlink.mail.models import Source
     from learnlink.mail.server import controller
 
-    servers = [started(lambda port, source=source: controller(source, "127.0.0.1", port))
+    servers = [started(functools.partial(controller, source, "127.0.0.1"))
                for source in (Source.LMTP, Source.SMTP)]
     yield MailServer(servers[0].port, servers[1].port)
     for server in servers:
