@@ -42,6 +42,9 @@ def _stage() -> dict[str, Any]:
 KINDS = [
     Kind("mentoring", "agenda_proposed",
          _("a learner whose topic for the agenda arrived by mail"), _proposed),
+    Kind("mentoring", "agenda_supported",
+         _("a member whose mail to an agenda's address named a topic on it already, which "
+           "their mail supports"), _proposed),
     Kind("mentoring", "agenda_refused",
          _("someone whose mail to an agenda's address proposed no topic, and why"), _refused),
     Kind("mentoring", "dialogue_stage",

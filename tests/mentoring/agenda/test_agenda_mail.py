@@ -12,7 +12,7 @@ from learnlink.lib.links import absolute
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mentoring.models import Topic
 from tests.conftest import email_from, make_person
-from tests.mentoring.agenda.conftest import ATHUMANI
+from tests.mentoring.agenda.conftest import ATHUMANI, proposed
 
 
 def propose(mail_server, people, sender: str, subject: str, body: str = "") -> InboundMessage:
@@ -78,3 +78,18 @@ def test_the_agenda_address_of_a_group_that_does_not_exist_is_refused(mail_serve
     address = "no-such-group+agenda@" + people.group.address.split("@")[1]
     with pytest.raises(smtplib.SMTPRecipientsRefused):
         mail_server.send(email_from(ATHUMANI, address, "A topic", "Text."), address)
+
+
+def test_a_mail_naming_a_topic_on_the_agenda_supports_it_once(mail_server, smtp_sink, people):
+    topic = proposed(people)
+    inbound = propose(mail_server, people, ATHUMANI, "Re: selling to the Tanga juice factory")
+    assert inbound.state == State.DONE, inbound.reason
+    assert [(s.person.name, s.organisation) for s in topic.supports.all()] == [
+        ("Athumani Kaniki", people.growers)]
+    reply = answer(smtp_sink, ATHUMANI)
+    assert reply["Subject"] == "Supported on the agenda: Selling to the Tanga juice factory"
+    assert absolute(topic.get_absolute_url()) in reply.get_content()
+
+    again = propose(mail_server, people, ATHUMANI, "Selling to the Tanga juice factory")
+    assert again.state == State.REJECTED and topic.supports.count() == 1
+    assert len(smtp_sink.to(ATHUMANI)) == 2
