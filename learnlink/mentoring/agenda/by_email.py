@@ -3,8 +3,9 @@ that is a topic on the agenda already supports it instead, as the web's button d
 who read the agenda in a digest answer it by mail). The sender always hears back from that
 address, in their language: the topic proposed or supported, with its link, or why not (an
 empty subject, a sender who is not a learner or mentor of the group, a topic they or their
-organisation support already, or one that takes no more support). Auto-replies and unreadable mail are quarantined unanswered, and each
-sender may write a limited number of times an hour (the commands' limit), as for commands."""
+organisation support already, or one that takes no more support). Auto-replies and unreadable
+mail are quarantined unanswered, and each sender may write a limited number of times an hour
+(the commands' limit), as for commands."""
 
 from __future__ import annotations
 
