@@ -35,10 +35,13 @@ SAYINGS = {
     "mute": {"mute", "nyamazisha", "nyamaza", "sourdine", "mettre en sourdine"},
     "follow": {"follow", "unmute", "fuatilia", "fuata tena", "suivre", "suivre a nouveau"},
 }
-# Commands only SLUG-request@ reads, followed by what they act on: `address new@example.org`.
-ADDRESS = "address"
+# Commands only SLUG-request@ reads, some followed by what they act on:
+# `address new@example.org`, `language sw`; `restart` after bounces stopped the mail.
+ADDRESS, LANGUAGE, RESTART = "address", "language", "restart"
 REQUEST_SAYINGS = {ADDRESS: {"address", "new address", "anwani", "anwani mpya", "adresse",
-                             "nouvelle adresse"}}
+                             "nouvelle adresse"},
+                   LANGUAGE: {"language", "lugha", "langue"},
+                   RESTART: {"restart", "anza tena", "reprendre", "redemarrer"}}
 _SAID = {saying: command for command, sayings in SAYINGS.items() for saying in sayings}
 _REQUEST_SAID = {saying: command for command, sayings in REQUEST_SAYINGS.items()
                  for saying in sayings}
@@ -46,11 +49,16 @@ _REPLY = re.compile(r"^\s*(re|aw|sv|jibu)\s*:", re.IGNORECASE)
 OTHER_WORDS = 5  # a greeting, a name or a phone's signature beside the command
 
 
-def _plain(line: str) -> str:
-    """Lower case, accents and surrounding punctuation gone, one space between words."""
+def plain_words(line: str) -> list[str]:
+    """The line's words in lower case, without accents or surrounding punctuation."""
     text = unicodedata.normalize("NFKD", line.replace("\u2019", "'")).lower()
     text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(word.strip(".,;:!?\"()[]") for word in text.split()).strip()
+    return [plain for word in text.split() if (plain := word.strip(".,;:!?\"()[]"))]
+
+
+def _plain(line: str) -> str:
+    """Lower case, accents and surrounding punctuation gone, one space between words."""
+    return " ".join(plain_words(line))
 
 
 def command_of(line: str) -> str:

@@ -24,9 +24,11 @@ from learnlink.exchange.command_words import (
     FOLLOW,
     HELP,
     JOIN,
+    LANGUAGE,
     LEAVE,
     MODES,
     MUTE,
+    RESTART,
     SUFFIXES,
     WORDS,
     written_command,
@@ -34,6 +36,7 @@ from learnlink.exchange.command_words import (
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import Group, Membership, PendingChange
 from learnlink.exchange.mute_by_email import thread_command
+from learnlink.exchange.person_by_email import language_command, restart_command
 from learnlink.exchange.subscriptions import (
     ask_to_confirm_change,
     carry_out,
@@ -116,6 +119,10 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
         return _for_member(group, command, membership, sender, verdict)
     if command == ADDRESS:
         return address_command(group, parsed, verdict)
+    if command == LANGUAGE:
+        return language_command(group, parsed)
+    if command == RESTART:
+        return restart_command(group, parsed, verdict)
     if command in (MUTE, FOLLOW):
         return thread_command(group, command, parsed, membership, verdict)
     tell(group, sender, "command_reply", {
