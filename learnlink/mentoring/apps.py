@@ -37,6 +37,7 @@ class MentoringConfig(AppConfig):
         from learnlink.mentoring.introductions import thread_block as intro_block
         from learnlink.mentoring.labels.blocks import BLOCK as LABELS_BLOCK
         from learnlink.mentoring.nudges import mail_kinds as nudge_kinds
+        from learnlink.mentoring.nudges import mail_routes as nudge_routes
         from learnlink.mentoring.resources import blocks as resources
         from learnlink.mentoring.syntheses import concern as synthesis_concern
         from learnlink.mentoring.syntheses import mail_kinds as synthesis_mail
@@ -83,6 +84,7 @@ class MentoringConfig(AppConfig):
         evidence.register("mentoring:writeups:detail", writeup_registry.evidence)
         # Nudges: their mail, and the mentors' weekly summary of them.
         register_kinds(*nudge_kinds.KINDS)
+        register_route(nudge_routes.ROUTE)
         # The learning agenda: its mail and address, its dialogues on threads and in digests,
         # and the synthesis on a topic's page.
         register_kinds(*agenda_mail.KINDS)

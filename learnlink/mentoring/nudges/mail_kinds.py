@@ -10,8 +10,10 @@ from django.utils.translation import gettext_lazy
 
 from learnlink.exchange.models import Group
 from learnlink.lib.emails import Kind
+from learnlink.lib.lazy_text import filled
 from learnlink.lib.links import absolute, absolute_url
 from learnlink.mentoring.models import NudgeKind
+from learnlink.mentoring.nudges.links import SNOOZE_DAYS
 from learnlink.people.models import Organisation, Person
 
 ORANGES = Group(slug="oranges-muheza", name="Machungwa Muheza: kuuza pamoja")
@@ -23,7 +25,8 @@ def _sample(topic: str = "", days: int = 34) -> dict[str, Any]:
             "topic": topic, "days": days,
             "link": absolute("/groups/oranges-muheza/messages/123/"),
             "not_now": absolute("/mentoring/nudges/not-now/eyJvIjoxfQ:sample/"),
-            "opt_out": absolute("/mentoring/nudges/stop/eyJwIjoxfQ:sample/")}
+            "opt_out": absolute("/mentoring/nudges/stop/eyJwIjoxfQ:sample/"),
+            "reminders": "oranges-muheza+reminders@learnlink.example.org"}
 
 
 def _question() -> dict[str, Any]:
@@ -44,12 +47,23 @@ def _summary() -> dict[str, Any]:
                       "kind": NudgeKind.PLAN.label}]}
 
 
+def _reply() -> dict[str, Any]:
+    return {"group": ORANGES, "address": "oranges-muheza+reminders@learnlink.example.org",
+            "outcome": filled(gettext_lazy("Done: no reminders from %(group)s to "
+                                           "%(organisations)s for %(days)s days."),
+                              {"group": ORANGES.name, "organisations": "Kilulu Orange Growers",
+                               "days": SNOOZE_DAYS})}
+
+
 TO_ORGANISATION = gettext_lazy("the people of a group's organisation, at most once a week, "
                                "never at night")
 KINDS = [
     Kind("mentoring", "nudge_quiet", TO_ORGANISATION, _sample),
     Kind("mentoring", "nudge_question", TO_ORGANISATION, _question),
     Kind("mentoring", "nudge_plan", TO_ORGANISATION, _plan),
+    Kind("mentoring", "reminders_reply",
+         gettext_lazy("whoever wrote to a group's reminders address: what their mail did"),
+         _reply),
     Kind("mentoring", "nudges_summary",
          gettext_lazy("each mentor, weekly, when reminders went out in their groups"), _summary),
 ]

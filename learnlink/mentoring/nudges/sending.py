@@ -23,6 +23,7 @@ from learnlink.lib import emails
 from learnlink.lib.links import absolute
 from learnlink.mail import reminder_budget
 from learnlink.mentoring.models import Nudge, NudgeOptOut, NudgeSnooze
+from learnlink.mentoring.nudges.by_email import WORD
 from learnlink.mentoring.nudges.due import Due, due_nudges
 from learnlink.mentoring.nudges.links import not_now_link, opt_out_link
 from learnlink.people.addresses import delivery_address
@@ -119,4 +120,5 @@ def _context(nudge: Due, organisation: Organisation, person: Person,
             "link": absolute(message.get_absolute_url() if message
                              else nudge.group.get_absolute_url()),
             "not_now": not_now_link(organisation.pk, nudge.kind),
-            "opt_out": opt_out_link(person.pk)}
+            "opt_out": opt_out_link(person.pk),
+            "reminders": nudge.group.command_address(WORD)}
