@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LL := $(BIN)/learnlink
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install messages messages-update browser imap spam clean
+.PHONY: run test lint install messages messages-update browser imap spam postfix clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ run: install
 	$(LL) demo
 	DEBUG=1 $(LL) serve --bind 127.0.0.1:8000
 
-test: install browser imap spam
+test: install browser imap spam postfix
 	mkdir -p test-output
 	LEARNLINK_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest
 
@@ -38,6 +38,9 @@ imap:
 
 spam:
 	@bin/ensure-package /usr/sbin/spamd spamd "spam filter tests"
+
+postfix:
+	@bin/ensure-package /usr/sbin/postfix postfix "Postfix tests"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check learnlink tests bench
