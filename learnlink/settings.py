@@ -165,6 +165,9 @@ if EMAIL_URL:
     vars().update(_relay_settings(EMAIL_URL))
 EMAIL_BACKEND = "learnlink.mail.backend.OutboxBackend"
 LEARNLINK_SMTP_CONNECTIONS = env.int("LEARNLINK_SMTP_CONNECTIONS", default=4)
+# Seconds a worker holds the deliveries it took: a worker killed mid-run leaves them to the
+# others once this has passed (the relay may have taken a few of them already: sent twice).
+LEARNLINK_SEND_LEASE = env.int("LEARNLINK_SEND_LEASE", default=30 * 60)
 LEARNLINK_SMTP_TIMEOUT = env.int("LEARNLINK_SMTP_TIMEOUT", default=60)
 DKIM_KEY_FILE = env.str("DKIM_KEY_FILE", default="")  # PEM private key; signs when set
 DKIM_SELECTOR = env.str("DKIM_SELECTOR", default="learnlink")

@@ -37,7 +37,6 @@ log = logging.getLogger(__name__)
 
 RETRY_DELAYS = [datetime.timedelta(minutes=m) for m in (5, 15, 30, 60, 120, 240)]
 GIVE_UP_AFTER = datetime.timedelta(days=3)
-LEASE = datetime.timedelta(minutes=30)
 BATCH = 200
 GROUP_WINDOW = 0.05  # seconds: how long results wait to be written together
 
@@ -116,7 +115,8 @@ def _claim(limit: int) -> list[Claimed]:
         if connection.vendor == "postgresql":
             free = free.select_for_update(skip_locked=True)
         pks = list(free.order_by("pk").values_list("pk", flat=True)[:limit])
-        Delivery.objects.filter(pk__in=pks).update(lease_until=now + LEASE)
+        lease = datetime.timedelta(seconds=settings.LEARNLINK_SEND_LEASE)
+        Delivery.objects.filter(pk__in=pks).update(lease_until=now + lease)
     return list(Delivery.objects.filter(pk__in=pks).order_by("pk")
                 .values_list("pk", "outgoing_id", "address", "token"))
 

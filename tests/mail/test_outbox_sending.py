@@ -328,7 +328,8 @@ def test_a_new_worker_takes_over_what_a_dead_one_held_and_sends_each_copy_once(
     settings.LEARNLINK_RELAY = False  # the relay is unreachable while the worker dies
     second = post(MEMBERS, subject="Tuesday's prices")
     assert second.deliveries.filter(state=DeliveryState.QUEUED).count() == 3
-    died_holding = second.deliveries.update(lease_until=clock.now() + sending.LEASE)
+    lease = datetime.timedelta(seconds=settings.LEARNLINK_SEND_LEASE)
+    died_holding = second.deliveries.update(lease_until=clock.now() + lease)
     assert died_holding == 3
     settings.LEARNLINK_RELAY = True
 
