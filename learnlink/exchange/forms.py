@@ -78,3 +78,16 @@ class PostForm(forms.Form):
         super().__init__(*args, **kwargs)
         if reply:
             del self.fields["subject"]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args: Any, roles: list[tuple[str, Any]], **kwargs: Any) -> None:
+        """`roles`: those the moderator may give (permissions.roles_to_give)."""
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles  # type: ignore[attr-defined]
+
+
+class HoldForm(forms.Form):
+    hold = forms.BooleanField(label=_("Hold this member's posts for review"), required=False)
