@@ -123,16 +123,17 @@ def test_an_xlsx_works_as_a_csv(signed_in_mentor, smtp_sink):
 
 
 def test_an_invitation_to_a_members_only_group_stands_until_confirmed(client, mentor,
-                                                                      smtp_sink):
+                                                                      smtp_sink, mail_server):
     create_group("mentors-room", "Mentors' room", private=True)
     client.login(username="joseph.mshana@example.org", password=PASSWORD)
-    upload(client, "one.csv", f"address\n{MWAJUMA}\n".encode(),
+    upload(client, "two.csv", f"address\n{MWAJUMA}\n{RUTH}\n".encode(),
            url="/groups/mentors-room/members/invite/")
-    [mail] = smtp_sink.to(MWAJUMA)
+    [by_link], [by_reply] = smtp_sink.to(MWAJUMA), smtp_sink.to(RUTH)
     client.logout()
-    client.post(link_in(mail))
-    assert Membership.objects.filter(group__slug="mentors-room",
-                                     person__email_addresses__address=MWAJUMA).exists()
+    client.post(link_in(by_link))
+    reply(mail_server, by_reply, RUTH)
+    assert set(Membership.objects.filter(group__slug="mentors-room").values_list(
+        "person__email_addresses__address", flat=True)) == {MWAJUMA, RUTH}
 
 
 def test_only_moderators_reach_the_invitation_page(client, oranges, outsider, smtp_sink):
