@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.file_kinds import CHOICES
 from learnlink.exchange.models import DeliveryMode, Group
+from learnlink.lib.spreadsheets.uploads import UploadForm
 
 
 class RejectForm(forms.Form):
@@ -91,3 +92,9 @@ class RoleForm(forms.Form):
 
 class HoldForm(forms.Form):
     hold = forms.BooleanField(label=_("Hold this member's posts for review"), required=False)
+
+
+class InvitationsUpload(UploadForm):
+    """500 rows of addresses and names weigh well under a megabyte, in either format."""
+
+    largest = 2 * 1024 * 1024

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from learnlink.exchange.forms import HoldForm, RoleForm
+from learnlink.exchange.forms import HoldForm, InvitationsUpload, RoleForm
 from learnlink.exchange.invitations import COLUMNS, MAX_ROWS, invite_from_spreadsheet
 from learnlink.exchange.member_actions import hold_posts, set_role
 from learnlink.exchange.permissions import (
@@ -27,7 +27,6 @@ from learnlink.exchange.permissions import (
     roles_to_give,
 )
 from learnlink.lib.requests import AuthenticatedHttpRequest
-from learnlink.lib.spreadsheets.uploads import UploadForm
 
 
 def manage(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
@@ -64,7 +63,7 @@ def hold(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
 
 def invite(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     team = group_for_moderator(request, slug)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = InvitationsUpload(request.POST or None, request.FILES or None)
     errors: list[str] = []
     inviter = getattr(request.user, "person", None)
     if request.method == "POST" and inviter is None:

@@ -109,6 +109,9 @@ def test_a_banned_address_a_mentor_role_and_too_many_rows_are_refused(signed_in_
     many = "address\n" + "".join(f"farmer{n}@example.org\n" for n in range(501))
     page = upload(signed_in_mentor, "many.csv", many.encode()).content.decode()
     assert "501 rows; at most 500 invitations a file" in page
+    huge = b"address\n" + b"x" * (2 * 1024 * 1024)
+    page = upload(signed_in_mentor, "huge.csv", huge).content.decode()
+    assert "The file is larger than 2.0\xa0MB: split it." in page
     assert not Subscription.objects.exists() and smtp_sink.messages == []
 
 

@@ -72,7 +72,8 @@ def test_many_members_cost_no_more_queries(client, oranges, django_assert_max_nu
         assert client.get(f"{MANAGE}?page=2").status_code == 200
 
 
-def test_a_held_members_post_waits_and_the_others_go_through(client, oranges, mail_server):
+def test_a_held_members_post_waits_and_the_others_go_through(client, oranges, mail_server,
+                                                             smtp_sink):
     halima = membership(HALIMA)
     sign_in(client).post(f"{MANAGE}{halima.pk}/hold/", {"hold": "on"})
     halima.refresh_from_db()
@@ -85,6 +86,8 @@ def test_a_held_members_post_waits_and_the_others_go_through(client, oranges, ma
     assert (held.subject, held.reason) == (
         "Buyer from Tanga", "a mentor holds this member's posts for review")
     assert list(Message.objects.values_list("subject", flat=True)) == ["Crates"]
+    [notice] = smtp_sink.to(HALIMA)
+    assert "Why: a mentor holds this member's posts for review." in notice.get_content()
     queue = client.get("/groups/muheza-oranges/moderation/").content.decode()
     assert "a mentor holds this member&#x27;s posts for review" in queue
 

@@ -10,16 +10,21 @@ from pathlib import Path
 from typing import Any
 
 from django import forms
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Spreadsheet (.xlsx or .csv)"))
+    largest: int | None = None  # bytes; an import whose files are small refuses a huge one
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Upload an .xlsx or a .csv file."))
+        if self.largest is not None and upload.size > self.largest:
+            raise forms.ValidationError(_("The file is larger than %(size)s: split it.")
+                                        % {"size": filesizeformat(self.largest)})
         return upload
 
     @contextmanager
