@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.file_kinds import CHOICES
 from learnlink.exchange.models import DeliveryMode, Group
+from learnlink.lib.spreadsheets.uploads import UploadForm
 
 
 class RejectForm(forms.Form):
@@ -78,3 +79,22 @@ class PostForm(forms.Form):
         super().__init__(*args, **kwargs)
         if reply:
             del self.fields["subject"]
+
+
+class RoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"))
+
+    def __init__(self, *args: Any, roles: list[tuple[str, Any]], **kwargs: Any) -> None:
+        """`roles`: those the moderator may give (permissions.roles_to_give)."""
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = roles  # type: ignore[attr-defined]
+
+
+class HoldForm(forms.Form):
+    hold = forms.BooleanField(label=_("Hold this member's posts for review"), required=False)
+
+
+class InvitationsUpload(UploadForm):
+    """500 rows of addresses and names weigh well under a megabyte, in either format."""
+
+    largest = 2 * 1024 * 1024

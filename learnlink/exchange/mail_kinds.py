@@ -88,6 +88,8 @@ def _search() -> dict[str, Any]:
 KINDS = [Kind("exchange", name, to, sample) for name, to, sample in [
     ("confirm_join", _("an address asked to join a group"),
      lambda: _with_group(link=_link("membership:join"), days=7)),
+    ("invitation", _("an address a group's mentor invited"),
+     lambda: _with_group(link=_link("membership:join"), days=7, inviter="Joseph Mshana")),
     ("welcome", _("a new member"),
      lambda: _with_group(settings_url=settings_url(SAMPLE_KEY))),
     ("goodbye", _("a member who left"), _with_group),

@@ -6,10 +6,13 @@ sign in first, whether the group exists or not: see people.guests). Moderation: 
 group's mentors and owners, the network's mentors, staff. The raw source of a message
 (addresses, headers): members of the group, mentors and staff. An address on the contacts to
 fix: the group's moderators who may fix it (people.permissions). A footer link: the signed link
-itself (member_links), and an organisation's link changes nothing.
+itself (member_links), and an organisation's link changes nothing. A member's role and the hold
+on their posts: the group's moderators; an owner's role, only its owners and staff.
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
@@ -158,6 +161,30 @@ def group_for_moderator(request: HttpRequest, slug: str) -> Group:
     if not can_moderate(request.user, group):
         refuse(request)
     return group
+
+
+def manages_owners(user: AnyUser, group: Group) -> bool:
+    """Who makes or unmakes an owner: the group's owners and staff, as only Mailman's owners
+    manage owners; its mentors manage everyone else."""
+    return user.is_superuser or STAFF in roles_of(user) or memberships(user).filter(
+        group=group, role=Role.OWNER).exists()
+
+
+def membership_for_moderator(request: HttpRequest, slug: str, pk: int) -> Membership:
+    """A membership of a group the user moderates, an owner's only for whoever manages
+    owners; 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    membership = get_object_or_404(group.memberships.select_related("group"), pk=pk)
+    if membership.role == Role.OWNER and not manages_owners(request.user, group):
+        raise Http404
+    return membership
+
+
+def roles_to_give(user: AnyUser, group: Group) -> list[tuple[str, Any]]:
+    """The roles a moderator may give a member of `group` (the owner's only to those who
+    manage owners), as choices."""
+    return [(value, label) for value, label in Role.choices
+            if value != Role.OWNER or manages_owners(user, group)]
 
 
 def held_for_moderator(request: HttpRequest, slug: str, pk: int) -> HeldMessage:

@@ -118,9 +118,14 @@ NOT_A_MEMBER = gettext_noop("the sender is not a member of the group")
 MODERATED = gettext_noop("the group is moderated")
 OBSERVER = gettext_noop("the sender is an observer (outer circle), and observers' posts wait "
                         "for a mentor in this group")
+HELD_MEMBER = gettext_noop("a mentor holds this member's posts for review")
 
 
 def _hold_reason(group: Group, membership: Membership | None) -> str:
+    """Why the message waits for a mentor ('' when it may go out): a member's own hold and
+    the observers' rule first, since they apply even in an open group."""
+    if membership is not None and membership.hold_posts:
+        return HELD_MEMBER
     if membership is not None and membership.role == Role.OBSERVER \
             and not group.observers_may_post:
         return OBSERVER

@@ -17,6 +17,7 @@ from learnlink.exchange.models import (
     Group,
     Membership,
     PendingChange,
+    Role,
     Subscription,
 )
 from learnlink.exchange.models.delivery import CONFIRM_WITHIN
@@ -25,6 +26,7 @@ from learnlink.lib.fields import fitted
 from learnlink.lib.lazy_text import filled
 from learnlink.lib.links import absolute_url
 from learnlink.people.addresses import current_holder, delivery_address
+from learnlink.people.models import Person
 from learnlink.people.person_language import language_for_address
 
 COMMAND_HELP = [
@@ -80,22 +82,43 @@ def request_to_join(group: Group, address: str, name: str = "") -> bool:
     return True
 
 
-@transaction.atomic
 def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
     """Double opt-in: the address must answer before it receives anything."""
+    return _ask_to_confirm(Subscription(group=group, address=address, name=name),
+                           "confirm_join", {})
+
+
+def invite(group: Group, address: str, inviter: Person, *, name: str = "",
+           role: str = Role.LEARNER) -> Subscription:
+    """A mentor's invitation: the same double opt-in as asking to join (a link that leads to
+    one button, or a reply), in words that say who invited. Like every confirmation it signs
+    no one in; unlike a stranger's request it stands in a members-only group, whose mentors
+    are the ones who add members."""
+    return _ask_to_confirm(
+        Subscription(group=group, address=address, name=name, role=role, invited_by=inviter),
+        "invitation", {"inviter": inviter.name})
+
+
+@transaction.atomic
+def _ask_to_confirm(request: Subscription, template: str,
+                    context: dict[str, object]) -> Subscription:
+    """Store the request (replacing an older one for the address) and mail its confirmation:
+    a link, and a reply address holding the same token."""
+    group, address = request.group, request.address
     Subscription.objects.filter(group=group, address__iexact=address).delete()
-    request = Subscription.objects.create(group=group, address=address.lower(),
-                                          name=fitted(Subscription, "name", name))
-    tell(group, address, "confirm_join", {
+    request.address, request.name = address.lower(), fitted(Subscription, "name", request.name)
+    request.save()
+    tell(group, address, template, {
         "link": absolute_url("membership:join", request.token),
-        "days": CONFIRM_WITHIN.days},
+        "days": CONFIRM_WITHIN.days, **context},
         reply_to=group.command_address(f"confirm+{request.token}"))
     return request
 
 
 @transaction.atomic
 def confirm_join(request: Subscription) -> Membership:
-    membership = add_member(request.group, request.address, name=request.name)
+    membership = add_member(request.group, request.address, name=request.name,
+                            role=request.role)
     request.delete()
     welcome(membership, request.address)
     return membership
@@ -163,9 +186,11 @@ def pending_change(token: str) -> PendingChange | None:
 
 def pending(token: str) -> Subscription | None:
     """A subscription still waiting for its confirmation; expired ones are cleared, and so are
-    those of a group that became members-only since (its mentors add members)."""
+    those asked for in a group that became members-only since (its mentors add members, so
+    their invitations stand)."""
     request = Subscription.objects.select_related("group").filter(token=token).first()
-    if request is not None and (request.expired or not request.group.is_public):
+    if request is not None and (request.expired
+                                or not (request.group.is_public or request.invited)):
         request.delete()
         return None
     return request

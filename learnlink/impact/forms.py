@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import datetime
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 from django import forms
@@ -96,28 +92,6 @@ class SaleForm(forms.Form):
                          date=data["date"], quantity=data["quantity"], unit=data["unit"],
                          value=data["value"], currency=data["currency"],
                          buyer=data.get("buyer", ""))
-
-
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Spreadsheet (.xlsx or .csv)"))
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".xlsx", ".csv")):
-            raise forms.ValidationError(_("Upload an .xlsx or a .csv file."))
-        return upload
-
-    @contextmanager
-    def saved_file(self) -> Iterator[Path]:
-        """The valid upload on disk, under its own name, while it is read: the spreadsheet
-        readers open a path and know the kind by its suffix."""
-        upload = self.cleaned_data["file"]
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / Path(upload.name).name
-            with path.open("wb") as saved:
-                for chunk in upload.chunks():
-                    saved.write(chunk)
-            yield path
 
 
 class ConversionForm(forms.Form):

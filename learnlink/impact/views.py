@@ -19,7 +19,7 @@ from learnlink.alliance.models import Alliance
 from learnlink.impact import charts
 from learnlink.impact.conversions import remove_conversion, set_conversion
 from learnlink.impact.exports import impact_csv, impact_workbook
-from learnlink.impact.forms import ConversionForm, ImportForm, PeriodForm, SaleForm
+from learnlink.impact.forms import ConversionForm, PeriodForm, SaleForm
 from learnlink.impact.importing import import_sales
 from learnlink.impact.mail_routes import SALES_ADDRESS
 from learnlink.impact.models import SaleSource, UnitConversion
@@ -42,6 +42,7 @@ from learnlink.impact.sales import SaleRejected, record_sale
 from learnlink.impact.sheet_format import COLUMNS, EXAMPLES, SHEETS
 from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.lib.spreadsheets import XLSX_TYPE, Table, xlsx_bytes
+from learnlink.lib.spreadsheets.uploads import UploadForm
 
 
 def _table(request: HttpRequest, alliance: Alliance) -> tuple[PeriodForm, ImpactTable]:
@@ -141,7 +142,7 @@ def new_sale(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 def import_file(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     alliance = alliance_for_import(request, slug)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         with form.saved_file() as path:

@@ -157,6 +157,13 @@ PHRASES |= {  # posting on the web
     "reply": {"en": "In reply to Halima Omari", "sw": "Kujibu Halima Omari",
               "fr": "En réponse à Halima Omari"},
 }
+PHRASES |= {  # the moderators' members page
+    "members_manage": {"en": "A held member's posts wait in the moderation queue",
+                       "sw": "Jumbe za mwanachama aliyezuiwa zinasubiri",
+                       "fr": "Les messages d’un membre retenu attendent"},
+    "invite": {"en": "Send the invitations", "sw": "Tuma mialiko",
+               "fr": "Envoyer les invitations"},
+}
 # Pages for the learner, signed in.
 SIGNED_IN = {"address", "writeup_to_approve", "members", "agenda", "agenda_topic", "contracts",
              "contract"}
@@ -178,6 +185,7 @@ FOR_MENTOR = {
 FOR_MENTOR |= {"contract_new", "contract_edit"}
 FOR_MENTOR |= {"practice_new", "practice_edit", "practice_adoption"}
 FOR_MENTOR |= {"story_new", "story_edit"}
+FOR_MENTOR |= {"members_manage", "invite"}
 
 
 def urls(network, thread) -> dict[str, str]:
@@ -229,6 +237,8 @@ def urls(network, thread) -> dict[str, str]:
         "mentoring": reverse("mentoring:dashboard"),
         "mentoring_group": reverse("mentoring:group", args=[thread.group.slug]),
         "members": reverse("exchange:members", args=[thread.group.slug]),
+        "members_manage": reverse("exchange:members_manage", args=[thread.group.slug]),
+        "invite": reverse("exchange:invite", args=[thread.group.slug]),
         "nudge_not_now": not_now_link(network["growers"].pk, "quiet"),
         "nudge_opt_out": opt_out_link(network["chair"].pk),
         **agenda_urls(thread),

@@ -12,12 +12,17 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.exchange.models.groups import DeliveryMode
+from learnlink.exchange.models.groups import DeliveryMode, Role
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 CONFIRM_WITHIN = datetime.timedelta(days=7)
+
+# An invitation makes whoever reads the mailbox a member by one click: never a mentor or an
+# owner, who moderate (a mentor promotes them on the members page, knowing who confirmed).
+INVITED_ROLES = [(Role.LEARNER.value, Role.LEARNER.label),
+                 (Role.OBSERVER.value, Role.OBSERVER.label)]
 
 
 def new_token() -> str:
@@ -40,13 +45,19 @@ class AwaitingConfirmation(models.Model):
 
 
 class Subscription(AwaitingConfirmation):
-    """Someone asked to join by email; they become a member when they confirm (double opt-in),
-    so nobody can subscribe another person's address."""
+    """Someone asked to join by email, or a mentor invited them; they become a member when
+    they confirm (double opt-in), so nobody can subscribe another person's address."""
 
     group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE,
                               related_name="subscriptions")
     address = models.EmailField(_("address"))
     name = models.CharField(_("name"), max_length=200, blank=True)
+    role = models.CharField(_("role"), max_length=10, choices=INVITED_ROLES,
+                            default=Role.LEARNER)
+    invited_by = models.ForeignKey(
+        "people.Person", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="invitations",
+        help_text="The mentor who invited the address; empty when it asked to join itself")
 
     class Meta:
         verbose_name = _("subscription waiting for confirmation")
@@ -54,6 +65,10 @@ class Subscription(AwaitingConfirmation):
 
     def __str__(self) -> str:
         return self.address
+
+    @property
+    def invited(self) -> bool:
+        return self.invited_by_id is not None
 
 
 class PendingChange(AwaitingConfirmation):

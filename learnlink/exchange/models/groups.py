@@ -9,7 +9,7 @@ import zoneinfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -174,6 +174,41 @@ class Group(models.Model):
         return self.visibility == Visibility.PUBLIC
 
 
+class MemberQuerySet(models.QuerySet["Membership"]):
+    def for_moderators(self) -> MemberQuerySet:
+        """The moderators' member list: each member with their last post in the group and the
+        state of the addresses the group's mail goes to, as subqueries (one query a page)."""
+        from learnlink.exchange.models.messages import Message
+        from learnlink.people.models import EmailAddress
+
+        def last_post(sender: Q) -> Subquery:
+            return Subquery(Message.objects.filter(sender, group=OuterRef("group"))
+                            .order_by("-date").values("date")[:1])
+
+        def addresses(**state: object) -> Exists:
+            """The member's current addresses, an organisation's being its people's."""
+            return Exists(EmailAddress.objects.current().filter(
+                Q(person=OuterRef("person"))
+                | Q(person__affiliations__organisation=OuterRef("organisation")), **state))
+
+        return (self.select_related("person", "organisation")
+                .annotate(last_post=Coalesce(
+                              last_post(Q(sender=OuterRef("person"))),
+                              last_post(Q(sender__affiliations__organisation=OuterRef(
+                                  "organisation")))),
+                          receives=addresses(disabled__isnull=True),
+                          bounces=addresses(bounce_score__gt=0),
+                          stopped=addresses(disabled__isnull=False))
+                .order_by("organisation__name", "person__name", "pk"))
+
+
+class BounceState(models.TextChoices):
+    OK = "ok", _("delivered")
+    BOUNCING = "bouncing", _("bouncing")
+    STOPPED = "stopped", _("delivery stopped after bounces")
+    NO_ADDRESS = "none", _("no current address")
+
+
 class Membership(models.Model):
     """A person, or an organisation taking part as one learner through its shared address."""
 
@@ -188,9 +223,14 @@ class Membership(models.Model):
     plain_text = models.BooleanField(
         _("digests in plain text only"), default=False,
         help_text="One text part, no HTML: the lightest digest for a metered connection")
+    hold_posts = models.BooleanField(
+        _("hold this member's posts"), default=False,
+        help_text=_("What they send waits for a mentor, whatever the group's posting policy"))
     joined = models.DateTimeField(_("joined"), auto_now_add=True)
     key = models.CharField(max_length=20, default=new_key,
                            help_text="Part of the member's signed links; a new key voids old ones")
+
+    objects = MemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")
@@ -219,6 +259,14 @@ class Membership(models.Model):
     @property
     def moderates(self) -> bool:
         return self.role in (Role.MENTOR, Role.OWNER)
+
+    @property
+    def bounce_state(self) -> BounceState:
+        """From `for_moderators`' annotations: whether the group's mail reaches the member."""
+        found: dict[str, bool] = self.__dict__
+        if found["receives"]:
+            return BounceState.BOUNCING if found["bounces"] else BounceState.OK
+        return BounceState.STOPPED if found["stopped"] else BounceState.NO_ADDRESS
 
 
 class BannedAddress(models.Model):
