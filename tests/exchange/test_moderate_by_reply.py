@@ -12,24 +12,33 @@ from email.message import EmailMessage
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 
 from learnlink.exchange.held_notices import ADDRESSES
 from learnlink.exchange.membership import add_member
-from learnlink.exchange.models import BannedAddress, HeldMessage, HeldStatus, Membership, Message
+from learnlink.exchange.models import (
+    BannedAddress,
+    Group,
+    HeldMessage,
+    HeldStatus,
+    Membership,
+    Message,
+)
 from learnlink.lib.dated_tokens import DAY
 from learnlink.lib.links import absolute_url
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mentoring.dashboard.summary import send_morning_summaries
 from learnlink.people.models import Person
-from tests.conftest import email_from, wire_format
+from tests.conftest import MailServer, email_from, wire_format
 from tests.exchange.conftest import OUR_MTA, Mailboxes
 
 GROUP = "muheza-oranges@learnlink.localhost"
 JOSEPH, HALIMA, DAUDI = "joseph.mshana@example.org", "halima@example.org", "daudi@example.net"
 
 
-def hold_one(mail_server: Any, subject: str = "Can I join?", body: str = "From Lushoto.",
+def hold_one(mail_server: MailServer, subject: str = "Can I join?", body: str = "From Lushoto.",
              ) -> HeldMessage:
     mail_server.send(email_from(f"Daudi Tlatla <{DAUDI}>", GROUP, subject, body), GROUP)
     return HeldMessage.objects.get(subject=subject)
@@ -40,7 +49,7 @@ def notice_to(boxes: Mailboxes, address: str = JOSEPH) -> EmailMessage:
     return notice
 
 
-def reply(mail_server: Any, notice: EmailMessage, text: str, sender: str = JOSEPH,
+def reply(mail_server: MailServer, notice: EmailMessage, text: str, sender: str = JOSEPH,
           to: str = "", on_top: str = "") -> None:
     """A reply through our SMTP server, the notice quoted below the answer as mail programs
     do; `on_top` is an Authentication-Results value written by an MTA."""
@@ -60,8 +69,8 @@ def answer(boxes: Mailboxes, address: str = JOSEPH) -> str:
     return text
 
 
-def test_the_mentor_is_told_at_once_and_approve_by_reply_posts_it(mail_server, mailboxes,
-                                                                  oranges):
+def test_the_mentor_is_told_at_once_and_approve_by_reply_posts_it(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     held = hold_one(mail_server)
     notice = notice_to(mailboxes)
     assert str(notice["Reply-To"]).startswith("moderate+") and notice["Reply-To"] in notice["From"]
@@ -86,7 +95,16 @@ def test_the_mentor_is_told_at_once_and_approve_by_reply_posts_it(mail_server, m
     assert InboundMessage.objects.get(recipient__startswith="moderate+").state == State.DONE
 
 
-def test_reject_with_a_reason_tells_the_sender_the_reason(mail_server, mailboxes, oranges):
+def test_a_quarantined_message_is_not_noticed(mail_server: MailServer, mailboxes: Mailboxes,
+                                              oranges: Group) -> None:
+    mail_server.send(email_from(DAUDI, GROUP, "Out of office", "I am away.",
+                                Auto_Submitted="auto-replied"), GROUP)
+    assert InboundMessage.objects.get().state == State.QUARANTINED
+    assert not HeldMessage.objects.exists() and not mailboxes.of(JOSEPH)
+
+
+def test_reject_with_a_reason_tells_the_sender_the_reason(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     held = hold_one(mail_server)
     reply(mail_server, notice_to(mailboxes), "reject too long")
     rejection = mailboxes.of(DAUDI)[-1]
@@ -98,7 +116,7 @@ def test_reject_with_a_reason_tells_the_sender_the_reason(mail_server, mailboxes
 
 
 def test_reject_without_a_reason_asks_for_one_and_the_notice_still_answers(
-        mail_server, mailboxes, oranges):
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     held = hold_one(mail_server)
     notice = notice_to(mailboxes)
     reply(mail_server, notice, "reject")
@@ -110,7 +128,8 @@ def test_reject_without_a_reason_asks_for_one_and_the_notice_still_answers(
     assert held.status == HeldStatus.REJECTED
 
 
-def test_ban_turns_away_the_next_message_from_that_address(mail_server, mailboxes, oranges):
+def test_ban_turns_away_the_next_message_from_that_address(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     hold_one(mail_server)
     reply(mail_server, notice_to(mailboxes), "ban")
     assert BannedAddress.objects.filter(group=oranges, address=DAUDI).exists()
@@ -121,8 +140,8 @@ def test_ban_turns_away_the_next_message_from_that_address(mail_server, mailboxe
         subject="Again").exists()
 
 
-def test_a_kiswahili_mentor_reads_kiswahili_words_and_answers_with_them(mail_server,
-                                                                        mailboxes, oranges):
+def test_a_kiswahili_mentor_reads_kiswahili_words_and_answers_with_them(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     Person.objects.filter(name="Joseph Mshana").update(languages="sw")
     held = hold_one(mail_server)
     notice = notice_to(mailboxes)
@@ -133,7 +152,8 @@ def test_a_kiswahili_mentor_reads_kiswahili_words_and_answers_with_them(mail_ser
     assert "Imekubaliwa" in answer(mailboxes)
 
 
-def test_french_words_decide_too(mail_server, mailboxes, oranges):
+def test_french_words_decide_too(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     held = hold_one(mail_server)
     reply(mail_server, notice_to(mailboxes), "Rejeter : trop long")
     held.refresh_from_db()
@@ -141,8 +161,8 @@ def test_french_words_decide_too(mail_server, mailboxes, oranges):
     assert "trop long" in mailboxes.of(DAUDI)[-1].get_content()
 
 
-def test_a_word_not_understood_lists_the_words_and_changes_nothing(mail_server, mailboxes,
-                                                                   oranges):
+def test_a_word_not_understood_lists_the_words_and_changes_nothing(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     held = hold_one(mail_server)
     reply(mail_server, notice_to(mailboxes), "Who is this Daudi?")
     text = answer(mailboxes)
@@ -153,7 +173,7 @@ def test_a_word_not_understood_lists_the_words_and_changes_nothing(mail_server, 
 
 
 def test_a_member_who_does_not_moderate_is_refused_and_told_nothing_of_the_message(
-        mail_server, mailboxes, oranges):
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     held = hold_one(mail_server)
     reply(mail_server, notice_to(mailboxes), "approve", sender=HALIMA)
     refusal = [m for m in mailboxes.of(HALIMA) if m["From"] == settings.DEFAULT_FROM_EMAIL][-1]
@@ -164,17 +184,19 @@ def test_a_member_who_does_not_moderate_is_refused_and_told_nothing_of_the_messa
     assert held.status == HeldStatus.WAITING and not Message.objects.exists()
 
 
-def test_the_same_approve_twice_is_refused_with_who_decided_and_when(mail_server, mailboxes,
-                                                                     oranges):
+def test_the_same_approve_twice_is_refused_with_who_decided_and_when(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     hold_one(mail_server)
     notice = notice_to(mailboxes)
     reply(mail_server, notice, "approve")
     reply(mail_server, notice, "approve")
-    assert re.search(r"already approved by Joseph Mshana on \S+ \d+, \d{4}, so nothing was changed", answer(mailboxes))
+    assert re.search(r"already approved by Joseph Mshana on \S+ \d+, \d{4}, so nothing was "
+                     r"changed", answer(mailboxes))
     assert Message.objects.count() == 1
 
 
-def test_a_forged_or_expired_reply_address_is_refused(mail_server, mailboxes, oranges):
+def test_a_forged_or_expired_reply_address_is_refused(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     held = hold_one(mail_server)
     notice = notice_to(mailboxes)
     local, _at, domain = str(notice["Reply-To"]).partition("@")
@@ -189,7 +211,8 @@ def test_a_forged_or_expired_reply_address_is_refused(mail_server, mailboxes, or
 
 
 def test_another_moderators_notice_decides_only_when_our_mta_verified_the_sender(
-        mail_server, mailboxes, oranges, settings):
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group,
+        settings: Any) -> None:
     settings.LEARNLINK_AUTHSERV_ID = OUR_MTA
     add_member(oranges, "neema@example.org", name="Neema Mushi", role="owner")
     held = hold_one(mail_server)
@@ -205,7 +228,8 @@ def test_another_moderators_notice_decides_only_when_our_mta_verified_the_sender
 
 
 def test_a_mentor_who_chose_the_summary_gets_no_notice_but_the_summary_lists_it(
-        client, mail_server, mailboxes, oranges, mentor):
+        client: Client, mail_server: MailServer, mailboxes: Mailboxes, oranges: Group,
+        mentor: User) -> None:
     client.force_login(mentor)
     page = client.get(reverse("me:home")).content.decode()
     assert "each held message at once, by mail" in page
