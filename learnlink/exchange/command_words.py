@@ -104,6 +104,13 @@ DECISIONS = {
 DECISION_WORDS = {"en": {APPROVE: "approve", REJECT: "reject", BAN: "ban"},
                   "sw": {APPROVE: "kubali", REJECT: "kataa", BAN: "zuia"},
                   "fr": {APPROVE: "approuver", REJECT: "rejeter", BAN: "bannir"}}
+
+
+def decision_words(language: str) -> dict[str, str]:
+    """The words a notice in `language` shows (English for a language we do not speak)."""
+    return DECISION_WORDS.get(language[:2], DECISION_WORDS["en"])
+
+
 _DECIDED = {saying: word for word, sayings in DECISIONS.items() for saying in sayings}
 
 

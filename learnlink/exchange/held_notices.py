@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.exchange.command_words import DECISION_WORDS
+from learnlink.exchange.command_words import decision_words
 from learnlink.exchange.held_display import held_text
 from learnlink.exchange.models import HeldMessage, HeldNotices, HeldStatus, Membership, Role
 from learnlink.exchange.subscriptions import tell
@@ -70,7 +70,7 @@ def send_notices(held_id: int) -> int:
             # The words shown are those of the notice's language (tell's); all of them work.
             language = language_for_address(address, held.group.language)
             tell(held.group, address, "held_notice",
-                 context | {"words": DECISION_WORDS.get(language, DECISION_WORDS["en"])},
+                 context | {"words": decision_words(language)},
                  reply_to=reply, sender=reply)
             sent += 1
     return sent

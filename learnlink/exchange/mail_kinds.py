@@ -9,15 +9,16 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from learnlink.exchange.command_words import DECISION_WORDS
+from learnlink.exchange.command_words import decision_words
 from learnlink.exchange.digest_leads import Lead
 from learnlink.exchange.held_notices import EXAMPLE_REASON
 from learnlink.exchange.list_mail import footer
 from learnlink.exchange.member_links import settings_url
 from learnlink.exchange.models import DeliveryMode, Group, HeldMessage
+from learnlink.exchange.moderate_by_email import approved
 from learnlink.exchange.posting import NOT_A_MEMBER
 from learnlink.exchange.subscriptions import command_list
 from learnlink.lib.emails import Kind
@@ -52,9 +53,10 @@ def _held() -> HeldMessage:
 
 
 def _held_notice() -> dict[str, Any]:
-    """What `held_notices.send_notices` gives a Kiswahili-speaking mentor."""
+    """What `held_notices.send_notices` gives a mentor (built in the notice's language)."""
     return _with_group(held=_held(), quoted=f"> {TEXT}".replace("\n", "\n> "), cut=False,
-                       words=DECISION_WORDS["sw"], example_reason=EXAMPLE_REASON,
+                       words=decision_words(translation.get_language() or "en"),
+                       example_reason=EXAMPLE_REASON,
                        queue=absolute_url("exchange:moderation", "oranges-muheza"))
 
 
@@ -112,8 +114,8 @@ KINDS = [Kind("exchange", name, to, sample) for name, to, sample in [
     ("held_notice", _("a group's moderators, at once, when a message is held for them"),
      _held_notice),
     ("moderation_answer", _("a moderator who replied to the notice of a held message"),
-     lambda: {"held": _held(), "outcome": "Approved: “Mlivyompata mnunuzi wa machungwa wa "
-              "Tanga” from kicheba.oranges@example.net is in the archive.",
+     lambda: {"held": _held(), "outcome": approved({"subject": SUBJECT,
+                                                    "sender": SENDER["address"]}),
               "queue": absolute_url("exchange:moderation", "oranges-muheza")}),
     ("rejected", _("the sender of a rejected message"),
      lambda: _with_group(held=_held(), reason="Jiunge na kikundi kwanza, kisha utume tena.")),

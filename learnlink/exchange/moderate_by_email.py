@@ -26,7 +26,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from learnlink.exchange import moderation
-from learnlink.exchange.command_words import APPROVE, BAN, DECISION_WORDS, REJECT, decision_of
+from learnlink.exchange.command_words import APPROVE, BAN, REJECT, decision_of, decision_words
 from learnlink.exchange.held_notices import ADDRESSES, EXAMPLE_REASON
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import HeldMessage, HeldStatus
@@ -88,7 +88,7 @@ def _decide_reply(inbound: InboundMessage, parsed: ParsedMessage) -> tuple[HeldM
         raise Refused(already(held), f"held message {held.pk} was {held.status} already",
                       **queue)
     word, rest = decision_of(parsed.new_text)
-    words = {"words": DECISION_WORDS.get(translation.get_language() or "", DECISION_WORDS["en"]),
+    words = {"words": decision_words(translation.get_language() or ""),
              "example_reason": EXAMPLE_REASON, **queue}
     if not word:
         raise Refused(_("The first line of your reply was not understood, so nothing was "
@@ -131,8 +131,7 @@ def _carry_out(held: HeldMessage, person: Person, word: str, reason: str) -> str
     values = {"subject": held.subject or "-", "sender": held.sender_address}
     if word == APPROVE:
         moderation.approve(held, person)
-        return _("Approved: “%(subject)s” from %(sender)s is in the archive and on its way to "
-                 "the members.") % values
+        return approved(values)
     if word == BAN:
         moderation.ban(held, person)
         return _("Banned: “%(subject)s” is not posted, and every later message from "
@@ -140,6 +139,11 @@ def _carry_out(held: HeldMessage, person: Person, word: str, reason: str) -> str
     moderation.reject(held, person, reason)
     return _("Rejected: “%(subject)s” is not posted, and %(sender)s is told your reason: "
              "%(reason)s") % {**values, "reason": reason}
+
+
+def approved(values: dict[str, str]) -> str:
+    return _("Approved: “%(subject)s” from %(sender)s is in the archive and on its way to the "
+             "members.") % values
 
 
 def already(held: HeldMessage) -> str:
