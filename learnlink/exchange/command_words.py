@@ -97,3 +97,40 @@ def administrivia(parsed: ParsedMessage) -> str:
                       for word in other.split()]
             return said if len(others) <= OTHER_WORDS else ""
     return ""
+
+
+# A moderator's answer to the notice of a held message (moderate_by_email): the first line of
+# the reply's own text, the word first, then for `reject` the reason the sender is told.
+APPROVE, REJECT, BAN = "approve", "reject", "ban"
+DECISIONS = {
+    APPROVE: {"approve", "kubali", "idhinisha", "ruhusu", "approuver",
+              "approuve", "accepter", "valider"},
+    REJECT: {"reject", "kataa", "rejeter", "rejette", "refuser", "refuse"},
+    BAN: {"ban", "zuia", "piga marufuku", "bannir", "interdire"},
+}
+# The word each language's notice shows for each decision (every word above works in any).
+DECISION_WORDS = {"en": {APPROVE: "approve", REJECT: "reject", BAN: "ban"},
+                  "sw": {APPROVE: "kubali", REJECT: "kataa", BAN: "zuia"},
+                  "fr": {APPROVE: "approuver", REJECT: "rejeter", BAN: "bannir"}}
+
+
+def decision_words(language: str) -> dict[str, str]:
+    """The words a notice in `language` shows (English for a language we do not speak)."""
+    return DECISION_WORDS.get(language[:2], DECISION_WORDS["en"])
+
+
+_DECIDED = {saying: word for word, sayings in DECISIONS.items() for saying in sayings}
+
+
+def decision_of(text: str) -> tuple[str, str]:
+    """(APPROVE, REJECT or BAN, and what follows the word) from the first line of `text` that
+    says anything; ('', that line) when it is none of them. Only one line is read: a
+    moderator's "ok, but ..." in a later paragraph decides nothing."""
+    line = next((line.strip() for line in text.splitlines() if line.strip()), "")[:1000]
+    words = line.split()
+    for length in (2, 1):
+        said = _DECIDED.get(_plain(" ".join(words[:length]))) if len(words) >= length else None
+        if said:
+            rest = " ".join(words[length:]).lstrip(":-–— ").strip()
+            return said, rest
+    return "", line

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.file_kinds import CHOICES
-from learnlink.exchange.models import DeliveryMode, Group
+from learnlink.exchange.models import DeliveryMode, Group, HeldNotices
 from learnlink.lib.spreadsheets.uploads import UploadForm
 
 
@@ -47,6 +47,11 @@ class ModeForm(forms.Form):
     plain_text = forms.BooleanField(
         label=_("Digests in plain text only (the lightest mail, for a metered connection)"),
         required=False)
+
+
+class HeldNoticesForm(forms.Form):
+    held_notices = forms.ChoiceField(label=_("Messages held for moderation"),
+                                     choices=HeldNotices.choices, widget=forms.RadioSelect)
 
 
 class FilesFilter(forms.Form):

@@ -35,14 +35,15 @@ def held_items(waiting: Iterable[HeldMessage], form: RejectForm | None = None,
     """Each message with its folded text; `form` is a reject form that came back invalid."""
     items = []
     for held in waiting:
-        text = _text(held)
+        text = held_text(held)
         head, rest = fold(text[:SHOWN])
         items.append(HeldItem(held, head, rest, len(text) > SHOWN,
                               form or RejectForm(auto_id=f"id_%s_{held.pk}")))
     return items
 
 
-def _text(held: HeldMessage) -> str:
+def held_text(held: HeldMessage) -> str:
+    """The message's own words as plain text (an HTML mail's text, never its markup)."""
     try:
         return parse(bytes(held.inbound.raw)).text.strip()
     except ParseError as error:

@@ -9,13 +9,16 @@ import datetime
 from typing import Any
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.exchange.command_words import decision_words
 from learnlink.exchange.digest_leads import Lead
+from learnlink.exchange.held_notices import EXAMPLE_REASON
 from learnlink.exchange.list_mail import footer
 from learnlink.exchange.member_links import settings_url
 from learnlink.exchange.models import DeliveryMode, Group, HeldMessage
+from learnlink.exchange.moderate_by_email import approved
 from learnlink.exchange.posting import NOT_A_MEMBER
 from learnlink.exchange.subscriptions import command_list
 from learnlink.lib.emails import Kind
@@ -47,6 +50,14 @@ def _held() -> HeldMessage:
     return HeldMessage(sender_address=SENDER["address"], sender_name=SENDER["name"],
                        subject=SUBJECT, reason=NOT_A_MEMBER,
                        created=timezone.now() - datetime.timedelta(hours=3))
+
+
+def _held_notice() -> dict[str, Any]:
+    """What `held_notices.send_notices` gives a mentor (built in the notice's language)."""
+    return _with_group(held=_held(), quoted=f"> {TEXT}".replace("\n", "\n> "), cut=False,
+                       words=decision_words(translation.get_language() or "en"),
+                       example_reason=EXAMPLE_REASON,
+                       queue=absolute_url("exchange:moderation", "oranges-muheza"))
 
 
 def _message() -> dict[str, Any]:
@@ -102,6 +113,12 @@ KINDS = [Kind("exchange", name, to, sample) for name, to, sample in [
      lambda: _with_group(outcome=_("You are already a member."))),
     ("held", _("the sender of a message held for a moderator"),
      lambda: _with_group(held=_held())),
+    ("held_notice", _("a group's moderators, at once, when a message is held for them"),
+     _held_notice),
+    ("moderation_answer", _("a moderator who replied to the notice of a held message"),
+     lambda: {"held": _held(), "outcome": approved({"subject": SUBJECT,
+                                                    "sender": SENDER["address"]}),
+              "queue": absolute_url("exchange:moderation", "oranges-muheza")}),
     ("rejected", _("the sender of a rejected message"),
      lambda: _with_group(held=_held(), reason="Jiunge na kikundi kwanza, kisha utume tena.")),
     ("to_mentors", _("a group's mentors, when someone writes to its mentors' address"),

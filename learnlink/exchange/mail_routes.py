@@ -1,5 +1,6 @@
 """The mail addresses the exchange app answers to: every group, its command addresses
-(SLUG+subscribe@, SLUG-request@ ...), its mentors (SLUG-owner@), search@ and get@, and the
+(SLUG+subscribe@, SLUG-request@ ...), its mentors (SLUG-owner@), search@ and get@, the
+moderators' replies to the notice of a held message (moderate+TOKEN@), and the
 address our notices come from (DEFAULT_FROM_EMAIL), so that a reply to any mail Learnlink sends
 gets an answer rather than a bounce."""
 
@@ -56,6 +57,18 @@ def not_read(inbound: InboundMessage) -> None:
     answer_not_read(inbound)
 
 
+def is_moderation_reply(local: str, domain: str) -> bool:
+    from learnlink.exchange.held_notices import ADDRESSES
+
+    return ADDRESSES.accepts(local, domain)
+
+
+def moderate(inbound: InboundMessage) -> None:
+    from learnlink.exchange.moderate_by_email import take_reply
+
+    take_reply(inbound)
+
+
 def service(name: str) -> Route:
     def answer(inbound: InboundMessage) -> None:
         from learnlink.exchange.by_email import answer as reply
@@ -69,4 +82,6 @@ GROUPS = Route("groups", accepts=is_group, process=post_to_group)
 COMMANDS = Route("commands", accepts=is_command, process=command)
 OWNERS = Route("owners", accepts=is_owner, process=to_mentors)
 NOT_READ = Route("not-read", accepts=is_not_read, process=not_read)
-ROUTES = [GROUPS, COMMANDS, *(service(name) for name in SERVICES), OWNERS, NOT_READ]
+MODERATION = Route("moderation-replies", accepts=is_moderation_reply, process=moderate)
+ROUTES = [GROUPS, COMMANDS, *(service(name) for name in SERVICES), OWNERS, NOT_READ,
+          MODERATION]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
-from learnlink.exchange.forms import ModeForm
+from learnlink.exchange.forms import HeldNoticesForm, ModeForm
 from learnlink.exchange.models import DeliveryMode, Group, Membership
 from learnlink.people.addresses import delivery_address
 from learnlink.people.models import EmailAddress, Person
@@ -28,6 +28,7 @@ class MyGroup:
     membership: Membership
     form: ModeForm | None
     commands: list[tuple[str, str]]
+    held_form: HeldNoticesForm | None = None  # for a group they moderate in person
 
     @property
     def group(self) -> Group:
@@ -51,7 +52,7 @@ def my_groups(person: Person) -> list[MyGroup]:
     found = (Membership.objects.filter(Q(person=person)
                                        | Q(organisation__affiliations__person=person))
              .select_related("group", "organisation").order_by("organisation_id", "group__name"))
-    return [MyGroup(m, _mode_form(m), _commands(m.group)) for m in found]
+    return [MyGroup(m, _mode_form(m), _commands(m.group), _held_form(m)) for m in found]
 
 
 def _mode_form(membership: Membership) -> ModeForm | None:
@@ -59,6 +60,13 @@ def _mode_form(membership: Membership) -> ModeForm | None:
         return None
     return ModeForm(initial={"mode": membership.mode, "plain_text": membership.plain_text},
                     auto_id=f"id_%s_{membership.group.slug}")
+
+
+def _held_form(membership: Membership) -> HeldNoticesForm | None:
+    if membership.organisation_id or not membership.moderates:
+        return None
+    return HeldNoticesForm(initial={"held_notices": membership.held_notices},
+                           auto_id=f"id_%s_{membership.group.slug}")
 
 
 def _commands(group: Group) -> list[tuple[str, str]]:

@@ -9,4 +9,5 @@ urlpatterns = [
     path("addresses/<int:pk>/restart/", my_views.restart, name="restart"),
     path("groups/<slug:slug>/mode/", my_views.mode, name="mode"),
     path("groups/<slug:slug>/leave/", my_views.leave_group, name="leave"),
+    path("groups/<slug:slug>/held-notices/", my_views.held_notices, name="held_notices"),
 ]

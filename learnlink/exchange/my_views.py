@@ -1,5 +1,6 @@
 """My Learnlink (/me/): where signing in lands. The page, and one small POST view per change:
-delivery mode, leaving a group, the person's language, restarting mail that bounces stopped.
+delivery mode, when a moderator hears of held messages, leaving a group, the person's language,
+restarting mail that bounces stopped.
 Each change says what it did, in the person's language, and a change an email command can
 also make is confirmed by mail as that command's would be."""
 
@@ -13,11 +14,17 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from learnlink.exchange.forms import ModeForm
+from learnlink.exchange.forms import HeldNoticesForm, ModeForm
 from learnlink.exchange.models import DeliveryMode
 from learnlink.exchange.my_page import my_addresses, my_groups
 from learnlink.exchange.permissions import own_membership
-from learnlink.exchange.subscriptions import choose_mode, choose_plain_text, leave, member_address
+from learnlink.exchange.subscriptions import (
+    choose_held_notices,
+    choose_mode,
+    choose_plain_text,
+    leave,
+    member_address,
+)
 from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.people.addresses import enable
 from learnlink.people.forms import LanguageForm
@@ -56,6 +63,19 @@ def mode(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     elif not plain_changed:
         messages.info(request, _("%(group)s: nothing changed, you already receive: %(mode)s.")
                       % {"group": membership.group.name, "mode": membership.get_mode_display()})
+    return redirect("me:home")
+
+
+@require_POST
+def held_notices(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    membership = own_membership(request, slug)
+    form = HeldNoticesForm(request.POST)
+    if not membership.moderates or not form.is_valid():
+        messages.error(request, _("Nothing changed: choose when you hear of held messages."))
+        return redirect("me:home")
+    if choose_held_notices(membership, form.cleaned_data["held_notices"]):
+        messages.success(request, _("%(group)s: you will hear of held messages: %(when)s.") % {
+            "group": membership.group.name, "when": membership.get_held_notices_display()})
     return redirect("me:home")
 
 

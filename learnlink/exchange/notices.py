@@ -1,6 +1,7 @@
 """Telling a held message's sender that it waits (at most once a day per address, so a storm of
 held mail does not become a storm of notices), and where a group's moderators are reached. The
-moderators hear what waits in the mentors' morning summary (mentoring.dashboard.summary)."""
+moderators hear of each held message at once (held_notices), unless they chose the mentors'
+morning summary (mentoring.dashboard.summary), which lists what waits for all of them."""
 
 from __future__ import annotations
 

@@ -19,6 +19,7 @@ from learnlink.exchange.command_words import administrivia
 from learnlink.exchange.display import message_html
 from learnlink.exchange.distribution import distribute
 from learnlink.exchange.email_commands import answer
+from learnlink.exchange.held_notices import announce
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.list_mail import MemberCopy, member_copy
 from learnlink.exchange.member_links import void_quoted_links
@@ -153,6 +154,7 @@ def hold(group: Group, inbound: InboundMessage, parsed: ParsedMessage, reason: s
             "subject": fitted(HeldMessage, "subject", parsed.subject),
             "reason": reason})
         notify_sender(held)
+        announce(held)
         finish(inbound, State.DONE, f"held for a moderator: {reason}")
 
 

@@ -15,6 +15,7 @@ from learnlink.exchange.membership import add_member, membership_of
 from learnlink.exchange.models import (
     DeliveryMode,
     Group,
+    HeldNotices,
     Membership,
     PendingChange,
     Role,
@@ -225,4 +226,14 @@ def choose_plain_text(membership: Membership, plain_text: bool) -> bool:
         return False
     membership.plain_text = plain_text
     membership.save(update_fields=["plain_text"])
+    return True
+
+
+def choose_held_notices(membership: Membership, choice: str) -> bool:
+    """A moderator chose when they hear of held messages (held_notices); False when nothing
+    changed. The morning summary lists what waits either way."""
+    if membership.held_notices == choice:
+        return False
+    membership.held_notices = HeldNotices(choice)
+    membership.save(update_fields=["held_notices"])
     return True

@@ -16,6 +16,14 @@ def send_rejection(held_id: int, reason: str) -> None:
          reply_to=held.group.owner_address)
 
 
+@db_task(retries=3, retry_delay=60)
+def send_held_notices(held_id: int) -> None:
+    """Each moderator who wants it hears of the held message at once (held_notices)."""
+    from learnlink.exchange.held_notices import send_notices
+
+    send_notices(held_id)
+
+
 @db_periodic_task(crontab(minute="*/15"))
 def send_digests() -> None:
     """Each group's digests leave at its own digest time, within a quarter of an hour."""

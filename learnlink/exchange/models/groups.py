@@ -46,6 +46,13 @@ class DeliveryMode(models.TextChoices):
     NONE = "none", _("web only")
 
 
+class HeldNotices(models.TextChoices):
+    """When a moderator hears of a message held for them: Mailman's default is at once."""
+
+    AT_ONCE = "at_once", _("each held message at once, by mail")
+    SUMMARY = "summary", _("in the daily summary only")
+
+
 class ReplyTo(models.TextChoices):
     GROUP = "group", _("the group")
     SENDER = "sender", _("the sender")
@@ -226,6 +233,10 @@ class Membership(models.Model):
     hold_posts = models.BooleanField(
         _("hold this member's posts"), default=False,
         help_text=_("What they send waits for a mentor, whatever the group's posting policy"))
+    held_notices = models.CharField(
+        _("held messages"), max_length=10, choices=HeldNotices.choices,
+        default=HeldNotices.AT_ONCE,
+        help_text="For a mentor or owner: when they hear of a message held for moderation")
     joined = models.DateTimeField(_("joined"), auto_now_add=True)
     key = models.CharField(max_length=20, default=new_key,
                            help_text="Part of the member's signed links; a new key voids old ones")

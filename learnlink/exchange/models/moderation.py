@@ -34,6 +34,10 @@ class HeldMessage(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=HeldStatus.choices,
                               default=HeldStatus.WAITING, db_index=True)
     decided_by = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL)
+    # A mentor known only by their address decides by mail, without an account.
+    decided_by_person = models.ForeignKey("people.Person", verbose_name=_("decided by"),
+                                          null=True, blank=True, on_delete=models.SET_NULL,
+                                          related_name="+")
     decided = models.DateTimeField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     notified = models.DateTimeField(null=True, blank=True,
@@ -48,3 +52,11 @@ class HeldMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.sender_address}: {self.subject}"
+
+    @property
+    def decider(self) -> str:
+        """Who decided, by name, for whoever asks to decide again."""
+        if self.decided_by_person is not None:
+            return self.decided_by_person.name
+        user = self.decided_by
+        return (user.get_full_name() or user.get_username()) if user is not None else ""
