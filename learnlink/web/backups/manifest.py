@@ -89,7 +89,7 @@ def release() -> str:
     if not (settings.BASE_DIR / ".git").exists():
         return version
     try:
-        described = subprocess.run(  # noqa: S603
+        described = subprocess.run(
             ["git", "describe", "--always", "--dirty"], cwd=settings.BASE_DIR,  # noqa: S607
             capture_output=True, text=True, timeout=5, check=True).stdout.strip()
     except (OSError, subprocess.SubprocessError):
