@@ -21,6 +21,7 @@ import logging
 import re
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 
 import redis
 from django.conf import settings
@@ -57,8 +58,8 @@ def check_queue() -> None:
             client.close()
         return
     # mode=rw: a missing file is an error here, not a new empty queue.
-    with sqlite3.connect(f"file:{huey['filename']}?mode=rw", uri=True,
-                         timeout=QUEUE_TIMEOUT) as queue:
+    with closing(sqlite3.connect(f"file:{huey['filename']}?mode=rw", uri=True,
+                                 timeout=QUEUE_TIMEOUT)) as queue:
         queue.execute("SELECT 1 FROM task LIMIT 1").fetchall()
 
 

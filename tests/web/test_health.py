@@ -27,8 +27,10 @@ def closed_port() -> int:
     return port
 
 
-def test_a_healthy_node_answers_200_and_ok_for_each_part(client: Client, db: None) -> None:
-    response = client.get("/health")
+def test_a_healthy_node_answers_200_and_ok_for_each_part(
+        client: Client, db: None, django_assert_max_num_queries: Any) -> None:
+    with django_assert_max_num_queries(3):
+        response = client.get("/health")
     assert response.status_code == 200
     assert response.json() == {"database": "ok", "queue": "ok", "mail": "ok"}
     assert "no-cache" in response["Cache-Control"] and "max-age=0" in response["Cache-Control"]

@@ -15,11 +15,12 @@ import shutil
 import sqlite3
 import subprocess
 from contextlib import closing
+from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import connection
+from django.db import connection, transaction
 
-from learnlink.web.backups.manifest import BackupError
+from learnlink.web.backups.manifest import BackupError, counts
 
 SQLITE_FILE = "database.sqlite3"
 POSTGRES_FILE = "database.pgdump"
@@ -32,10 +33,16 @@ def engine() -> str:
     return str(connection.vendor)
 
 
-def dump(folder: Path) -> tuple[str, str]:
-    """Write the dump into `folder`; its file name and the tool that wrote it."""
+@dataclass
+class Dumped:
+    name: str  # the dump's file name in the backup folder
+    tool: str
+    counts: dict[str, int]  # of what the dump holds, read in the same snapshot
+
+
+def dump(folder: Path) -> Dumped:
     if engine() == "sqlite":
-        return _sqlite_dump(folder / SQLITE_FILE), f"SQLite {sqlite3.sqlite_version}"
+        return _sqlite_dump(folder / SQLITE_FILE)
     return _postgres_dump(folder / POSTGRES_FILE)
 
 
@@ -46,14 +53,16 @@ def load(path: Path) -> None:
         _postgres_load(path)
 
 
-def _sqlite_dump(target: Path) -> str:
-    """Page by page from the open connection, so writers may go on meanwhile. The copy is
-    turned out of WAL mode: one self-contained file, which opens read-only for a restore."""
+def _sqlite_dump(target: Path) -> Dumped:
+    """Page by page from the open connection, so writers may go on meanwhile; counted from
+    the copy. The copy is turned out of WAL mode: one self-contained file, which opens
+    read-only for a restore."""
     connection.ensure_connection()
     with closing(sqlite3.connect(target)) as copy:
         connection.connection.backup(copy)
         copy.execute("PRAGMA journal_mode=DELETE")
-    return target.name
+        recorded = counts(copy)
+    return Dumped(target.name, f"SQLite {sqlite3.sqlite_version}", recorded)
 
 
 def _sqlite_load(source: Path) -> None:
@@ -63,10 +72,18 @@ def _sqlite_load(source: Path) -> None:
         dumped.backup(connection.connection)
 
 
-def _postgres_dump(target: Path) -> tuple[str, str]:
+def _postgres_dump(target: Path) -> Dumped:
+    """pg_dump reads the snapshot our transaction exported, so the counts read in it are
+    exactly what the dump holds, however much mail arrives meanwhile."""
     tool = _client("pg_dump")
-    _run([tool, "--format=custom", "--no-password", f"--file={target}"])
-    return target.name, _version(tool)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        cursor.execute("SELECT pg_export_snapshot()")
+        snapshot = cursor.fetchone()[0]
+        recorded = counts()
+        _run([tool, "--format=custom", "--no-password", f"--snapshot={snapshot}",
+              f"--file={target}"])
+    return Dumped(target.name, _version(tool), recorded)
 
 
 def _postgres_load(source: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import sqlite3
 import subprocess
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -20,7 +21,6 @@ from typing import Any, BinaryIO
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Sum
 
 from learnlink.mail.models import InboundMessage
 
@@ -61,20 +61,35 @@ class BackupError(Exception):
     """What is wrong with a backup or the place it goes, in words for the operator."""
 
 
-def counts() -> dict[str, int]:
+def counts(copy: sqlite3.Connection | None = None) -> dict[str, int]:
     """Rows of each counted model whose table exists (a database restored from an older
     release may lack a newer one), and the bytes of raw mail stored, which the database dump
-    holds: InboundMessage.raw is the original mail, never changed."""
-    tables = set(connection.introspection.table_names())
+    holds: InboundMessage.raw is the original mail, never changed. Read through Django's
+    connection, or from an SQLite `copy` (a backup just written: its counts are exactly what
+    it holds, however much mail arrived meanwhile)."""
+    if copy is None:
+        cursor: Any = connection.cursor()
+        tables = set(connection.introspection.table_names(cursor))
+    else:
+        cursor = copy.cursor()
+        tables = {row[0] for row in cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
     found = {}
     for name, label in COUNTED.items():
-        model = apps.get_model(label)
-        if model._meta.db_table in tables:
-            found[name] = model._base_manager.count()
-    if InboundMessage._meta.db_table in tables:
-        found[RAW_MAIL_BYTES] = InboundMessage._base_manager.aggregate(
-            total=Sum("size"))["total"] or 0
+        table = apps.get_model(label)._meta.db_table
+        if table in tables:
+            found[name] = _number(cursor, f'SELECT COUNT(*) FROM "{table}"')  # noqa: S608
+    inbound = InboundMessage._meta.db_table
+    if inbound in tables:
+        found[RAW_MAIL_BYTES] = _number(
+            cursor, f'SELECT COALESCE(SUM("size"), 0) FROM "{inbound}"')  # noqa: S608
     return found
+
+
+def _number(cursor: Any, sql: str) -> int:
+    """One number, by SQL: the table names come from our models, never from input."""
+    cursor.execute(sql)
+    return int(cursor.fetchone()[0])
 
 
 def is_empty() -> bool:

@@ -8,14 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from learnlink.web.backups import dumps, media
-from learnlink.web.backups.manifest import (
-    BackupError,
-    Manifest,
-    checksum,
-    counts,
-    now,
-    release,
-)
+from learnlink.web.backups.manifest import BackupError, Manifest, checksum, now, release
 
 
 @dataclass
@@ -30,12 +23,12 @@ def take_backup(folder: Path) -> Taken:
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
         raise BackupError(f"{folder} is not an empty folder: give a new one for each backup")
     folder.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
-    created, recorded = now(), counts()
-    database, tool = dumps.dump(folder)
-    dumped = time.monotonic()
-    files = {database: checksum(folder / database), **media.back_up(folder)}
-    manifest = Manifest(engine=dumps.engine(), database=database, counts=recorded,
-                        files=files, created=created, learnlink=release(), tool=tool)
+    folder.chmod(0o700)  # every member's addresses and mail, and the accounts' password hashes
+    started, created = time.monotonic(), now()
+    dumped = dumps.dump(folder)
+    media_started = time.monotonic()
+    files = {dumped.name: checksum(folder / dumped.name), **media.back_up(folder)}
+    manifest = Manifest(engine=dumps.engine(), database=dumped.name, counts=dumped.counts,
+                        files=files, created=created, learnlink=release(), tool=dumped.tool)
     manifest.write(folder)
-    return Taken(manifest, dumped - started, time.monotonic() - dumped)
+    return Taken(manifest, media_started - started, time.monotonic() - media_started)
