@@ -249,6 +249,8 @@ if LEARNLINK_BASE_URL.startswith("https://"):
 # --- HTTPS (sec-hardening): off by default, so `make run` works over plain http; a production
 # machine behind TLS turns them on (docs/deploying.md), and `learnlink check --deploy` passes.
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+# A balancer probes each node's /health over plain http, behind the TLS it ends itself.
+SECURE_REDIRECT_EXEMPT = [r"^health$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
