@@ -28,6 +28,7 @@ from learnlink.exchange.command_words import (
     MODES,
     MUTE,
     SUFFIXES,
+    TEXT_FORMATS,
     WORDS,
     written_command,
 )
@@ -112,7 +113,7 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
     if command in JOIN:
         asked = request_to_join(group, sender, parsed.from_name)
         return "asked to confirm" if asked else "already a member"
-    if command in LEAVE or command in MODES:
+    if command in LEAVE or command in MODES or command in TEXT_FORMATS:
         return _for_member(group, command, membership, sender, verdict)
     if command == ADDRESS:
         return address_command(group, parsed, verdict)
@@ -149,7 +150,8 @@ def _for_member(group: Group, command: str, membership: Membership | None, sende
             "change how it is delivered.")})
         return "organisation member: nothing changed"
     change = PendingChange(membership=membership, address=sender,
-                           change=PendingChange.LEAVE if command in LEAVE else MODES[command])
+                           change=PendingChange.LEAVE if command in LEAVE
+                           else MODES.get(command, command))
     if not verdict.authenticated:
         ask_to_confirm_change(change)
         return f"asked {sender} to confirm {change.change}"

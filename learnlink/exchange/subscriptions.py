@@ -35,6 +35,8 @@ COMMAND_HELP = [
     ("weekly", _("one email a week")),
     ("monthly", _("one email a month")),
     ("nomail", _("no email: read on the web only")),
+    ("plain", _("digests as plain text only: the lightest mail")),
+    ("html", _("digests with their formatting again")),
     ("mute", _("sent in reply to a message: no more mail from its thread")),
     ("follow", _("sent in reply to a message: its thread's mail again")),
     ("help", _("this list")),
@@ -121,6 +123,14 @@ def change_mode(membership: Membership, mode: str, address: str) -> None:
         "settings_url": settings_url(member_token(membership))})
 
 
+def change_format(membership: Membership, plain_text: bool, address: str) -> None:
+    """The digests' format changed by a mail command, which every command is, answered."""
+    choose_plain_text(membership, plain_text)
+    tell(membership.group, address, "mode_changed", {
+        "mode": PendingChange.FORMATS["plain" if plain_text else "html"],
+        "settings_url": settings_url(member_token(membership))})
+
+
 @transaction.atomic
 def ask_to_confirm_change(change: PendingChange) -> PendingChange:
     """Hold the change until the member answers from their own address: the one it came from,
@@ -147,6 +157,9 @@ def carry_out(change: PendingChange) -> str:
     if change.leaves:
         leave(change.membership, change.address)
         return "left the group"
+    if change.change in PendingChange.FORMATS:
+        change_format(change.membership, change.change == "plain", change.address)
+        return f"digests now {change.change}"
     change_mode(change.membership, change.change, change.address)
     return f"delivery changed to {change.change}"
 

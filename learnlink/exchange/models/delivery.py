@@ -62,11 +62,15 @@ class PendingChange(AwaitingConfirmation):
     that mail), so a forged From changes nothing. Used once; expires like a subscription."""
 
     LEAVE = "leave"
+    # The digests' format (command_words.TEXT_FORMATS), as members read it.
+    FORMATS = {"plain": _("digests as plain text only"),
+               "html": _("digests with their formatting")}
 
     membership = models.ForeignKey("exchange.Membership", on_delete=models.CASCADE,
                                    related_name="pending_changes")
     change = models.CharField(_("change"), max_length=10,
-                              help_text="'leave', or the delivery mode to switch to")
+                              help_text="'leave', the delivery mode to switch to, or the "
+                                        "digests' format ('plain' or 'html')")
     address = models.EmailField(_("address"), help_text="Where the confirmation was sent")
 
     class Meta:
@@ -82,8 +86,10 @@ class PendingChange(AwaitingConfirmation):
 
     @property
     def mode_label(self) -> StrOrPromise:
-        """The delivery mode asked for, as members read it (lazily translated: in the
-        language of the page or mail that shows it); '' for leaving."""
+        """The delivery mode or digest format asked for, as members read it (lazily
+        translated: in the language of the page or mail that shows it); '' for leaving."""
+        if self.change in self.FORMATS:
+            return self.FORMATS[self.change]
         return DeliveryMode(self.change).label if self.change in DeliveryMode.values else ""
 
 
