@@ -7,6 +7,7 @@ from __future__ import annotations
 from email.utils import formataddr
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -64,33 +65,36 @@ def tell(group: Group, to: str, template: str, context: dict[str, object],
         headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id})
 
 
-def request_to_join(group: Group, address: str, name: str = "") -> bool:
+def request_to_join(group: Group, address: str, name: str = "", message: str = "") -> bool:
     """Whoever holds `address` asked to join (by mail or on the web): a member is told by mail
     that they are one, anyone else is asked to confirm. Only the mailbox learns which, so a web
-    form can answer every visitor alike. True when a confirmation was asked for. A members-only
-    group is joined only as its mentors add members: whoever confirms their mailbox would
-    otherwise read its archive, so the asker is told whom to write to instead."""
-    if not group.is_public:
-        tell(group, address, "command_reply", {"outcome": filled(_(
-            "%(group)s is for its members only: its mentors add members. To ask them, write "
-            "to %(owner)s."), {"group": group.name, "owner": group.owner_address})})
-        return False
+    form can answer every visitor alike. True when a confirmation was asked for. To a
+    members-only group the confirmed request goes on to its mentors (join_requests), with
+    `message`, the asker's own words to them; whoever confirms their mailbox would otherwise
+    read its archive."""
     if membership_of(group, current_holder(address)) is not None:
         tell(group, address, "command_reply", {"outcome": _("You are already a member.")})
         return False
-    ask_to_join(group, address, name)
+    if group.subscriptions.filter(address__iexact=address, confirmed__isnull=False).exists():
+        tell(group, address, "command_reply", {"outcome": filled(_(
+            "Your request to join %(group)s already waits for its mentors: you will hear from "
+            "them by mail."), {"group": group.name})})
+        return False
+    ask_to_join(group, address, name, message)
     return True
 
 
 @transaction.atomic
-def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
-    """Double opt-in: the address must answer before it receives anything."""
+def ask_to_join(group: Group, address: str, name: str = "", message: str = "") -> Subscription:
+    """Double opt-in: the address must answer before it receives anything, or before its
+    request to a members-only group reaches the mentors."""
     Subscription.objects.filter(group=group, address__iexact=address).delete()
     request = Subscription.objects.create(group=group, address=address.lower(),
-                                          name=fitted(Subscription, "name", name))
+                                          name=fitted(Subscription, "name", name),
+                                          message=message[:Subscription.MESSAGE_LENGTH])
     tell(group, address, "confirm_join", {
         "link": absolute_url("membership:join", request.token),
-        "days": CONFIRM_WITHIN.days},
+        "days": CONFIRM_WITHIN.days, "to_mentors": not group.is_public},
         reply_to=group.command_address(f"confirm+{request.token}"))
     return request
 
@@ -175,18 +179,20 @@ def pending_change(token: str) -> PendingChange | None:
 
 
 def pending(token: str) -> Subscription | None:
-    """A subscription still waiting for its confirmation; expired ones are cleared, and so are
-    those of a group that became members-only since (its mentors add members)."""
+    """A subscription still waiting for its confirmation (or, to a members-only group, for its
+    mentors); expired ones are cleared."""
     request = Subscription.objects.select_related("group").filter(token=token).first()
-    if request is not None and (request.expired or not request.group.is_public):
+    if request is not None and request.expired:
         request.delete()
         return None
     return request
 
 
 def expire_old() -> int:
+    """Clear what waited too long: a week to confirm, then a week for the mentors."""
     cutoff = timezone.now() - CONFIRM_WITHIN
-    joins, _kinds = Subscription.objects.filter(created__lt=cutoff).delete()
+    joins, _kinds = Subscription.objects.filter(
+        Q(confirmed__isnull=True, created__lt=cutoff) | Q(confirmed__lt=cutoff)).delete()
     changes, _kinds = PendingChange.objects.filter(created__lt=cutoff).delete()
     return joins + changes
 

@@ -22,7 +22,7 @@ from learnlink.exchange.fast_html import month_links_html, thread_rows_html
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.held_display import held_items
 from learnlink.exchange.join_views import join_offer
-from learnlink.exchange.models import Attachment, HeldMessage, Message, Thread
+from learnlink.exchange.models import Attachment, HeldMessage, Message, Subscription, Thread
 from learnlink.exchange.permissions import (
     can_moderate,
     can_see_source,
@@ -140,8 +140,9 @@ def moderation_queue(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
     team = group_for_moderator(request, slug)
     page = Paginator(HeldMessage.objects.waiting_in(team), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page"))
-    return render(request, "exchange/moderation.html",
-                  {"group": team, "page": page, "items": held_items(page)})
+    return render(request, "exchange/moderation.html", {
+        "group": team, "page": page, "items": held_items(page),
+        "join_requests": Subscription.objects.for_mentors(team).count()})
 
 
 def quarantine(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:

@@ -39,14 +39,33 @@ class AwaitingConfirmation(models.Model):
         return timezone.now() > self.created + CONFIRM_WITHIN
 
 
+class SubscriptionQuerySet(models.QuerySet["Subscription"]):
+    def for_mentors(self, group: object) -> SubscriptionQuerySet:
+        """Requests to join a members-only group that their address confirmed, oldest first:
+        what its moderation page lists for approval."""
+        return self.filter(group=group, confirmed__isnull=False).order_by("confirmed", "pk")
+
+
 class Subscription(AwaitingConfirmation):
-    """Someone asked to join by email; they become a member when they confirm (double opt-in),
-    so nobody can subscribe another person's address."""
+    """Someone asked to join by email or on the web; they become a member when they confirm
+    (double opt-in), so nobody can subscribe another person's address. To a members-only group
+    the confirmed request goes on to its mentors, who approve or refuse it: one row, one token
+    and one expiry for both steps, rather than a second model that copies them."""
+
+    MESSAGE_LENGTH = 500  # why they ask: a few sentences for the mentors, not a letter
 
     group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE,
                               related_name="subscriptions")
     address = models.EmailField(_("address"))
     name = models.CharField(_("name"), max_length=200, blank=True)
+    message = models.TextField(_("why they ask to join"), max_length=MESSAGE_LENGTH, blank=True,
+                               help_text="Plain text, for the mentors of a members-only group")
+    confirmed = models.DateTimeField(
+        _("confirmed"), null=True, blank=True,
+        help_text="When the address confirmed a request to a members-only group: it waits "
+                  "for the mentors since then")
+
+    objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("subscription waiting for confirmation")
@@ -54,6 +73,11 @@ class Subscription(AwaitingConfirmation):
 
     def __str__(self) -> str:
         return self.address
+
+    @property
+    def expired(self) -> bool:
+        """A week to confirm, then a week for the mentors to answer."""
+        return timezone.now() > (self.confirmed or self.created) + CONFIRM_WITHIN
 
 
 class PendingChange(AwaitingConfirmation):
