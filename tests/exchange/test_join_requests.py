@@ -174,3 +174,15 @@ def test_a_message_too_long_is_shown_again_with_what_to_fix(client, board, smtp_
     assert response.status_code == 400
     assert re.search(r"at most 500 characters", response.content.decode())
     assert smtp_sink.to(DAUDI) == []
+
+
+def test_the_requests_page_asks_the_database_the_same_for_many(client, board, mentor,
+                                                               django_assert_max_num_queries):
+    Subscription.objects.bulk_create(
+        Subscription(group=board, address=f"grower{n}@example.org", name=f"Grower {n}",
+                     message=WHY, confirmed=timezone.now()) for n in range(30))
+    client.force_login(mentor)
+    with django_assert_max_num_queries(12):
+        page = client.get("/groups/kilulu-board/moderation/requests/")
+    assert page.content.decode().count('class="card"') == 25  # one page of them
+    assert "Page 1 of 2" in page.content.decode()
