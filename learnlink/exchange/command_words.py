@@ -16,7 +16,9 @@ MODES = {"each": DeliveryMode.EACH, "digest": DeliveryMode.DAILY, "daily": Deliv
          "nomail": DeliveryMode.NONE}
 JOIN, LEAVE, HELP, CONFIRM = ("subscribe", "join"), ("unsubscribe", "leave"), "help", "confirm"
 MUTE, FOLLOW = "mute", "follow"  # the thread a mail replies to
-WORDS = {*MODES, *JOIN, *LEAVE, HELP, MUTE, FOLLOW}  # also the SLUG+WORD@ addresses
+# Whether digests come as plain text only (True: one part, the lightest mail) or also in HTML.
+TEXT_FORMATS = {"plain": True, "html": False}
+WORDS = {*MODES, *JOIN, *LEAVE, HELP, MUTE, FOLLOW, *TEXT_FORMATS}  # also SLUG+WORD@ addresses
 # SLUG-request@ and Mailman's addresses of one command each (its -subscribe and -unsubscribe
 # forms too), which no group's own name may end with.
 SUFFIXES = {"-join": "subscribe", "-subscribe": "subscribe", "-leave": "unsubscribe",
@@ -36,12 +38,17 @@ SAYINGS = {
     "follow": {"follow", "unmute", "fuatilia", "fuata tena", "suivre", "suivre a nouveau"},
 }
 # Commands only SLUG-request@ reads, some followed by what they act on:
-# `address new@example.org`, `language sw`; `restart` after bounces stopped the mail.
+# `address new@example.org`, `language sw`; `restart` after bounces stopped the mail; "plain"
+# and "html" too: written to the group itself they would be a post's first word.
 ADDRESS, LANGUAGE, RESTART = "address", "language", "restart"
 REQUEST_SAYINGS = {ADDRESS: {"address", "new address", "anwani", "anwani mpya", "adresse",
                              "nouvelle adresse"},
                    LANGUAGE: {"language", "lugha", "langue"},
-                   RESTART: {"restart", "anza tena", "reprendre", "redemarrer"}}
+                   RESTART: {"restart", "anza tena", "reprendre", "redemarrer"},
+                   "plain": {"plain", "plain text", "text", "maandishi", "maandishi matupu",
+                             "matupu", "texte", "texte brut", "texte seul"},
+                   "html": {"html", "rich", "rangi", "maandishi na rangi", "mise en forme",
+                            "texte enrichi"}}
 _SAID = {saying: command for command, sayings in SAYINGS.items() for saying in sayings}
 _REQUEST_SAID = {saying: command for command, sayings in REQUEST_SAYINGS.items()
                  for saying in sayings}

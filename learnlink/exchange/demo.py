@@ -14,7 +14,7 @@ from learnlink.exchange.demo_dates import dated_now
 from learnlink.exchange.digests import build
 from learnlink.exchange.importing import ImportStats, import_messages
 from learnlink.exchange.membership import add_member, create_group
-from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
+from learnlink.exchange.models import DeliveryMode, Digest, Group, Message, Subscription
 from learnlink.mail.mbox import read_messages
 
 DEMO_DIR = Path(__file__).with_name("demo")
@@ -32,6 +32,10 @@ def load_groups() -> list[Group]:
         description=row["description"], language=row["language"]) for row in _rows("groups.csv")}
     for row in _rows("members.csv"):
         add_member(groups[row["group"]], row["email"], role=row["role"], mode=row["mode"])
+    for row in _rows("join_requests.csv"):  # confirmed, waiting on the mentors' page
+        Subscription.objects.update_or_create(
+            group=groups[row["group"]], address=row["email"], defaults={
+                "name": row["name"], "message": row["message"], "confirmed": timezone.now()})
     return list(groups.values())
 
 

@@ -3,9 +3,10 @@
 A message's text is reflowed and escaped once, when it is archived (`message_html`), and stored
 with it: reflowing a hundred messages' text is what a thread page would cost most. The markup is
 in a template (`exchange/article.html`). A thread's articles, cut into pages, are cached whole
-per thread, language and what the reader may see (sources for members, removed messages and
-the mentors' tools for the group's mentors), so the template renders once an hour for every
-reader of that thread, not once per request.
+per thread, language and what the reader may see or do (sources for members, a "Reply" link
+under each message for those who may post on the web, removed messages and the mentors' tools
+for the group's mentors), so the template renders once an hour for every reader of that
+thread, not once per request.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.template.loader import get_template
+from django.urls import reverse
 from django.utils.translation import get_language
 
 from learnlink.exchange.message_tools import links as tool_links
@@ -94,54 +96,72 @@ class ThreadPages:
 
 
 def thread_pages(group: Group, thread: Thread, show_source: bool,
-                 moderator: bool = False) -> ThreadPages:
+                 moderator: bool = False, poster: bool = False) -> ThreadPages:
     """The thread's messages in tree order, as its pages show them to this reader.
 
-    Cached per thread, language and what the reader sees (sources; for the group's moderators,
-    removed messages and their tools): a new message changes the thread's count and last
-    activity, and so the key; `forget_thread_html` drops the rest."""
-    key = _cache_key(thread, get_language(), show_source, moderator)
+    Cached per thread, language and what the reader sees (sources; a reply link for a poster,
+    who is always one who sees sources; for the group's moderators, removed messages and their
+    tools): a new message changes the thread's count and last activity, and so the key;
+    `forget_thread_html` drops the rest. The reply link lives only in a poster's variant, so
+    no cached page shows it to a reader who may not reply, and its pages' breaks are the
+    poster's own (the link weighs a little)."""
+    key = _cache_key(thread, get_language(), show_source, moderator, poster)
     pages = cache.get(key)
     if pages is None:
-        pages = _paged(_articles(group, thread, show_source, moderator))
+        pages = _paged(_articles(group, thread, _Sees(show_source, moderator, poster)))
         cache.set(key, pages, CACHE_SECONDS)
     return pages
 
 
-# What readers see: the public; members (sources); the group's moderators (and removed messages).
-_READERS = ((False, False), (True, False), (True, True))
+# What readers see: the public; members (sources), who may post or not; the group's moderators
+# (and removed messages), who may post or not.
+_READERS = ((False, False, False), (True, False, False), (True, False, True),
+            (True, True, False), (True, True, True))
 
 
 def forget_thread_html(threads: Iterable[Thread]) -> None:
     """Drop the cached pages of threads whose messages were rendered again, in every language."""
-    cache.delete_many([_cache_key(thread, language, show_source, moderator)
+    cache.delete_many([_cache_key(thread, language, *sees)
                        for thread in threads for language, _name in settings.LANGUAGES
-                       for show_source, moderator in _READERS])
+                       for sees in _READERS])
 
 
-def _cache_key(thread: Thread, language: str, show_source: bool, moderator: bool) -> str:
+def _cache_key(thread: Thread, language: str, show_source: bool, moderator: bool,
+               poster: bool) -> str:
     version = thread.last_activity.timestamp()
     return (f"thread-pages:{thread.pk}:{thread.message_count}:{version}:{language}:"
-            f"{show_source:d}{moderator:d}")
+            f"{show_source:d}{moderator:d}{poster:d}")
+
+
+@dataclass(frozen=True)
+class _Sees:
+    """What a reader may see and do on a thread page, which its cached variant follows."""
+
+    show_source: bool
+    moderator: bool = False
+    poster: bool = False
 
 
 @dataclass
 class _Reading:
     """What the articles of a page share: the group and thread, the attachments by message,
-    whether the reader may open sources or is one of the group's moderators, and the article's
-    template, looked up once."""
+    what the reader may see and do, and the article's template, looked up once."""
 
     group: Group
     thread: Thread
     files: dict[int, list[Attachment]]
-    show_source: bool
-    moderator: bool = False
+    sees: _Sees
     template: _EngineTemplate = field(default_factory=lambda: get_template("exchange/article.html"))
+
+    @functools.cached_property
+    def reply_url(self) -> str:
+        """The thread's web reply form; `?to=` names the message answered."""
+        return reverse("exchange:reply", args=[self.group.slug, self.thread.pk])
 
     def article(self, item: TreeItem, whole: bool = False) -> str:
         message = item.message
         context = {"group": self.group, "message": message, "indent": min(item.depth, MAX_INDENT)}
-        if message.is_removed and not self.moderator:
+        if message.is_removed and not self.sees.moderator:
             context["removed_only"] = True
         elif not message.is_placeholder:
             text = message.html
@@ -154,25 +174,25 @@ class _Reading:
                 "cut_size": None if cut is None else size,
                 "reply": reply_link(self.group.address, message.subject or self.thread.subject,
                                     message.message_id),
-                "files": self.files.get(message.pk, []), "show_source": self.show_source,
-                "tools": tool_links(self.group, message) if self.moderator else []})
+                "files": self.files.get(message.pk, []), "show_source": self.sees.show_source,
+                "web_reply": f"{self.reply_url}?to={message.pk}"
+                if self.sees.poster and not message.is_removed else "",
+                "tools": tool_links(self.group, message) if self.sees.moderator else []})
         return self.template.render(context)
 
 
-def _articles(group: Group, thread: Thread, show_source: bool,
-              moderator: bool) -> list[tuple[int, str]]:
+def _articles(group: Group, thread: Thread, sees: _Sees) -> list[tuple[int, str]]:
     """Each message's pk and article, in tree order."""
     items = tree(thread, _PAGE_COLUMNS)
-    reading = _Reading(group, thread, _attachments([item.message.pk for item in items]),
-                       show_source, moderator)
+    reading = _Reading(group, thread, _attachments([item.message.pk for item in items]), sees)
     return [(item.message.pk, reading.article(item)) for item in items]
 
 
 def whole_message(group: Group, message: Message, show_source: bool,
                   moderator: bool = False) -> str:
     """One message's article with all of its text, however long, for the reader who asked."""
-    reading = _Reading(group, message.thread, _attachments([message.pk]), show_source,
-                       moderator)
+    reading = _Reading(group, message.thread, _attachments([message.pk]),
+                       _Sees(show_source, moderator))
     return reading.article(TreeItem(message, 0), whole=True)
 
 

@@ -1,8 +1,9 @@
 """Email commands: `SLUG+subscribe@`, `SLUG+digest@` and the others, the same word as the
 subject or first body line of a mail to `SLUG-request@` (Mailman's convention), Mailman's own
 `SLUG-join@` and `SLUG-leave@` (people already know them; whatever they hold, they join or
-leave, with the same confirmation), or a bare "unsubscribe" sent to the group itself (see
-command_words).
+leave, with the same confirmation; to a members-only group a join is a request its mentors
+decide, and the mail's words are the asker's to them), or a bare "unsubscribe" sent to the
+group itself (see command_words).
 
 Everything a member does on their web page can be done this way, for those who only have email.
 Every command is answered; auto-replies are quarantined unanswered, so two robots never talk.
@@ -30,9 +31,11 @@ from learnlink.exchange.command_words import (
     MUTE,
     RESTART,
     SUFFIXES,
+    TEXT_FORMATS,
     WORDS,
     written_command,
 )
+from learnlink.exchange.join_requests import confirmed
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import Group, Membership, PendingChange
 from learnlink.exchange.mute_by_email import thread_command
@@ -40,7 +43,6 @@ from learnlink.exchange.person_by_email import language_command, restart_command
 from learnlink.exchange.subscriptions import (
     ask_to_confirm_change,
     carry_out,
-    confirm_join,
     pending,
     pending_change,
     request_to_join,
@@ -112,10 +114,11 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
     membership = membership_of(group, current_holder(sender))
     if command.startswith(f"{CONFIRM}+"):
         return _confirm(group, command.partition("+")[2], sender)
-    if command in JOIN:
-        asked = request_to_join(group, sender, parsed.from_name)
+    if command in JOIN:  # to a members-only group, the mail's words go to its mentors
+        words = parsed.new_text.strip() or parsed.subject.strip()
+        asked = request_to_join(group, sender, parsed.from_name, words)
         return "asked to confirm" if asked else "already a member"
-    if command in LEAVE or command in MODES:
+    if command in LEAVE or command in MODES or command in TEXT_FORMATS:
         return _for_member(group, command, membership, sender, verdict)
     if command == ADDRESS:
         return address_command(group, parsed, verdict)
@@ -133,8 +136,7 @@ def execute(group: Group, command: str, parsed: ParsedMessage, verdict: Verdict,
 def _confirm(group: Group, token: str, sender: str) -> str:
     request = pending(token)
     if request is not None and request.group_id == group.pk:
-        confirm_join(request)
-        return "joined"
+        return confirmed(request)
     change = pending_change(token)
     if change is not None and change.membership.group_id == group.pk:
         return f"confirmed: {carry_out(change)}"
@@ -156,7 +158,8 @@ def _for_member(group: Group, command: str, membership: Membership | None, sende
             "change how it is delivered.")})
         return "organisation member: nothing changed"
     change = PendingChange(membership=membership, address=sender,
-                           change=PendingChange.LEAVE if command in LEAVE else MODES[command])
+                           change=PendingChange.LEAVE if command in LEAVE
+                           else MODES.get(command, command))
     if not verdict.authenticated:
         ask_to_confirm_change(change)
         return f"asked {sender} to confirm {change.change}"

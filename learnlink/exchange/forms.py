@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from learnlink.exchange.file_kinds import CHOICES
-from learnlink.exchange.models import DeliveryMode, Group, HeldNotices
+from learnlink.exchange.models import DeliveryMode, Group, HeldNotices, Subscription
 from learnlink.lib.spreadsheets.uploads import UploadForm
 
 
@@ -39,6 +39,22 @@ class SearchForm(forms.Form):
 
 class JoinForm(forms.Form):
     address = forms.EmailField(label=_("Your email address"), max_length=254)
+
+
+class AskToJoinForm(forms.Form):
+    """Asking to join a members-only group: who, and a few plain words for its mentors."""
+
+    address = forms.EmailField(label=_("Your email address"), max_length=254)
+    name = forms.CharField(label=_("Your name"), max_length=200)
+    message = forms.CharField(
+        label=_("Why you would like to join"), max_length=Subscription.MESSAGE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("A few sentences for the group's mentors, who decide."))
+
+
+class RefuseJoinForm(forms.Form):
+    reason = forms.CharField(label=_("Reason, sent to them (optional)"), max_length=500,
+                             required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ModeForm(forms.Form):

@@ -17,7 +17,7 @@ from learnlink.exchange.digest_leads import Lead
 from learnlink.exchange.held_notices import EXAMPLE_REASON
 from learnlink.exchange.list_mail import footer
 from learnlink.exchange.member_links import settings_url
-from learnlink.exchange.models import DeliveryMode, Group, HeldMessage
+from learnlink.exchange.models import DeliveryMode, Group, HeldMessage, Subscription
 from learnlink.exchange.moderate_by_email import approved
 from learnlink.exchange.posting import NOT_A_MEMBER
 from learnlink.exchange.subscriptions import command_list
@@ -98,9 +98,14 @@ def _search() -> dict[str, Any]:
 
 KINDS = [Kind("exchange", name, to, sample) for name, to, sample in [
     ("confirm_join", _("an address asked to join a group"),
-     lambda: _with_group(link=_link("membership:join"), days=7)),
+     lambda: _with_group(link=_link("membership:join"), days=7, to_mentors=False)),
     ("invitation", _("an address a group's mentor invited"),
      lambda: _with_group(link=_link("membership:join"), days=7, inviter="Joseph Mshana")),
+    ("join_request", _("a members-only group's mentors, when someone asks to join"),
+     lambda: _with_group(link=absolute_url("exchange:moderation", "oranges-muheza"),
+                         request=Subscription(name="Daudi Mbwana", message=(
+                             "Mimi ni mkulima wa machungwa wa Kilulu; nataka kujifunza "
+                             "kuhusu madaraja.")))),
     ("welcome", _("a new member"),
      lambda: _with_group(settings_url=settings_url(SAMPLE_KEY))),
     ("goodbye", _("a member who left"), _with_group),

@@ -20,12 +20,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from learnlink.exchange.forms import ModeForm
+from learnlink.exchange.join_requests import confirmed
 from learnlink.exchange.member_links import BadLink
 from learnlink.exchange.permissions import check_link_may_change, membership_for_link
 from learnlink.exchange.subscriptions import (
     change_mode,
     choose_plain_text,
-    confirm_join,
     leave,
     member_address,
     pending,
@@ -80,12 +80,14 @@ def leave_group(request: HttpRequest, token: str) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest, token: str) -> HttpResponse:
-    """The link in a subscription's confirmation mail: a button, then membership."""
+    """The link in a subscription's confirmation mail: a button, then membership (or, for a
+    members-only group, the request on its way to the mentors; opened again, it says so)."""
     subscription = pending(token)
     if subscription is None:
         return render(request, "exchange/member_link_problem.html", {"problem": ""},
                       status=404)
-    if request.method == "POST":
-        confirm_join(subscription)
-        return render(request, "exchange/joined.html", {"group": subscription.group})
+    if request.method == "POST" or subscription.confirmed:
+        done = confirmed(subscription)
+        return render(request, "exchange/joined.html", {
+            "group": subscription.group, "to_mentors": done != "joined"})
     return render(request, "exchange/join.html", {"subscription": subscription})

@@ -2,7 +2,8 @@
 
 Public groups: anyone reads the archive. Private groups: their members, the network's mentors
 and staff; to anyone else a private group does not exist (404, not 403; a guest is asked to
-sign in first, whether the group exists or not: see people.guests). Moderation: the
+sign in first, whether the group exists or not: see people.guests). Its page for asking to join
+answers an unknown name alike (group_for_asking). Moderation: the
 group's mentors and owners, the network's mentors, staff. The raw source of a message
 (addresses, headers): members of the group, mentors and staff. An address on the contacts to
 fix: the group's moderators who may fix it (people.permissions). A footer link: the signed link
@@ -12,6 +13,7 @@ on their posts: the group's moderators; an owner's role, only its owners and sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -22,7 +24,14 @@ from django.utils.translation import gettext as _
 
 from learnlink.exchange.contacts import address_of_member
 from learnlink.exchange.member_links import BadLink, membership_for
-from learnlink.exchange.models import Group, HeldMessage, Membership, Role, Thread
+from learnlink.exchange.models import (
+    Group,
+    HeldMessage,
+    Membership,
+    Role,
+    Subscription,
+    Thread,
+)
 from learnlink.exchange.models.groups import GroupQuerySet, Visibility
 from learnlink.exchange.muting import read_token
 from learnlink.mail.models import InboundMessage
@@ -143,6 +152,24 @@ def group_for_joining(request: HttpRequest, slug: str) -> Group:
     return group
 
 
+@dataclass(frozen=True)
+class Asking:
+    """What the ask-to-join page at /groups/SLUG/ask/ is for this reader: a group they can
+    already read (its own page, with its join form, is theirs), or a members-only group they
+    cannot, or nothing at all. The page answers the last two alike."""
+
+    group: Group | None
+    reads: bool
+
+
+def group_for_asking(request: HttpRequest, slug: str) -> Asking:
+    readable = visible_groups(request.user).filter(slug=slug).first()
+    if readable is not None:
+        return Asking(readable, reads=True)
+    return Asking(Group.objects.filter(slug=slug, visibility=Visibility.PRIVATE).first(),
+                  reads=False)
+
+
 def sees_members(user: AnyUser, group: Group) -> bool:
     """Whether the user belongs to the group (or sees every group): its member list is not
     for the public, even when its archive is."""
@@ -191,6 +218,13 @@ def held_for_moderator(request: HttpRequest, slug: str, pk: int) -> HeldMessage:
     """A message waiting in the queue of a group the user moderates; 404 otherwise."""
     group = group_for_moderator(request, slug)
     return get_object_or_404(HeldMessage.objects.waiting_in(group).select_related("group"),
+                             pk=pk)
+
+
+def join_request_for_moderator(request: HttpRequest, slug: str, pk: int) -> Subscription:
+    """A confirmed request to join a group the user moderates; 404 otherwise."""
+    group = group_for_moderator(request, slug)
+    return get_object_or_404(Subscription.objects.for_mentors(group).select_related("group"),
                              pk=pk)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from email.utils import formataddr
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,8 @@ COMMAND_HELP = [
     ("weekly", _("one email a week")),
     ("monthly", _("one email a month")),
     ("nomail", _("no email: read on the web only")),
+    ("plain", _("digests as plain text only: the lightest mail")),
+    ("html", _("digests with their formatting again")),
     ("mute", _("sent in reply to a message: no more mail from its thread")),
     ("follow", _("sent in reply to a message: its thread's mail again")),
     ("help", _("this list")),
@@ -65,36 +68,40 @@ def tell(group: Group, to: str, template: str, context: dict[str, object],
         headers={"Auto-Submitted": "auto-replied", "List-Id": group.list_id})
 
 
-def request_to_join(group: Group, address: str, name: str = "") -> bool:
+def request_to_join(group: Group, address: str, name: str = "", message: str = "") -> bool:
     """Whoever holds `address` asked to join (by mail or on the web): a member is told by mail
     that they are one, anyone else is asked to confirm. Only the mailbox learns which, so a web
-    form can answer every visitor alike. True when a confirmation was asked for. A members-only
-    group is joined only as its mentors add members: whoever confirms their mailbox would
-    otherwise read its archive, so the asker is told whom to write to instead."""
-    if not group.is_public:
-        tell(group, address, "command_reply", {"outcome": filled(_(
-            "%(group)s is for its members only: its mentors add members. To ask them, write "
-            "to %(owner)s."), {"group": group.name, "owner": group.owner_address})})
-        return False
+    form can answer every visitor alike. True when a confirmation was asked for. To a
+    members-only group the confirmed request goes on to its mentors (join_requests), with
+    `message`, the asker's own words to them; whoever confirms their mailbox would otherwise
+    read its archive."""
     if membership_of(group, current_holder(address)) is not None:
         tell(group, address, "command_reply", {"outcome": _("You are already a member.")})
         return False
-    ask_to_join(group, address, name)
+    if group.subscriptions.filter(address__iexact=address, confirmed__isnull=False).exists():
+        tell(group, address, "command_reply", {"outcome": filled(_(
+            "Your request to join %(group)s already waits for its mentors: you will hear from "
+            "them by mail."), {"group": group.name})})
+        return False
+    ask_to_join(group, address, name, message)
     return True
 
 
-def ask_to_join(group: Group, address: str, name: str = "") -> Subscription:
-    """Double opt-in: the address must answer before it receives anything."""
-    return _ask_to_confirm(Subscription(group=group, address=address, name=name),
-                           "confirm_join", {})
+def ask_to_join(group: Group, address: str, name: str = "", message: str = "") -> Subscription:
+    """Double opt-in: the address must answer before it receives anything, or before its
+    request to a members-only group reaches the mentors."""
+    return _ask_to_confirm(
+        Subscription(group=group, address=address, name=name,
+                     message=message[:Subscription.MESSAGE_LENGTH]),
+        "confirm_join", {"to_mentors": not group.is_public})
 
 
 def invite(group: Group, address: str, inviter: Person, *, name: str = "",
            role: str = Role.LEARNER) -> Subscription:
     """A mentor's invitation: the same double opt-in as asking to join (a link that leads to
     one button, or a reply), in words that say who invited. Like every confirmation it signs
-    no one in; unlike a stranger's request it stands in a members-only group, whose mentors
-    are the ones who add members."""
+    no one in; unlike a stranger's request to a members-only group it needs no approval, since
+    a mentor made it."""
     return _ask_to_confirm(
         Subscription(group=group, address=address, name=name, role=role, invited_by=inviter),
         "invitation", {"inviter": inviter.name})
@@ -145,6 +152,14 @@ def change_mode(membership: Membership, mode: str, address: str) -> None:
         "settings_url": settings_url(member_token(membership))})
 
 
+def change_format(membership: Membership, plain_text: bool, address: str) -> None:
+    """The digests' format changed by a mail command, which every command is, answered."""
+    choose_plain_text(membership, plain_text)
+    tell(membership.group, address, "mode_changed", {
+        "mode": PendingChange.FORMATS["plain" if plain_text else "html"],
+        "settings_url": settings_url(member_token(membership))})
+
+
 @transaction.atomic
 def ask_to_confirm_change(change: PendingChange) -> PendingChange:
     """Hold the change until the member answers from their own address: the one it came from,
@@ -171,6 +186,9 @@ def carry_out(change: PendingChange) -> str:
     if change.leaves:
         leave(change.membership, change.address)
         return "left the group"
+    if change.change in PendingChange.FORMATS:
+        change_format(change.membership, change.change == "plain", change.address)
+        return f"digests now {change.change}"
     change_mode(change.membership, change.change, change.address)
     return f"delivery changed to {change.change}"
 
@@ -186,20 +204,20 @@ def pending_change(token: str) -> PendingChange | None:
 
 
 def pending(token: str) -> Subscription | None:
-    """A subscription still waiting for its confirmation; expired ones are cleared, and so are
-    those asked for in a group that became members-only since (its mentors add members, so
-    their invitations stand)."""
+    """A subscription still waiting for its confirmation (or, to a members-only group, for its
+    mentors); expired ones are cleared."""
     request = Subscription.objects.select_related("group").filter(token=token).first()
-    if request is not None and (request.expired
-                                or not (request.group.is_public or request.invited)):
+    if request is not None and request.expired:
         request.delete()
         return None
     return request
 
 
 def expire_old() -> int:
+    """Clear what waited too long: a week to confirm, then a week for the mentors."""
     cutoff = timezone.now() - CONFIRM_WITHIN
-    joins, _kinds = Subscription.objects.filter(created__lt=cutoff).delete()
+    joins, _kinds = Subscription.objects.filter(
+        Q(confirmed__isnull=True, created__lt=cutoff) | Q(confirmed__lt=cutoff)).delete()
     changes, _kinds = PendingChange.objects.filter(created__lt=cutoff).delete()
     return joins + changes
 

@@ -22,7 +22,7 @@ from learnlink.exchange.fast_html import month_links_html, thread_rows_html
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.held_display import held_items
 from learnlink.exchange.join_views import join_offer
-from learnlink.exchange.models import Attachment, HeldMessage, Message, Thread
+from learnlink.exchange.models import Attachment, HeldMessage, Message, Subscription, Thread
 from learnlink.exchange.permissions import (
     can_moderate,
     can_see_source,
@@ -74,12 +74,13 @@ def _month(year: int | None, month: int | None) -> datetime.date | None:
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     team = group_for_reader(request, slug)
     conversation = get_object_or_404(team.threads, pk=pk)  # knows its group: blocks ask it
+    writer = poster(request.user, team)
     pages = thread_pages(team, conversation, can_see_source(request.user, team),
-                         can_moderate(request.user, team))
+                         can_moderate(request.user, team), writer is not None)
     page = Paginator(pages.pages, 1).get_page(request.GET.get("page"))
     return render(request, "exchange/thread.html", {
         "group": team, "thread": conversation, "page": page, "articles": page[0],
-        "poster": poster(request.user, team),
+        "poster": writer,
         "top": thread_blocks.rendered(request, team, conversation, "top"),
         "bottom": thread_blocks.rendered(request, team, conversation, "bottom")})
 
@@ -88,7 +89,9 @@ def message(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """A message's permalink: the page of its thread that shows it, at the message."""
     team = group_for_reader(request, slug)
     conversation = get_object_or_404(Thread, group=team, messages__pk=pk)
-    number = thread_pages(team, conversation, can_see_source(request.user, team)).page_of[pk]
+    number = thread_pages(team, conversation, can_see_source(request.user, team),
+                          can_moderate(request.user, team),
+                          poster(request.user, team) is not None).page_of[pk]
     query = f"?page={number}" if number > 1 else ""
     return redirect(f"{conversation.get_absolute_url()}{query}#m{pk}")
 
@@ -137,8 +140,9 @@ def moderation_queue(request: AuthenticatedHttpRequest, slug: str) -> HttpRespon
     team = group_for_moderator(request, slug)
     page = Paginator(HeldMessage.objects.waiting_in(team), QUEUE_PAGE_SIZE).get_page(
         request.GET.get("page"))
-    return render(request, "exchange/moderation.html",
-                  {"group": team, "page": page, "items": held_items(page)})
+    return render(request, "exchange/moderation.html", {
+        "group": team, "page": page, "items": held_items(page),
+        "join_requests": Subscription.objects.for_mentors(team).count()})
 
 
 def quarantine(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:

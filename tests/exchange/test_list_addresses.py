@@ -103,11 +103,12 @@ def test_no_list_address_exists_for_a_group_that_does_not(mail_server, oranges):
             send(mail_server, to, DAUDI)
 
 
-def test_a_members_only_group_is_not_joined_by_mail_its_mentors_add_members(
+def test_a_members_only_group_is_joined_by_mail_only_as_its_mentors_approve(
         mail_server, oranges, smtp_sink):
     """Whoever confirms their own mailbox would read a members-only archive: the asker is told,
-    in the group's language, whom to write to, and a confirmation asked for before the group
-    closed makes no member."""
+    in the group's language, that the request goes to its mentors once confirmed, and a
+    confirmation asked for before the group closed makes a request for them, not a member
+    (test_join_requests follows the request to their answer)."""
     waiting = Subscription.objects.create(group=oranges, address=DAUDI)
     oranges.visibility, oranges.language = "private", "sw"
     oranges.save()
@@ -116,8 +117,10 @@ def test_a_members_only_group_is_not_joined_by_mail_its_mentors_add_members(
     send(mail_server, JOIN, stranger, "Naomba kujiunga")
 
     [answer] = smtp_sink.to(stranger)
-    assert (f"ni kwa wanachama wake tu: walezi wake huongeza wanachama. Ili kuwaomba, "
-            f"andika kwa muheza-oranges-owner@{DOMAIN}") in " ".join(answer.get_content().split())
-    assert not Subscription.objects.filter(address=stranger).exists()
+    assert ("ni kwa wanachama wake tu: ukishathibitisha, ombi lako linapelekwa kwa walezi "
+            "wake") in " ".join(answer.get_content().split())
+    assert Subscription.objects.get(address=stranger).message == "Naomba kujiunga"
     send(mail_server, f"muheza-oranges+confirm+{waiting.token}@{DOMAIN}", DAUDI)
     assert not is_member(DAUDI) and not is_member(stranger)
+    [notice] = smtp_sink.to("joseph.mshana@example.org")
+    assert "ombi la kujiunga" in str(notice["Subject"])

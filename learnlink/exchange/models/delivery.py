@@ -44,9 +44,21 @@ class AwaitingConfirmation(models.Model):
         return timezone.now() > self.created + CONFIRM_WITHIN
 
 
+class SubscriptionQuerySet(models.QuerySet["Subscription"]):
+    def for_mentors(self, group: object) -> SubscriptionQuerySet:
+        """Requests to join a members-only group that their address confirmed, oldest first:
+        what its moderation page lists for approval."""
+        return self.filter(group=group, confirmed__isnull=False).order_by("confirmed", "pk")
+
+
 class Subscription(AwaitingConfirmation):
-    """Someone asked to join by email, or a mentor invited them; they become a member when
-    they confirm (double opt-in), so nobody can subscribe another person's address."""
+    """Someone asked to join by email or on the web, or a mentor invited them; they become a
+    member when they confirm (double opt-in), so nobody can subscribe another person's address.
+    To a members-only group a confirmed request (not an invitation) goes on to its mentors, who
+    approve or refuse it: one row, one token and one expiry for both steps, rather than a second
+    model that copies them."""
+
+    MESSAGE_LENGTH = 500  # why they ask: a few sentences for the mentors, not a letter
 
     group = models.ForeignKey("exchange.Group", on_delete=models.CASCADE,
                               related_name="subscriptions")
@@ -58,6 +70,14 @@ class Subscription(AwaitingConfirmation):
         "people.Person", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="invitations",
         help_text="The mentor who invited the address; empty when it asked to join itself")
+    message = models.TextField(_("why they ask to join"), max_length=MESSAGE_LENGTH, blank=True,
+                               help_text="Plain text, for the mentors of a members-only group")
+    confirmed = models.DateTimeField(
+        _("confirmed"), null=True, blank=True,
+        help_text="When the address confirmed a request to a members-only group: it waits "
+                  "for the mentors since then")
+
+    objects = SubscriptionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("subscription waiting for confirmation")
@@ -70,6 +90,11 @@ class Subscription(AwaitingConfirmation):
     def invited(self) -> bool:
         return self.invited_by_id is not None
 
+    @property
+    def expired(self) -> bool:
+        """A week to confirm, then a week for the mentors to answer."""
+        return timezone.now() > (self.confirmed or self.created) + CONFIRM_WITHIN
+
 
 class PendingChange(AwaitingConfirmation):
     """A member's delivery change or leaving, asked for by a mail whose sender we could not
@@ -77,11 +102,15 @@ class PendingChange(AwaitingConfirmation):
     that mail), so a forged From changes nothing. Used once; expires like a subscription."""
 
     LEAVE = "leave"
+    # The digests' format (command_words.TEXT_FORMATS), as members read it.
+    FORMATS = {"plain": _("digests as plain text only"),
+               "html": _("digests with their formatting")}
 
     membership = models.ForeignKey("exchange.Membership", on_delete=models.CASCADE,
                                    related_name="pending_changes")
     change = models.CharField(_("change"), max_length=10,
-                              help_text="'leave', or the delivery mode to switch to")
+                              help_text="'leave', the delivery mode to switch to, or the "
+                                        "digests' format ('plain' or 'html')")
     address = models.EmailField(_("address"), help_text="Where the confirmation was sent")
 
     class Meta:
@@ -97,8 +126,10 @@ class PendingChange(AwaitingConfirmation):
 
     @property
     def mode_label(self) -> StrOrPromise:
-        """The delivery mode asked for, as members read it (lazily translated: in the
-        language of the page or mail that shows it); '' for leaving."""
+        """The delivery mode or digest format asked for, as members read it (lazily
+        translated: in the language of the page or mail that shows it); '' for leaving."""
+        if self.change in self.FORMATS:
+            return self.FORMATS[self.change]
         return DeliveryMode(self.change).label if self.change in DeliveryMode.values else ""
 
 
