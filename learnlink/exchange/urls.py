@@ -3,6 +3,7 @@ from django.urls import path
 from learnlink.exchange import (
     contact_views,
     file_views,
+    group_settings_views,
     join_views,
     member_list_views,
     mute_views,
@@ -35,6 +36,7 @@ urlpatterns = [
     path("<slug:slug>/moderation/<int:pk>/reject/", views.reject, name="reject"),
     path("<slug:slug>/moderation/<int:pk>/ban/", views.ban, name="ban"),
     path("<slug:slug>/quarantine/", views.quarantine, name="quarantine"),
+    path("<slug:slug>/settings/", group_settings_views.group_settings, name="settings"),
     path("<slug:slug>/members/", member_list_views.members, name="members"),
     path("<slug:slug>/contacts/", contact_views.contacts, name="contacts"),
     path("<slug:slug>/contacts/<int:pk>/probe/", contact_views.probe, name="probe"),
