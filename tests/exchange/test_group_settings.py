@@ -209,3 +209,21 @@ def test_the_settings_page_makes_a_bounded_number_of_queries(
     with django_assert_max_num_queries(12):
         page = client.get(SETTINGS).content.decode()
     assert page.count("<li><p class=\"muted\">") == 5, "the latest five changes"
+
+
+def test_the_action_refuses_what_is_not_a_setting_or_not_valid_and_saves_nothing(
+        oranges, owner):
+    from django.core.exceptions import ValidationError
+
+    from learnlink.exchange.group_settings import NotASetting, change_settings
+
+    with pytest.raises(NotASetting, match="slug"):
+        change_settings(oranges, owner, slug="stolen", name="Stolen")
+    with pytest.raises(ValidationError, match="no line breaks"):
+        change_settings(oranges, owner, subject_prefix="[x]\nBcc: all@example.org")
+    with pytest.raises(ValidationError, match="at most 1000 characters"):
+        change_settings(Group.objects.get(pk=oranges.pk), owner, footer="x" * 1001)
+    fresh = Group.objects.get(pk=oranges.pk)
+    assert (fresh.slug, fresh.name, fresh.subject_prefix, fresh.footer) == \
+        ("muheza-oranges", "Muheza orange growers", "", "")
+    assert not LogEntry.objects.exists()

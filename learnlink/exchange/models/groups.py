@@ -8,6 +8,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -127,7 +128,7 @@ class Group(models.Model):
                     "mail programs can sort the group's mail, e.g. [oranges-muheza]. "
                     "Leave empty for none."))
     footer = models.TextField(
-        _("footer"), max_length=1000, blank=True,
+        _("footer"), max_length=1000, blank=True, validators=[MaxLengthValidator(1000)],
         help_text=_("Plain text at the end of every copy and digest, above Learnlink's own "
                     "lines (how to write to the group, how to leave)."))
     reply_to = models.CharField(_("replies go to"), max_length=10, choices=ReplyTo.choices,
