@@ -27,9 +27,14 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @transaction.atomic
 def load_groups() -> list[Group]:
+    rows = _rows("groups.csv")
     groups = {row["slug"]: create_group(
         row["slug"], row["name"], private=row["visibility"] == "private", policy=row["policy"],
-        description=row["description"], language=row["language"]) for row in _rows("groups.csv")}
+        description=row["description"], language=row["language"]) for row in rows}
+    for row in rows:  # what the groups' mentors set on their settings pages
+        group = groups[row["slug"]]
+        group.subject_prefix, group.footer = row["prefix"], row["footer"]
+        group.save(update_fields=["subject_prefix", "footer"])
     for row in _rows("members.csv"):
         add_member(groups[row["group"]], row["email"], role=row["role"], mode=row["mode"])
     for row in _rows("join_requests.csv"):  # confirmed, waiting on the mentors' page

@@ -21,10 +21,11 @@ from django.db.models import QuerySet
 from django.utils import timezone, translation
 
 from learnlink.exchange.digest_leads import Lead, leads
-from learnlink.exchange.list_mail import footer, list_headers
+from learnlink.exchange.list_mail import footer, list_headers, subject_header
 from learnlink.exchange.models import DeliveryMode, Digest, Group, Message
 from learnlink.exchange.muting import mutes_among
 from learnlink.exchange.recipients import by_language
+from learnlink.exchange.subject_prefix import with_prefix
 from learnlink.lib import emails
 from learnlink.lib.links import absolute, absolute_url
 from learnlink.mail.decorate import as_bytes, text_part
@@ -134,12 +135,12 @@ def _render(group: Group, mode: str, messages: Sequence[Message], marker: str,
         mail.attach(text_part(digest.text))
         mail.attach(text_part(digest.html, "html"))
     headers = {"From": formataddr((group.name, group.address), "utf-8"), "To": group.address,
-               "Subject": digest.subject, "Date": format_datetime(now),
+               "Subject": subject_header(group, digest.subject), "Date": format_datetime(now),
                "Message-ID": make_msgid("digest", settings.LEARNLINK_MAIL_DOMAIN),
                **list_headers(group, marker)}
     for name, value in headers.items():
         mail[name] = value
-    return as_bytes(mail), digest.subject
+    return as_bytes(mail), with_prefix(digest.subject, group.subject_prefix)
 
 
 def _by_thread(group: Group, messages: Sequence[Message]) -> list[dict[str, object]]:

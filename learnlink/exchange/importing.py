@@ -9,6 +9,7 @@ import again imports nothing twice. Unreadable messages are kept, quarantined wi
 from __future__ import annotations
 
 import datetime
+import functools
 import multiprocessing
 import os
 import time
@@ -27,6 +28,7 @@ from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Group, Message, Thread
 from learnlink.exchange.on_archive import archived
 from learnlink.exchange.posting import parsed_columns, save_attachments
+from learnlink.exchange.subject_prefix import without_prefix
 from learnlink.exchange.thread_placement import DuplicateMessage, Incoming, place_messages
 from learnlink.mail.mbox import read_messages
 from learnlink.mail.models import InboundMessage, Source, State
@@ -70,14 +72,15 @@ class Read:
         return self.parsed if isinstance(self.parsed, ParsedMessage) else None
 
 
-def _read(raw: bytes) -> Read:
-    """Run in a worker process."""
+def _read(raw: bytes, group_footer: str = "") -> Read:
+    """Run in a worker process; `group_footer`: the group's own footer text, cut out where
+    members quoted our copies."""
     digest = InboundMessage.digest(raw)
     try:
         parsed = parse(raw)
     except ParseError as error:
         return Read(error.reason, {}, digest)
-    return Read(parsed, parsed_columns(parsed), digest)
+    return Read(parsed, parsed_columns(parsed, group_footer), digest)
 
 
 def import_mbox(group: Group, path: Path, progress: Callable[[int], None] | None = None,
@@ -92,7 +95,7 @@ def import_messages(group: Group, messages: Iterable[bytes],
     stats = ImportStats()
     started = time.monotonic()
     batches = parsed_batches(_prefetched(in_batches(messages, len)), bytes,
-                             processes or os.cpu_count() or 1)
+                             processes or os.cpu_count() or 1, group.footer)
     for batch in batches:
         _import_batch(group, batch, stats)
         if progress:
@@ -136,7 +139,7 @@ def _prefetched(batches: Iterator[list[bytes]], depth: int = 2) -> Iterator[list
 
 
 def parsed_batches(chunks: Iterable[list[_T]], raw_of: Callable[[_T], bytes],
-                   processes: int) -> Iterator[list[tuple[_T, Read]]]:
+                   processes: int, group_footer: str = "") -> Iterator[list[tuple[_T, Read]]]:
     """Each batch of items (raw messages, or rows that hold them) with what parsing made of
     their bytes, in order.
 
@@ -144,13 +147,14 @@ def parsed_batches(chunks: Iterable[list[_T]], raw_of: Callable[[_T], bytes],
     the current one to the database, so both kinds of work overlap."""
     if processes <= 1:
         for chunk in chunks:
-            yield [(item, _read(raw_of(item))) for item in chunk]
+            yield [(item, _read(raw_of(item), group_footer)) for item in chunk]
         return
     connections.close_all()  # a forked child must not share the parent's database connection
     with multiprocessing.get_context("fork").Pool(processes) as pool:
         pending: tuple[list[_T], AsyncResult[list[Read]]] | None = None
         for chunk in chunks:
-            job = pool.map_async(_read, [raw_of(item) for item in chunk], chunksize=32)
+            job = pool.map_async(functools.partial(_read, group_footer=group_footer),
+                                 [raw_of(item) for item in chunk], chunksize=32)
             if pending:
                 yield list(zip(pending[0], pending[1].get(), strict=True))
             pending = (chunk, job)
@@ -168,7 +172,7 @@ def _import_batch(group: Group, batch: list[tuple[bytes, Read]], stats: ImportSt
                     if (parsed := read.readable)]
         stats.quarantined += len(fresh) - len(readable)
         senders = _senders([parsed for _row, parsed, _columns in readable])
-        placed = place_messages(group, [_incoming(row, parsed, columns, senders)
+        placed = place_messages(group, [_incoming(group, row, parsed, columns, senders)
                                         for row, parsed, columns in readable])
         posted = [(result, parsed) for (_row, parsed, _columns), result
                   in zip(readable, placed, strict=True)
@@ -218,9 +222,10 @@ def _sender(parsed: ParsedMessage, senders: dict[str, list[EmailAddress]],
     return holder(senders.get(parsed.from_address, []), day)
 
 
-def _incoming(row: InboundMessage, parsed: ParsedMessage, columns: dict[str, str],
-              senders: dict[str, list[EmailAddress]]) -> Incoming:
-    return Incoming(parsed.message_id, parsed.references, parsed.subject,
+def _incoming(group: Group, row: InboundMessage, parsed: ParsedMessage,
+              columns: dict[str, str], senders: dict[str, list[EmailAddress]]) -> Incoming:
+    return Incoming(parsed.message_id, parsed.references,
+                    without_prefix(parsed.subject, group.subject_prefix),
                     parsed.date or row.received, {
                         "inbound": row, "sender": _sender(parsed, senders, row.received.date()),
                         **columns})

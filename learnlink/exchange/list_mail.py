@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from learnlink.exchange.member_links import leave_url, settings_url
 from learnlink.exchange.models import Group, Message, ReplyTo
 from learnlink.exchange.muting import mute_url
+from learnlink.exchange.subject_prefix import with_prefix
 from learnlink.lib.links import absolute
 from learnlink.mail.decorate import decorate
 from learnlink.mail.models.outbox import part_marker
@@ -45,10 +46,17 @@ def list_headers(group: Group, marker: str) -> dict[str, str]:
     }
 
 
+def subject_header(group: Group, subject: str) -> str:
+    """The Subject of a member's copy or digest, with the group's prefix once, encoded for
+    mail (RFC 2047) when it is not ASCII."""
+    subject = with_prefix(subject, group.subject_prefix)
+    return subject if subject.isascii() else Header(subject, "utf-8").encode()
+
+
 def footer(group: Group, marker: str, archive: str = "") -> str:
     """A post's footer (with `archive`, its link in the archive) also links to muting its
     thread, with the second word of each recipient's token (see recipients); a digest's
-    has neither."""
+    has neither. The group's own footer text, if it has one, comes first."""
     return render_to_string("exchange/email/parts/footer.txt", {
         "group": group, "archive": archive, "settings_url": settings_url(marker),
         "mute_url": mute_url(part_marker(marker, 1)) if archive else ""})
@@ -68,9 +76,11 @@ class MemberCopy:
                                 absolute(message.get_absolute_url()).encode())
 
 
-def member_copy(group: Group, raw: bytes, name: str, address: str) -> MemberCopy:
-    """The received bytes made the group's mail. Slow for a large message (every header
-    written out again, the footer added): done before the posting transaction, never in it."""
+def member_copy(group: Group, raw: bytes, name: str, address: str,
+                subject: str = "") -> MemberCopy:
+    """The received bytes made the group's mail, `subject` (as parsed) with the group's
+    prefix if it has one. Slow for a large message (every header written out again, the
+    footer added): done before the posting transaction, never in it."""
     marker, archive = new_marker(), new_marker()
     with translation.override(group.language):
         headers = {
@@ -83,6 +93,8 @@ def member_copy(group: Group, raw: bytes, name: str, address: str) -> MemberCopy
             **list_headers(group, marker),
             "Archived-At": f"<{archive}>",  # RFC 5064: this message in the archive
         }
+        if group.subject_prefix:
+            headers["Subject"] = subject_header(group, subject)
         text = footer(group, marker, archive)
     return MemberCopy(decorate(raw, headers=headers, drop=DROPPED, footer=text), marker,
                       archive)

@@ -38,6 +38,7 @@ from learnlink.exchange.notices import notify_sender
 from learnlink.exchange.on_archive import archived
 from learnlink.exchange.quoted_footers import without_footers
 from learnlink.exchange.spam_check import spam_reason
+from learnlink.exchange.subject_prefix import without_prefix
 from learnlink.exchange.thread_placement import DuplicateMessage, place_message
 from learnlink.lib.fields import fitted
 from learnlink.mail.body import ParsedAttachment
@@ -178,9 +179,10 @@ def ready(group: Group, inbound: InboundMessage, parsed: ParsedMessage,
     """Outside any transaction: nothing here writes to the database."""
     store_files(parsed.attachments)
     # A bare address as display name reads like a spoofed From to mail filters and people.
-    columns = parsed_columns(parsed)
+    columns = parsed_columns(parsed, group.footer)
     name = columns["sender_name"] or (person.name if person else "") or columns["sender_address"]
-    copy = member_copy(group, bytes(inbound.raw), name, columns["sender_address"])
+    copy = member_copy(group, bytes(inbound.raw), name, columns["sender_address"],
+                       parsed.subject)
     return Ready(group, inbound, parsed, person, columns, copy)
 
 
@@ -197,7 +199,8 @@ def publish(prepared: Ready) -> Message | None:
         try:
             message = place_message(
                 prepared.group, message_id=parsed.message_id, references=parsed.references,
-                subject=parsed.subject, date=parsed.date or inbound.received,
+                subject=without_prefix(parsed.subject, prepared.group.subject_prefix),
+                date=parsed.date or inbound.received,
                 inbound=inbound, sender=prepared.person, **prepared.columns)
         except DuplicateMessage:
             finish(inbound, State.DONE, "the same Message-ID is already in the archive")
@@ -211,14 +214,17 @@ def publish(prepared: Ready) -> Message | None:
     return message
 
 
-def parsed_columns(parsed: ParsedMessage) -> dict[str, str]:
-    """The columns of a message that its bytes alone decide, threading apart (the sender's
-    name and address, text, quotes, signature and their HTML): the same whether the message is
-    posted, imported or parsed again. Our own footers, quoted, are left out of all of them."""
-    text, quoted = without_footers(parsed.new_text), without_footers(parsed.quoted)
+def parsed_columns(parsed: ParsedMessage, group_footer: str = "") -> dict[str, str]:
+    """The columns of a message that its bytes and its group's footer text decide, threading
+    apart (the sender's name and address, text, quotes, signature and their HTML): the same
+    whether the message is posted, imported or parsed again. Our own footers, quoted, are left
+    out of all of them."""
+    text = without_footers(parsed.new_text, group_footer)
+    quoted = without_footers(parsed.quoted, group_footer)
     return {"sender_name": fitted(Message, "sender_name", parsed.from_name),
             "sender_address": fitted(Message, "sender_address", parsed.from_address),
-            "text": text, "quoted": quoted, "signature": without_footers(parsed.signature),
+            "text": text, "quoted": quoted,
+            "signature": without_footers(parsed.signature, group_footer),
             "html": message_html(text)}
 
 

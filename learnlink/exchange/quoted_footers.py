@@ -7,6 +7,9 @@ in each of our languages), so a quoted footer is cut out whole, with the ">" mar
 front of its lines. A link of ours that is left (a footer a mail program re-wrapped, a welcome
 or sign-in mail forwarded to the group) keeps its address but loses its key, as on the outbox
 page.
+
+A group may have footer text of its own (Group.footer), above our lines: whoever knows the group
+passes it, and a footer with it is cut whole as well.
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ _FILLS = {"LLFOOTERNAME": r"[^\n]{1,300}?", "LLFOOTERADDRESS": r"\S+",
 _QUOTE_MARKS = r"[> \t]*"
 
 
-def without_footers(text: str) -> str:
-    """`text` without our footers, quoted or not, and without the keys of our links (a
-    member's page, a sign-in link in a mail someone forwarded to the group)."""
+def without_footers(text: str, group_footer: str = "") -> str:
+    """`text` without our footers, quoted or not, with or without the group's own footer
+    text above them, and without the keys of our links (a member's page, a sign-in link in a
+    mail someone forwarded to the group)."""
     if "/membership/" in text:  # every footer links there: most mail is left alone
-        for pattern in _patterns():
+        for pattern in _patterns(group_footer):
             text = pattern.sub(_cut, text)
     if settings.LEARNLINK_BASE_URL in text:
         text = hide_keys(text)
@@ -43,17 +47,22 @@ def _cut(footer: re.Match[str]) -> str:
     return "" if footer.end() == len(footer.string) else "\n"
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[re.Pattern[str], ...]:
-    """One pattern per language (the footer is in its group's language, the reply in any)."""
-    found = {_pattern(_rendered(language)) for language, _name in settings.LANGUAGES}
-    return tuple(re.compile(source, re.MULTILINE) for source in sorted(found))
+@lru_cache(maxsize=64)
+def _patterns(group_footer: str) -> tuple[re.Pattern[str], ...]:
+    """One pattern per language (the footer is in its group's language, the reply in any);
+    with the group's footer text, those with it first (a copy sent before the group had its
+    text is quoted without it)."""
+    texts = [group_footer, ""] if group_footer else [""]
+    found = [sorted({_pattern(_rendered(language, text)) for language, _name in settings.LANGUAGES})
+             for text in texts]
+    return tuple(re.compile(source, re.MULTILINE) for sources in found for source in sources)
 
 
-def _rendered(language: str) -> list[str]:
+def _rendered(language: str, group_footer: str) -> list[str]:
     with translation.override(language):
         text = render_to_string("exchange/email/parts/footer.txt", {
-            "group": {"name": "LLFOOTERNAME", "address": "LLFOOTERADDRESS"},
+            "group": {"name": "LLFOOTERNAME", "address": "LLFOOTERADDRESS",
+                      "footer": group_footer},
             "archive": "LLFOOTERARCHIVE", "settings_url": "LLFOOTERLINK",
             "mute_url": "LLFOOTERMUTE"})
     return [line.rstrip() for line in text.strip("\n").split("\n")]
@@ -65,7 +74,8 @@ def _pattern(lines: list[str]) -> str:
     first, *rest = (_line(line) for line in lines)
     source = rf"(?:^{_QUOTE_MARKS}\n)*^(?P<marks>{_QUOTE_MARKS}){first}[ \t]*$"
     for line, line_source in zip(lines[1:], rest, strict=True):
-        step = rf"\n(?P=marks){line_source}[ \t]*$"
+        # A blank line of the group's text, quoted, is often ">" alone, without the space.
+        step = rf"\n(?P=marks){line_source}[ \t]*$" if line else rf"\n{_QUOTE_MARKS}$"
         optional = "LLFOOTERARCHIVE" in line or "LLFOOTERMUTE" in line
         source += f"(?:{step})?" if optional else step
     return source + rf"(?:\n{_QUOTE_MARKS}$)*\n?"

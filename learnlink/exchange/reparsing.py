@@ -26,7 +26,7 @@ from learnlink.exchange.display import forget_thread_html
 from learnlink.exchange.importing import BATCH, Read, in_batches, parsed_batches
 from learnlink.exchange.indexing import index_messages
 from learnlink.exchange.models import Attachment, Group, Message, Thread
-from learnlink.exchange.posting import save_attachments
+from learnlink.exchange.posting import parsed_columns, save_attachments
 from learnlink.exchange.thread_placement import Incoming, rethread_messages
 from learnlink.lib.bulk import update_rows
 from learnlink.mail.body import ParsedAttachment
@@ -34,9 +34,9 @@ from learnlink.mail.parsing import ParsedMessage
 from learnlink.search.engine import optimize
 
 # What a batch reads of each message: what parsing may change, and what the index needs.
-_COLUMNS = ("group", "thread", "message_id", "is_placeholder", "date", "subject", "sender_name",
-            "sender_address", "sender__name", "text", "quoted", "signature", "html", "corrected",
-            "references", "removed", "inbound__raw")
+_COLUMNS = ("group__footer", "thread", "message_id", "is_placeholder", "date", "subject",
+            "sender_name", "sender_address", "sender__name", "text", "quoted", "signature",
+            "html", "corrected", "references", "removed", "inbound__raw")
 _DERIVED = ("sender_name", "sender_address", "text", "quoted", "signature", "html")
 # Replaced search documents past which the index is tidied (`optimize`): below it, what they
 # leave costs searches little, and a tidy of a large index costs seconds.
@@ -81,7 +81,7 @@ def _batches(messages: QuerySet[Message]) -> Iterator[list[Message]]:
     sizes, read first), a query per batch: no cursor stays open across the batches' writes (or
     across the fork of the parsing processes)."""
     rows = (messages.filter(is_placeholder=False, inbound__isnull=False)
-            .select_related("inbound", "sender").only(*_COLUMNS).order_by("pk"))
+            .select_related("inbound", "sender", "group").only(*_COLUMNS).order_by("pk"))
     last = 0
     while sizes := list(rows.filter(pk__gt=last).values_list("pk", "inbound__size")[:BATCH]):
         for batch in in_batches(sizes, itemgetter(1)):
@@ -90,14 +90,18 @@ def _batches(messages: QuerySet[Message]) -> Iterator[list[Message]]:
 
 
 def _reparse_batch(batch: list[tuple[Message, Read]], stats: ReparseStats) -> None:
+    """The parsing processes read bytes of any group: the columns of a message whose group
+    has footer text of its own are derived again here, with that text (parsed_columns)."""
     readable = []
     changed = []
     for message, read in batch:
         if parsed := read.readable:
             readable.append((message, parsed))
+            footer = message.group.footer
+            columns = parsed_columns(parsed, footer) if footer else read.columns
             if message.corrected is not None:
                 stats.kept_corrected += 1  # a person's correction outranks the parser
-            elif _derive(message, read.columns):
+            elif _derive(message, columns):
                 changed.append(message)
         else:
             stats.failed.append(f"message {message.pk} <{message.message_id}>: {read.parsed}")

@@ -3,6 +3,7 @@ from django.urls import path
 from learnlink.exchange import (
     contact_views,
     file_views,
+    group_settings_views,
     join_request_views,
     join_views,
     member_list_views,
@@ -43,6 +44,7 @@ urlpatterns = [
     path("<slug:slug>/moderation/<int:pk>/reject/", views.reject, name="reject"),
     path("<slug:slug>/moderation/<int:pk>/ban/", views.ban, name="ban"),
     path("<slug:slug>/quarantine/", views.quarantine, name="quarantine"),
+    path("<slug:slug>/settings/", group_settings_views.group_settings, name="settings"),
     path("<slug:slug>/members/", member_list_views.members, name="members"),
     path("<slug:slug>/members/manage/", member_manage_views.manage, name="members_manage"),
     path("<slug:slug>/members/manage/<int:pk>/role/", member_manage_views.change_role,

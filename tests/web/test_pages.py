@@ -96,6 +96,8 @@ PHRASES = {
     "mentoring_group": {"en": "Settings of this group", "sw": "Mipangilio ya kikundi hiki",
                         "fr": "Réglages de ce groupe"},
     "members": {"en": "Inner circle", "sw": "Mzunguko wa ndani", "fr": "Cercle intérieur"},
+    "group_settings": {"en": "Save the settings", "sw": "Hifadhi mipangilio",
+                       "fr": "Enregistrer les réglages"},
     "nudge_not_now": {"en": "Not now", "sw": "Si sasa", "fr": "Pas maintenant"},
     "nudge_opt_out": {"en": "No more reminders", "sw": "Hakuna vikumbusho tena",
                       "fr": "Plus de rappels"},
@@ -183,6 +185,7 @@ FOR_MENTOR = {
     "monitor", "monitor_journal",
 }
 FOR_MENTOR |= {"contract_new", "contract_edit"}
+FOR_MENTOR |= {"group_settings"}
 FOR_MENTOR |= {"practice_new", "practice_edit", "practice_adoption"}
 FOR_MENTOR |= {"story_new", "story_edit"}
 FOR_MENTOR |= {"members_manage", "invite"}
@@ -239,6 +242,7 @@ def urls(network, thread) -> dict[str, str]:
         "members": reverse("exchange:members", args=[thread.group.slug]),
         "members_manage": reverse("exchange:members_manage", args=[thread.group.slug]),
         "invite": reverse("exchange:invite", args=[thread.group.slug]),
+        "group_settings": reverse("exchange:settings", args=[thread.group.slug]),
         "nudge_not_now": not_now_link(network["growers"].pk, "quiet"),
         "nudge_opt_out": opt_out_link(network["chair"].pk),
         **agenda_urls(thread),

@@ -8,6 +8,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
@@ -74,6 +75,13 @@ def valid_time_zone(name: str) -> None:
                               params={"name": name})
 
 
+def one_line(text: str) -> None:
+    """A subject prefix goes into every copy's Subject header: a line break there would start
+    a header of the sender's choosing, and other control characters show as boxes."""
+    if any(not character.isprintable() for character in text):
+        raise ValidationError(_("Letters, digits, spaces and signs only: no line breaks."))
+
+
 def new_key() -> str:
     return secrets.token_urlsafe(9)
 
@@ -121,6 +129,15 @@ class Group(models.Model):
         _("spam score threshold"), default=5.0,
         help_text=_("When SpamAssassin checks mail (SPAMD_URL), mail it scores at or above "
                     "this waits in the quarantine instead of reaching the members."))
+    subject_prefix = models.CharField(
+        _("subject prefix"), max_length=40, blank=True, validators=[one_line],
+        help_text=_("Put once before the subject of every copy members get, so that their "
+                    "mail programs can sort the group's mail, e.g. [oranges-muheza]. "
+                    "Leave empty for none."))
+    footer = models.TextField(
+        _("footer"), max_length=1000, blank=True, validators=[MaxLengthValidator(1000)],
+        help_text=_("Plain text at the end of every copy and digest, above Learnlink's own "
+                    "lines (how to write to the group, how to leave)."))
     reply_to = models.CharField(_("replies go to"), max_length=10, choices=ReplyTo.choices,
                                 default=ReplyTo.GROUP)
     time_zone = models.CharField(_("time zone"), max_length=60, default=settings.TIME_ZONE,
