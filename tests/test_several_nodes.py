@@ -27,6 +27,7 @@ import redis
 
 from tests.conftest import free_port
 from tests.mail.faulty_relay import Relay, relay_for_learnlink
+from tests.mail.test_durability import message
 
 TOTAL = 2_000
 MEMBERS = ("zuhura.shemdoe@example.org", "kilulu.growers@example.org")
@@ -110,14 +111,6 @@ def env(database: str, queue: str, relay: Relay, tmp_path: Path, settings) -> di
     return env
 
 
-def report(n: int) -> EmailMessage:
-    mail = EmailMessage()
-    mail["From"], mail["To"] = "halima@example.org", "oranges@learnlink.localhost"
-    mail["Subject"], mail["Message-ID"] = f"Price report {n}", f"<report-{n}@example.org>"
-    mail.set_content(f"Oranges at Muheza market, report {n}: 120 shillings each.")
-    return mail
-
-
 def deliver(port: int, mail: EmailMessage) -> None:
     """As Postfix does: over LMTP, again and again until the server takes it."""
     for _attempt in range(600):
@@ -156,7 +149,7 @@ def test_two_of_each_node_share_the_work_through_a_killed_worker_and_a_restarted
     lmtp_b, worker_a = nodes[1], nodes[2]
     try:
         for n in range(TOTAL):
-            deliver(lmtp_ports[n % 2], report(n))
+            deliver(lmtp_ports[n % 2], message(n))
             if n == TOTAL // 2:
                 worker_a.stop(signal.SIGKILL)
                 worker_a.start()

@@ -17,12 +17,12 @@ from django.urls import reverse
 from learnlink.exchange.models import Group
 from learnlink.lib import emails
 from learnlink.lib.links import absolute
-from learnlink.mail.inbox import finish, quarantine, request_within_limit
+from learnlink.mail.inbox import finish
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
-from learnlink.mail.routing import split_address
 from learnlink.mentoring.agenda.actions import Refused, propose, support
 from learnlink.mentoring.models.agenda import Topic, Via
+from learnlink.mentoring.plus_addresses import group_at, group_request
 from learnlink.people.addresses import person_for_address
 from learnlink.people.models import Person
 from learnlink.people.person_language import language_of
@@ -35,18 +35,14 @@ _PREFIXES = re.compile(r"^(\s*(re|aw|sv|tr|fwd?)\s*:)+\s*", re.IGNORECASE)
 
 def agenda_group(local: str) -> Group | None:
     """The group whose SLUG+agenda@ address `local` is."""
-    slug, plus, word = local.partition("+")
-    return Group.objects.filter(slug=slug).first() if plus and word == WORD else None
+    return group_at(local, WORD)
 
 
 def take_proposal(inbound: InboundMessage) -> None:
-    group = agenda_group(split_address(inbound.recipient)[0])
-    if group is None:
-        quarantine(inbound, "no group has this agenda address")
+    request = group_request(inbound, WORD)
+    if request is None:
         return
-    parsed = request_within_limit(inbound, "command")
-    if parsed is None:
-        return
+    group, parsed = request
     person = person_for_address(parsed.from_address)
     language = language_of(person) or group.language
     context = {"group": group.name, "agenda": absolute(_agenda(group)),

@@ -16,12 +16,12 @@ from django.utils.translation import gettext as _
 from learnlink.exchange.command_words import plain_words
 from learnlink.exchange.models import Group
 from learnlink.lib import emails
-from learnlink.mail.inbox import finish, quarantine, request_within_limit
+from learnlink.mail.inbox import finish
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.parsing import ParsedMessage
-from learnlink.mail.routing import split_address
 from learnlink.mentoring.models import NudgeKind
 from learnlink.mentoring.nudges.links import SNOOZE_DAYS, opt_out, snooze
+from learnlink.mentoring.plus_addresses import group_at, group_request
 from learnlink.people.addresses import person_for_address
 from learnlink.people.models import Organisation, Person
 from learnlink.people.person_language import language_of
@@ -33,8 +33,7 @@ STOP = {"stop", "acha", "arreter"}
 
 def reminders_group(local: str) -> Group | None:
     """The group whose SLUG+reminders@ address `local` is."""
-    slug, plus, word = local.partition("+")
-    return Group.objects.filter(slug=slug).first() if plus and word == WORD else None
+    return group_at(local, WORD)
 
 
 def asked(parsed: ParsedMessage) -> str:
@@ -52,13 +51,10 @@ def asked(parsed: ParsedMessage) -> str:
 
 
 def take(inbound: InboundMessage) -> None:
-    group = reminders_group(split_address(inbound.recipient)[0])
-    if group is None:
-        quarantine(inbound, "no group has this reminders address")
+    request = group_request(inbound, WORD)
+    if request is None:
         return
-    parsed = request_within_limit(inbound, "command")
-    if parsed is None:
-        return
+    group, parsed = request
     person = person_for_address(parsed.from_address)
     language = (language_of(person) if person else "") or group.language
     with translation.override(language):
