@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from learnlink.exchange.forms import RejectForm
-from learnlink.exchange.models import HeldMessage
+from learnlink.exchange.models import HeldMessage, HeldStatus
 from learnlink.mail.parsing import ParseError, parse
 
 HEAD_LINES = 4  # what shows before unfolding: enough to judge most messages
@@ -62,3 +63,12 @@ def fold(text: str) -> tuple[str, str]:
         space = text.rfind(" ", 0, HEAD_CHARS)
         end = space if space > 0 else HEAD_CHARS
     return text[:end].rstrip(), text[end:].strip()
+
+
+def already(held: HeldMessage) -> str:
+    """Who decided, and when, in the answer's language."""
+    return _("This message was already %(decision)s by %(name)s on %(day)s, so nothing was "
+             "changed.") % {"decision": HeldStatus(held.status).label,
+                            "name": held.decider or _("a moderator"),
+                            "day": formats.date_format(timezone.localtime(held.decided),
+                                                       "DATE_FORMAT")}

@@ -22,11 +22,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.utils import formats, timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from learnlink.exchange import moderation
 from learnlink.exchange.command_words import APPROVE, BAN, REJECT, decision_of, decision_words
+from learnlink.exchange.held_display import already
 from learnlink.exchange.held_notices import ADDRESSES, EXAMPLE_REASON
 from learnlink.exchange.membership import membership_of
 from learnlink.exchange.models import HeldMessage, HeldStatus
@@ -144,15 +145,6 @@ def _carry_out(held: HeldMessage, person: Person, word: str, reason: str) -> str
 def approved(values: dict[str, str]) -> str:
     return _("Approved: “%(subject)s” from %(sender)s is in the archive and on its way to the "
              "members.") % values
-
-
-def already(held: HeldMessage) -> str:
-    """Who decided, and when, in the answer's language."""
-    return _("This message was already %(decision)s by %(name)s on %(day)s, so nothing was "
-             "changed.") % {"decision": HeldStatus(held.status).label,
-                            "name": held.decider or _("a moderator"),
-                            "day": formats.date_format(timezone.localtime(held.decided),
-                                                       "DATE_FORMAT")}
 
 
 def _answer(parsed: ParsedMessage, language: str, context: dict[str, Any]) -> None:

@@ -54,9 +54,10 @@ def approve(held: HeldMessage, by: Moderator) -> None:
 
 
 def approve_and_add(held: HeldMessage, by: Moderator) -> None:
-    """Post it and make the sender a member, so their next message goes straight through."""
-    add_member(held.group, held.sender_address, name=held.sender_name)
+    """Post it and make the sender a member, so their next message goes straight through;
+    approved first, so that a moderator who decided second adds nobody."""
     approve(held, by)
+    add_member(held.group, held.sender_address, name=held.sender_name)
 
 
 @transaction.atomic

@@ -6,8 +6,10 @@ Every view starts by asking `permissions` for the group; nothing else decides wh
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseBase
@@ -20,7 +22,7 @@ from learnlink.exchange.archive import archive_months
 from learnlink.exchange.display import thread_pages, whole_message, whole_messages
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
 from learnlink.exchange.forms import RejectForm, SearchForm
-from learnlink.exchange.held_display import held_items
+from learnlink.exchange.held_display import already, held_items
 from learnlink.exchange.join_views import join_offer
 from learnlink.exchange.models import Attachment, HeldMessage, Message, Subscription, Thread
 from learnlink.exchange.permissions import (
@@ -154,13 +156,24 @@ def quarantine(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def approve(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.approve(held_for_moderator(request, slug, pk), request.user)
-    return redirect("exchange:moderation", slug)
+    held = held_for_moderator(request, slug, pk)
+    return _decided(request, slug, lambda: moderation.approve(held, request.user))
 
 
 @require_POST
 def approve_and_add(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
-    moderation.approve_and_add(held_for_moderator(request, slug, pk), request.user)
+    held = held_for_moderator(request, slug, pk)
+    return _decided(request, slug, lambda: moderation.approve_and_add(held, request.user))
+
+
+def _decided(request: AuthenticatedHttpRequest, slug: str,
+             decide: Callable[[], None]) -> HttpResponse:
+    """Back to the queue; a moderator who decided a moment after another (on the web or by
+    mail) is told who did, and when, and nothing is done twice."""
+    try:
+        decide()
+    except moderation.AlreadyDecided as decided:
+        messages.info(request, already(decided.held))
     return redirect("exchange:moderation", slug)
 
 
@@ -171,8 +184,8 @@ def reject(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRespons
     if not form.is_valid():
         return render(request, "exchange/moderation.html", {
             "group": held.group, "items": held_items([held], form)}, status=400)
-    moderation.reject(held, request.user, form.cleaned_data["reason"])
-    return redirect("exchange:moderation", slug)
+    reason = form.cleaned_data["reason"]
+    return _decided(request, slug, lambda: moderation.reject(held, request.user, reason))
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,8 +193,7 @@ def ban(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpResponse:
     """GET asks first: a standing decision about an address deserves a second look."""
     held = held_for_moderator(request, slug, pk)
     if request.method == "POST":
-        moderation.ban(held, request.user)
-        return redirect("exchange:moderation", slug)
+        return _decided(request, slug, lambda: moderation.ban(held, request.user))
     return render(request, "exchange/ban.html", {"group": held.group, "held": held})
 
 
