@@ -6,6 +6,7 @@ always with a reason a mentor can read. Nothing is dropped silently.
 
 from __future__ import annotations
 
+import errno
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -241,9 +242,26 @@ def save_attachments(posted: Iterable[tuple[Message, ParsedMessage]]) -> None:
         Attachment.objects.bulk_create(rows)
 
 
+class StoreFull(Exception):
+    """The attachment disk has no room: the message waits in the quarantine, whole."""
+
+
 def store_files(attachments: Iterable[ParsedAttachment]) -> None:
     """Each file under its SHA-256, unless it is there already."""
     for attachment in attachments:
         name = Attachment(sha256=attachment.sha256).storage_name
         if not default_storage.exists(name):
-            default_storage.save(name, ContentFile(attachment.content))
+            _store(name, attachment.content)
+
+
+def _store(name: str, content: bytes) -> None:
+    """A file not written whole is removed: stored under its digest, the part written would
+    otherwise stand for the whole file for ever."""
+    try:
+        default_storage.save(name, ContentFile(content))
+    except OSError as error:
+        default_storage.delete(name)
+        if error.errno == errno.ENOSPC:
+            raise StoreFull("the attachment disk is full (No space left on device): make "
+                            "room, then release this message") from error
+        raise

@@ -39,6 +39,8 @@ RETRY_DELAYS = [datetime.timedelta(minutes=m) for m in (5, 15, 30, 60, 120, 240)
 GIVE_UP_AFTER = datetime.timedelta(days=3)
 BATCH = 200
 GROUP_WINDOW = 0.05  # seconds: how long results wait to be written together
+CONNECTION = "connection: "  # how a connection lost in the middle of a message is recorded
+UNREACHABLE = "unreachable: "  # and a relay that could not be reached at all
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def send_due(connections: int | None = None) -> Counter[str]:
     counts: Counter[str] = Counter()
     if target is None:
         return counts
+    _resume_if_relay_back(target)
     with _Pipeline(target, connections or settings.LEARNLINK_SMTP_CONNECTIONS) as pipeline:
         builder = _JobBuilder()
         in_flight = 0
@@ -101,6 +104,24 @@ def send_due(connections: int | None = None) -> Counter[str]:
             outcomes = pipeline.results()
             _record(outcomes, counts)
             in_flight -= len(outcomes)
+
+
+def _resume_if_relay_back(target: Relay) -> int:
+    """What waits only because the relay could not be reached is due again the moment it
+    answers, as Postfix flushes a destination that came back: each delivery's own backoff
+    would otherwise send a message posted late in an outage before one posted early. Costs one
+    probe a run, and only while such deliveries wait; a message that broke a connection keeps
+    its own backoff. Returns how many were released."""
+    now = timezone.now()
+    waiting = Delivery.objects.filter(state=DeliveryState.QUEUED, next_attempt__gt=now,
+                                      last_error__startswith=UNREACHABLE)
+    if not waiting.exists():
+        return 0
+    try:
+        connect(target).quit()
+    except (OSError, smtplib.SMTPException):
+        return 0
+    return waiting.update(next_attempt=now)
 
 
 Claimed = tuple[int, int, str, str]  # a delivery's pk, outgoing pk, address and token
@@ -232,7 +253,7 @@ class _Pipeline:
         an outcome, whatever the relay does, or `results` would wait for it for ever."""
         try:
             if smtp is None:
-                smtp = connect(self.relay)
+                smtp = _reach(self.relay)
             smtp.sendmail(job.sender, [job.recipient], job.data, _options(smtp, job))
             self.outcomes.put(Outcome(job))
             return smtp
@@ -249,13 +270,31 @@ class _Pipeline:
             stage = _GREETING_STAGES[type(refusal)]
             self.outcomes.put(Outcome(job, _reply(refusal.smtp_code, refusal.smtp_error, stage)))
             smtp = None
+        except Unreachable as error:
+            self.outcomes.put(Outcome(job, f"{UNREACHABLE}{error}"))
+            return None
         except Exception as error:
             # Timeouts, resets, a reply that is not SMTP: tried again later.
-            self.outcomes.put(Outcome(job, f"connection: {_cause(error)}"))
+            self.outcomes.put(Outcome(job, f"{CONNECTION}{_cause(error)}"))
             if smtp is not None:
                 _close(smtp)
             return None
         return _reusable(smtp)
+
+
+class Unreachable(Exception):
+    """No SMTP conversation with the relay at all: refused, timed out or cut before EHLO."""
+
+
+def _reach(relay: Relay) -> smtplib.SMTP:
+    """`connect`, with the relay's absence told apart from its answers (a refusal in its own
+    words, or nonsense), which keep their own handling."""
+    try:
+        return connect(relay)
+    except smtplib.SMTPResponseException:
+        raise
+    except OSError as error:  # smtplib's own errors are OSErrors too: a disconnection
+        raise Unreachable(_cause(error)) from error
 
 
 def connect(relay: Relay) -> smtplib.SMTP:
