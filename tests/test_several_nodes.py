@@ -28,6 +28,7 @@ import redis
 from tests.conftest import free_port
 from tests.mail.faulty_relay import Relay, relay_for_learnlink
 from tests.mail.test_durability import message
+from tests.nodes import Node, learnlink
 
 TOTAL = 2_000
 MEMBERS = ("zuhura.shemdoe@example.org", "kilulu.growers@example.org")
@@ -36,34 +37,6 @@ DATABASE_URL, REDIS_URL = os.environ.get("DATABASE_URL", ""), os.environ.get("RE
 pytestmark = pytest.mark.skipif(
     not DATABASE_URL.startswith("postgres") or not REDIS_URL,
     reason="several nodes share PostgreSQL and Redis: DATABASE_URL=postgres://... REDIS_URL=...")
-
-
-class Node:
-    """One `learnlink` (or gunicorn) process, started again on asking."""
-
-    def __init__(self, env: dict[str, str], folder: Path, name: str, *command: str) -> None:
-        self.env, self.command, self.name = env, list(command), name
-        self.log = folder / f"{name}.log"
-        self.process = self.start()
-
-    def start(self) -> subprocess.Popen[bytes]:
-        with self.log.open("ab") as log:
-            self.process = subprocess.Popen(self.command, env=self.env, stdout=log,
-                                            stderr=subprocess.STDOUT, start_new_session=True)
-        return self.process
-
-    def stop(self, how: int = signal.SIGTERM) -> None:
-        if self.process.poll() is None:
-            os.killpg(self.process.pid, how)
-            try:
-                self.process.wait(30)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait()
-
-
-def learnlink(*args: str) -> list[str]:
-    return [sys.executable, "-m", "learnlink.cli", *args]
 
 
 @pytest.fixture

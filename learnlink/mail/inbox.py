@@ -7,9 +7,11 @@ It commits before returning, so the server can answer 250 only once the bytes ar
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 from django.db import InterfaceError, OperationalError, transaction
 from django.utils import timezone
+from redis.exceptions import RedisError
 
 from learnlink.lib.fields import fitted
 from learnlink.lib.limits import Limit
@@ -23,6 +25,9 @@ log = logging.getLogger(__name__)
 # The database was busy or out of reach ("database is locked", a lost connection, a deadlock):
 # the same message will go through later, so it stays pending and is tried again.
 TEMPORARY = (OperationalError, InterfaceError)
+# The worker's queue out of reach: Redis (REDIS_URL), or Huey's own SQLite file.
+QUEUE_DOWN = (RedisError, sqlite3.OperationalError)
+NOT_QUEUED = "stored while the queue was down: waits for it"
 
 
 class UnknownRecipient(Exception):
@@ -42,11 +47,22 @@ def receive(raw: bytes, recipients: list[str], source: Source, envelope_from: st
             recipient=fitted(InboundMessage, "recipient", r.lower()),
             raw=raw, size=len(raw), sha256=digest) for r in recipients]
     if process:
-        from learnlink.mail.tasks import process_inbound
-
-        for inbound in stored:
-            process_inbound(inbound.pk)
+        queue(stored)
     return stored
+
+
+def queue(stored: list[InboundMessage]) -> None:
+    """Hand each stored message to the worker. The queue (Redis) may be down: the message is
+    stored, which is all its sender is owed, so it is marked NOT_QUEUED for `tasks.queue_again`
+    to hand over once the queue is back, instead of refusing mail we already hold."""
+    from learnlink.mail.tasks import process_inbound
+
+    for inbound in stored:
+        try:
+            process_inbound(inbound.pk)
+        except QUEUE_DOWN:
+            log.warning("the queue is down: inbound %s waits for it", inbound.pk, exc_info=True)
+            InboundMessage.objects.filter(pk=inbound.pk).update(reason=NOT_QUEUED)
 
 
 def process(inbound: InboundMessage) -> None:

@@ -7,6 +7,7 @@ from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
 
 from learnlink.mail import inbox
+from learnlink.mail.inbox import NOT_QUEUED
 from learnlink.mail.models import InboundMessage, State
 
 STALLED = datetime.timedelta(hours=3)
@@ -37,6 +38,17 @@ def retry_stalled() -> None:
     stalled = InboundMessage.objects.pending().filter(received__lt=timezone.now() - STALLED)
     for pk in stalled.values_list("pk", flat=True):
         process_inbound(pk)
+
+
+@db_periodic_task(crontab(minute="*"))
+def queue_again() -> None:
+    """Every minute: messages stored while the queue was down (inbox.queue marked them) are
+    handed over now that it answers; a row the worker finished meanwhile keeps its reason."""
+    for pk in InboundMessage.objects.pending().filter(reason=NOT_QUEUED).values_list(
+            "pk", flat=True):
+        process_inbound(pk)
+        InboundMessage.objects.filter(pk=pk, state=State.PENDING, reason=NOT_QUEUED).update(
+            reason="")
 
 
 @db_task()
