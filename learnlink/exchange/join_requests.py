@@ -3,6 +3,8 @@ reply as any subscription: subscriptions.ask_to_join), then the request goes to 
 mentors, who approve it (a member, welcomed) or refuse it (told politely, with their reason if
 they gave one). The web page, the join form and the email commands all call these functions.
 
+Each mentor's notice comes from, and asks replies to, its own signed address (`admit+`:
+join_by_email), so a mentor with only email answers it with "approve" or "reject <reason>".
 The asker learns nothing of the group but its name and addresses, which its mail answers
 already say; the mentors' notice holds the asker's name and words but not their address (a
 mail may be quoted anywhere): the moderation page, for signed-in mentors, shows it.
@@ -14,11 +16,17 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from learnlink.exchange.command_words import decision_words
 from learnlink.exchange.models import Membership, Subscription
-from learnlink.exchange.notices import moderator_addresses
+from learnlink.exchange.notices import moderators
 from learnlink.exchange.subscriptions import confirm_join, tell
 from learnlink.lib.lazy_text import filled
 from learnlink.lib.links import absolute_url
+from learnlink.lib.reply_addresses import ReplyAddresses
+from learnlink.people.person_language import language_for_address
+
+# Each mentor's notice answers to its own address: that request, that mentor, two weeks.
+ADDRESSES = ReplyAddresses("admit+", "join-decision", (int, int), 14)
 
 
 def confirmed(request: Subscription) -> str:
@@ -43,10 +51,12 @@ def send_to_mentors(request: Subscription) -> str:
     tell(group, request.address, "command_reply", {"outcome": filled(_(
         "Your request to join %(group)s went to its mentors: you will hear from them by "
         "mail."), {"group": group.name})})
-    for address in moderator_addresses(group):
+    for person, address in moderators(group):
+        reply = ADDRESSES.make(request.pk, person.pk)
         tell(group, address, "join_request", {
-            "request": request, "link": absolute_url("exchange:moderation", group.slug)},
-            reply_to=group.owner_address)
+            "request": request, "link": absolute_url("exchange:join_requests", group.slug),
+            "words": decision_words(language_for_address(address, group.language))},
+            reply_to=reply, sender=reply)
     return "sent to the mentors"
 
 

@@ -102,7 +102,8 @@ KINDS = [Kind("exchange", name, to, sample) for name, to, sample in [
     ("invitation", _("an address a group's mentor invited"),
      lambda: _with_group(link=_link("membership:join"), days=7, inviter="Joseph Mshana")),
     ("join_request", _("a members-only group's mentors, when someone asks to join"),
-     lambda: _with_group(link=absolute_url("exchange:moderation", "oranges-muheza"),
+     lambda: _with_group(link=absolute_url("exchange:join_requests", "oranges-muheza"),
+                         words=decision_words(translation.get_language() or "en"),
                          request=Subscription(name="Daudi Mbwana", message=(
                              "Mimi ni mkulima wa machungwa wa Kilulu; nataka kujifunza "
                              "kuhusu madaraja.")))),

@@ -1,6 +1,7 @@
 """The mail addresses the exchange app answers to: every group, its command addresses
 (SLUG+subscribe@, SLUG-request@ ...), its mentors (SLUG-owner@), search@ and get@, the
-moderators' replies to the notice of a held message (moderate+TOKEN@), and the
+moderators' replies to the notice of a held message (moderate+TOKEN@) and of a request to
+join (admit+TOKEN@), and the
 address our notices come from (DEFAULT_FROM_EMAIL), so that a reply to any mail Learnlink sends
 gets an answer rather than a bounce."""
 
@@ -69,6 +70,18 @@ def moderate(inbound: InboundMessage) -> None:
     take_reply(inbound)
 
 
+def is_join_reply(local: str, domain: str) -> bool:
+    from learnlink.exchange.join_requests import ADDRESSES
+
+    return ADDRESSES.accepts(local, domain)
+
+
+def admit(inbound: InboundMessage) -> None:
+    from learnlink.exchange.join_by_email import take_reply
+
+    take_reply(inbound)
+
+
 def service(name: str) -> Route:
     def answer(inbound: InboundMessage) -> None:
         from learnlink.exchange.by_email import answer as reply
@@ -83,5 +96,6 @@ COMMANDS = Route("commands", accepts=is_command, process=command)
 OWNERS = Route("owners", accepts=is_owner, process=to_mentors)
 NOT_READ = Route("not-read", accepts=is_not_read, process=not_read)
 MODERATION = Route("moderation-replies", accepts=is_moderation_reply, process=moderate)
+ADMISSION = Route("join-replies", accepts=is_join_reply, process=admit)
 ROUTES = [GROUPS, COMMANDS, *(service(name) for name in SERVICES), OWNERS, NOT_READ,
-          MODERATION]
+          MODERATION, ADMISSION]

@@ -19,6 +19,7 @@ sender is owed one: the moderator is asked to say it, and the same notice still 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -30,7 +31,7 @@ from learnlink.exchange.command_words import APPROVE, BAN, REJECT, decision_of, 
 from learnlink.exchange.held_display import already
 from learnlink.exchange.held_notices import ADDRESSES, EXAMPLE_REASON
 from learnlink.exchange.membership import membership_of
-from learnlink.exchange.models import HeldMessage, HeldStatus
+from learnlink.exchange.models import Group, HeldMessage, HeldStatus
 from learnlink.lib import emails
 from learnlink.lib.links import absolute_url
 from learnlink.lib.reply_addresses import BadAddress
@@ -55,25 +56,34 @@ class Refused(Exception):
         self.outcome, self.record, self.context = outcome, record, context
 
 
+Decide = Callable[[InboundMessage, ParsedMessage], tuple[str, str, dict[str, Any]]]
+
+
 def take_reply(inbound: InboundMessage) -> None:
+    answer_reply(inbound, _decide_reply)
+
+
+def answer_reply(inbound: InboundMessage, decide: Decide) -> None:
+    """Decide what a moderator's reply asks (`decide` gives the answer's words, the record and
+    the answer's context, or raises Refused) and answer them in their language."""
     parsed = request_within_limit(inbound, "command")
     if parsed is None:
         return
     language = language_for_address(parsed.from_address, settings.LANGUAGE_CODE)
     with translation.override(language):
         try:
-            held, outcome, done = _decide_reply(inbound, parsed)
+            outcome, done, context = decide(inbound, parsed)
         except Refused as refused:
             _answer(parsed, language, {"outcome": refused.outcome, **refused.context})
             finish(inbound, State.REJECTED, f"from {parsed.from_address}: {refused.record}")
             return
-    _answer(parsed, language, {"outcome": outcome, "held": held,
-                               "queue": absolute_url("exchange:moderation", held.group.slug)})
+    _answer(parsed, language, {"outcome": outcome, **context})
     finish(inbound, State.DONE, f"from {parsed.from_address}: {done}")
 
 
-def _decide_reply(inbound: InboundMessage, parsed: ParsedMessage) -> tuple[HeldMessage, str, str]:
-    """(the held message, the answer's words, the record) once decided; Refused otherwise."""
+def _decide_reply(inbound: InboundMessage,
+                  parsed: ParsedMessage) -> tuple[str, str, dict[str, Any]]:
+    """The answer's words, the record and context once decided; Refused otherwise."""
     try:
         held_pk, mailed_to = ADDRESSES.read(split_address(inbound.recipient)[0])
     except BadAddress as error:
@@ -83,8 +93,9 @@ def _decide_reply(inbound: InboundMessage, parsed: ParsedMessage) -> tuple[HeldM
     if held is None:
         raise Refused(_("This message is no longer in the moderation queue, so nothing was "
                         "done."), f"held message {held_pk} is gone")
-    person = _moderator(inbound, parsed, held, mailed_to)
     queue = {"held": held, "queue": absolute_url("exchange:moderation", held.group.slug)}
+    person = moderator(inbound, parsed, held.group, mailed_to, f"held message {held.pk}",
+                       queue)
     if held.status != HeldStatus.WAITING:
         raise Refused(already(held), f"held message {held.pk} was {held.status} already",
                       **queue)
@@ -103,26 +114,25 @@ def _decide_reply(inbound: InboundMessage, parsed: ParsedMessage) -> tuple[HeldM
     except moderation.AlreadyDecided as decided:
         raise Refused(already(decided.held), f"held message {held.pk} decided meanwhile",
                       **queue) from None
-    return held, outcome, f"held message {held.pk}: {word} ({person.name})"
+    return outcome, f"held message {held.pk}: {word} ({person.name})", queue
 
 
-def _moderator(inbound: InboundMessage, parsed: ParsedMessage, held: HeldMessage,
-               mailed_to: int) -> Person:
+def moderator(inbound: InboundMessage, parsed: ParsedMessage, group: Group, mailed_to: int,
+              about: str, queue: dict[str, Any]) -> Person:
     """The person deciding, if they may (see the module's docstring); Refused otherwise, and
     then the answer names neither the message nor the group."""
     person = current_holder(parsed.from_address)
-    membership = membership_of(held.group, person)
+    membership = membership_of(group, person)
     if person is None or membership is None or not membership.moderates:
         raise Refused(_("Learnlink does not know %(address)s as the address of a moderator "
                         "of this group, so nothing was done.")
                       % {"address": parsed.from_address},
-                      f"not a moderator of {held.group.slug} (held message {held.pk})")
+                      f"not a moderator of {group.slug} ({about})")
     verdict = inbound_verdict(inbound, parsed.from_address)
     if person.pk != mailed_to and not verdict.authenticated:
         raise Refused(_("This notice was mailed to another moderator. Reply to the notice "
                         "Learnlink sent you, or decide in the queue on the web."),
-                      f"another moderator's notice, sender {verdict}", held=held,
-                      queue=absolute_url("exchange:moderation", held.group.slug))
+                      f"another moderator's notice, sender {verdict}", **queue)
     return person
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from learnlink.exchange.models import Group, HeldMessage, Role
 from learnlink.exchange.subscriptions import tell
 from learnlink.people.addresses import delivery_address
+from learnlink.people.models import Person
 
 QUIET = datetime.timedelta(days=1)
 
@@ -30,8 +31,12 @@ def notify_sender(held: HeldMessage) -> bool:
     return True
 
 
+def moderators(group: Group) -> list[tuple[Person, str]]:
+    """The group's mentors and owners in person, each with the address mail reaches them at."""
+    found = (group.memberships.filter(role__in=[Role.MENTOR, Role.OWNER], person__isnull=False)
+             .select_related("person").prefetch_related("person__email_addresses"))
+    return [(m.person, a) for m in found if m.person and (a := delivery_address(m.person))]
+
+
 def moderator_addresses(group: Group) -> list[str]:
-    moderators = (group.memberships.filter(role__in=[Role.MENTOR, Role.OWNER],
-                                           person__isnull=False)
-                  .select_related("person").prefetch_related("person__email_addresses"))
-    return [a for m in moderators if m.person and (a := delivery_address(m.person))]
+    return [address for _person, address in moderators(group)]
