@@ -108,17 +108,19 @@ def administrivia(parsed: ParsedMessage) -> str:
 
 # A moderator's answer to the notice of a held message (moderate_by_email): the first line of
 # the reply's own text, the word first, then for `reject` the reason the sender is told.
-APPROVE, REJECT, BAN = "approve", "reject", "ban"
+APPROVE, ADD, REJECT, BAN = "approve", "add", "reject", "ban"
 DECISIONS = {
     APPROVE: {"approve", "kubali", "idhinisha", "ruhusu", "approuver",
               "approuve", "accepter", "valider"},
+    ADD: {"add", "approve add", "ongeza", "kubali ongeza", "ajouter", "approuver ajouter"},
     REJECT: {"reject", "kataa", "rejeter", "rejette", "refuser", "refuse"},
     BAN: {"ban", "zuia", "piga marufuku", "bannir", "interdire"},
 }
 # The word each language's notice shows for each decision (every word above works in any).
-DECISION_WORDS = {"en": {APPROVE: "approve", REJECT: "reject", BAN: "ban"},
-                  "sw": {APPROVE: "kubali", REJECT: "kataa", BAN: "zuia"},
-                  "fr": {APPROVE: "approuver", REJECT: "rejeter", BAN: "bannir"}}
+DECISION_WORDS = {"en": {APPROVE: "approve", ADD: "add", REJECT: "reject", BAN: "ban"},
+                  "sw": {APPROVE: "kubali", ADD: "ongeza", REJECT: "kataa", BAN: "zuia"},
+                  "fr": {APPROVE: "approuver", ADD: "ajouter", REJECT: "rejeter",
+                         BAN: "bannir"}}
 
 
 def decision_words(language: str) -> dict[str, str]:
@@ -130,7 +132,7 @@ _DECIDED = {saying: word for word, sayings in DECISIONS.items() for saying in sa
 
 
 def decision_of(text: str) -> tuple[str, str]:
-    """(APPROVE, REJECT or BAN, and what follows the word) from the first line of `text` that
+    """(APPROVE, ADD, REJECT or BAN, and what follows the word) from the first line of `text` that
     says anything; ('', that line) when it is none of them. Only one line is read: a
     moderator's "ok, but ..." in a later paragraph decides nothing."""
     line = next((line.strip() for line in text.splitlines() if line.strip()), "")[:1000]

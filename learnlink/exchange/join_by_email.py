@@ -12,7 +12,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from learnlink.exchange.command_words import APPROVE, REJECT, decision_of, decision_words
+from learnlink.exchange.command_words import ADD, APPROVE, REJECT, decision_of, decision_words
 from learnlink.exchange.join_requests import ADDRESSES, approve, refuse
 from learnlink.exchange.models import Subscription
 from learnlink.exchange.moderate_by_email import Refused, answer_reply, moderator
@@ -43,7 +43,7 @@ def _decide(inbound: InboundMessage, parsed: ParsedMessage) -> tuple[str, str, d
     word, rest = decision_of(parsed.new_text)
     values = {"name": asked.name or asked.address, "group": group.name}
     record = f"join request {asked.pk}: {word} ({person.name})"
-    if word == APPROVE:
+    if word in (APPROVE, ADD):  # "add" (the held message's word) says the same here
         approve(asked)
         return _("Approved: %(name)s is a member of %(group)s now, and welcomed.") % values, \
             record, queue

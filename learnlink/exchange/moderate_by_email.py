@@ -27,7 +27,14 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from learnlink.exchange import moderation
-from learnlink.exchange.command_words import APPROVE, BAN, REJECT, decision_of, decision_words
+from learnlink.exchange.command_words import (
+    ADD,
+    APPROVE,
+    BAN,
+    REJECT,
+    decision_of,
+    decision_words,
+)
 from learnlink.exchange.held_display import already
 from learnlink.exchange.held_notices import ADDRESSES, EXAMPLE_REASON
 from learnlink.exchange.membership import membership_of
@@ -137,12 +144,16 @@ def moderator(inbound: InboundMessage, parsed: ParsedMessage, group: Group, mail
 
 
 def _carry_out(held: HeldMessage, person: Person, word: str, reason: str) -> str:
-    """Decide through the queue's own functions (`word` is APPROVE, BAN or else REJECT);
+    """Decide through the queue's own functions (`word` is APPROVE, ADD, BAN or else REJECT);
     what the moderator is told."""
     values = {"subject": held.subject or "-", "sender": held.sender_address}
     if word == APPROVE:
         moderation.approve(held, person)
         return approved(values)
+    if word == ADD:
+        moderation.approve_and_add(held, person)
+        return _("Approved: “%(subject)s” from %(sender)s is in the archive and on its way to "
+                 "the members, and %(sender)s is a member now.") % values
     if word == BAN:
         moderation.ban(held, person)
         return _("Banned: “%(subject)s” is not posted, and every later message from "

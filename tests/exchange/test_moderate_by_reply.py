@@ -184,6 +184,18 @@ def test_a_member_who_does_not_moderate_is_refused_and_told_nothing_of_the_messa
     assert held.status == HeldStatus.WAITING and not Message.objects.exists()
 
 
+def test_add_by_reply_posts_it_and_makes_the_sender_a_member(
+        mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
+    hold_one(mail_server)
+    notice = notice_to(mailboxes)
+    assert "add  post it, and make the sender a member" in notice.get_content()
+    reply(mail_server, notice, "Ongeza")
+    assert Message.objects.filter(subject="Can I join?").exists()
+    assert Membership.objects.filter(group=oranges,
+                                     person__email_addresses__address=DAUDI).exists()
+    assert f"and {DAUDI} is a member now" in " ".join(answer(mailboxes).split())
+
+
 def test_the_same_approve_twice_is_refused_with_who_decided_and_when(
         mail_server: MailServer, mailboxes: Mailboxes, oranges: Group) -> None:
     hold_one(mail_server)
