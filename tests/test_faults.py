@@ -22,10 +22,11 @@ from learnlink.exchange.models import Attachment, Message
 from learnlink.exchange.moderation import release
 from learnlink.mail.models import InboundMessage, State
 from learnlink.mail.sending import send_due
-from tests.conftest import email_from, free_port, relay_to
+from tests.conftest import SQLITE_PASS_ONLY, email_from, free_port, relay_to
 from tests.mail.faulty_relay import relay_for_learnlink
 from tests.mail.test_outbox_sending import HALIMA, MEMBERS, clock, members, post
 
+pytestmark = SQLITE_PASS_ONLY
 __all__ = ["clock", "members"]  # the simulated clock and the members, shared fixtures
 PHOTO = bytes(range(256)) * 800  # 200 KB: a phone's photo of the grading table
 DISK = "96k"  # room for the message's stored parts, not for its photo

@@ -18,10 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import free_port
+from tests.conftest import SQLITE_PASS_ONLY, free_port
 from tests.mail.test_durability import message, wait_for_port
 from tests.nodes import Node, learnlink
 
+pytestmark = SQLITE_PASS_ONLY
 REDIS = shutil.which("redis-server") or "/usr/bin/redis-server"
 BEFORE, DURING = 5, 5  # messages sent while Redis runs, then while it is down
 

@@ -17,10 +17,11 @@ from django.conf import settings as django_settings
 from learnlink.exchange.models import Message
 from learnlink.mail.models import InboundMessage, State
 from learnlink.people.models import EmailAddress
-from tests.conftest import email_from
+from tests.conftest import SQLITE_PASS_ONLY, email_from
 from tests.mail.faulty_relay import relay_for_learnlink
 from tests.mail.postfix import DEPLOYED, running_postfix, until
 
+pytestmark = SQLITE_PASS_ONLY
 HALIMA, JOSEPH, KILULU = "halima@example.org", "joseph.mshana@example.org", \
     "kilulu.growers@example.org"
 
