@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.utils.translation import gettext as _
 
 POLICY = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
           "form-action 'self'; frame-ancestors 'none'")
@@ -42,6 +43,6 @@ class RefuseNulCharacters:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if "\x00" in request.path or any("\x00" in name or "\x00" in "".join(values)
                                          for name, values in request.GET.lists()):
-            return HttpResponseBadRequest("NUL characters are not allowed in an address.",
-                                          content_type="text/plain")
+            return HttpResponseBadRequest(_("NUL characters are not allowed in an address."),
+                                          content_type="text/plain; charset=utf-8")
         return self.get_response(request)

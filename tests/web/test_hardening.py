@@ -132,3 +132,9 @@ def test_a_nul_character_in_an_address_is_refused_not_a_server_error(client, add
     response = client.get(address)
     assert response.status_code == 400
     assert b"NUL characters are not allowed" in response.content
+
+
+@pytest.mark.django_db
+def test_the_refusal_of_a_nul_character_is_in_the_readers_language(client):
+    response = client.get("/search/?q=%00", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Les caractères NUL ne sont pas autorisés" in response.content.decode()
