@@ -71,6 +71,7 @@ def test_no_request_to_the_api_breaks_the_server_or_the_schema() -> None:
 
 
 def _fuzz(operation: Any, headers: dict[str, str], existing: dict[str, Any]) -> None:
+    """A dozen requests to one operation as one caller; raises what schemathesis finds."""
     known = {**existing, "slug": existing["alliance" if operation.path.startswith(
         "/api/alliances/") else "group"]}
     named = {name: known[name] for name in re.findall(r"{(\w+)}", operation.path)}
