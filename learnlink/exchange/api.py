@@ -17,6 +17,7 @@ from learnlink.exchange.thread_tree import api_parent, tree
 from learnlink.mail.models import InboundMessage
 from learnlink.mail.parsing import HeaderInfo, ParseError, parse_headers
 from learnlink.people.api_auth import api_user
+from learnlink.search.engine import MAX_LIMIT as SEARCH_LIMIT
 
 router = Router(tags=["exchange"])
 MAX_LIMIT = 200
@@ -110,8 +111,8 @@ class SearchOut(Schema):
     items: list[SearchHit]
 
 
-def _window(limit: int, offset: int) -> slice:
-    limit = max(1, min(limit, MAX_LIMIT))
+def _window(limit: int, offset: int, most: int = MAX_LIMIT) -> slice:
+    limit = max(1, min(limit, most))
     offset = max(0, offset)
     return slice(offset, offset + limit)
 
@@ -207,7 +208,7 @@ def _headers(inbound: InboundMessage) -> HeaderInfo:
 @router.get("/search", response=SearchOut)
 def search(request: HttpRequest, q: str, group: str = "", limit: int = 10,
            offset: int = 0) -> dict[str, object]:
-    window = _window(limit, offset)
+    window = _window(limit, offset, most=SEARCH_LIMIT)  # the engine's own cap, not a 500
     results = search_messages(visible_groups(api_user(request)), q, group_slug=group,
                               limit=window.stop - window.start, offset=window.start)
     return {"count": results.total, "items": [hit.as_api() for hit in results.hits]}

@@ -122,3 +122,19 @@ def test_the_pages_and_the_admin_live_with_their_policy_in_a_real_browser(
     assert page.locator("#content h1").inner_text() == "Change group"
     refused = [text for text in page.console if re.search(r"Content.Security.Policy", text)]
     assert refused == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("address", ["/api/practices?lang=%00", "/search/?q=oranges%00",
+                                     "/api/groups?%00=1", "/groups/%00/"])
+def test_a_nul_character_in_an_address_is_refused_not_a_server_error(client, address):
+    """PostgreSQL cannot compare text holding NUL: such a filter was a 500 there."""
+    response = client.get(address)
+    assert response.status_code == 400
+    assert b"NUL characters are not allowed" in response.content
+
+
+@pytest.mark.django_db
+def test_the_refusal_of_a_nul_character_is_in_the_readers_language(client):
+    response = client.get("/search/?q=%00", HTTP_ACCEPT_LANGUAGE="fr")
+    assert "Les caractères NUL ne sont pas autorisés" in response.content.decode()

@@ -49,7 +49,7 @@ class RenameIn(Schema):
     subject: str
 
 
-class ThreadOut(Schema):
+class ChangedThread(Schema):
     id: int
     group: str
     subject: str
@@ -60,7 +60,7 @@ class ThreadOut(Schema):
 
 
 class Changed(Schema):
-    threads: list[ThreadOut]
+    threads: list[ChangedThread]
 
 
 class LogItem(Schema):
