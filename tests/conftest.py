@@ -282,6 +282,14 @@ class MailServer:
         assert not refused, refused
 
 
+def sign_in_on(phone: Any, site: str, address: str, password: str = PASSWORD) -> None:
+    """Sign in through the real sign-in page of `site`, as a person types it."""
+    phone.goto(site + "/accounts/login/")
+    phone.get_by_label("Email address or user name").fill(address)
+    phone.get_by_label("Password").fill(password)
+    phone.get_by_role("button", name="Sign in").click()
+
+
 def wire_format(raw: bytes) -> bytes:
     """SMTP and LMTP carry lines ending in CRLF, whatever the file on disk used."""
     return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")

@@ -7,6 +7,7 @@ import pytest
 
 from learnlink.alliance.models import Synthesis, Task
 from learnlink.people.demo import DEMO_PASSWORD
+from tests.conftest import sign_in_on
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,10 +19,7 @@ def test_the_coordinator_runs_a_cycle_through_to_its_synthesis(live_server: Any,
 
     load_demo()
     load_alliance()
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("annet.kyomuhendo@example.org")
-    phone.get_by_label("Password").fill(DEMO_PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "annet.kyomuhendo@example.org", DEMO_PASSWORD)
 
     phone.goto(live_server.url + "/alliances/")
     phone.get_by_role("link", name="CIAT–CRS East Africa Learning Alliance").click()

@@ -13,7 +13,7 @@ from django.urls import reverse
 from learnlink.exchange.models import BannedAddress, HeldMessage
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
-from tests.conftest import PASSWORD, email_from
+from tests.conftest import email_from, sign_in_on
 from tests.web.test_pages import page_weight
 
 GROUP = "muheza-oranges@learnlink.localhost"
@@ -126,10 +126,7 @@ def test_a_long_queue_stays_a_light_page(client, oranges, mentor):
 def test_on_a_phone_every_decision_is_44_px_tall_and_the_text_unfolds(
         live_server, oranges, mentor, phone, output_dir):
     hold("Selling together")
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "joseph.mshana@example.org")
     phone.goto(live_server.url + "/groups/muheza-oranges/moderation/")
 
     targets = phone.locator(".decide button, .decide a.button")

@@ -4,6 +4,8 @@ In-Reply-To is that message's Message-ID) and reaches the members by mail."""
 
 import pytest
 
+from tests.conftest import sign_in_on
+
 pytestmark = pytest.mark.browser
 
 
@@ -12,7 +14,7 @@ def test_a_member_replies_on_the_web_to_the_second_message_of_a_thread(
     from learnlink.exchange.models import Message
     from learnlink.mail.inbox import receive
     from learnlink.mail.models import Source
-    from tests.conftest import PASSWORD, email_from
+    from tests.conftest import email_from
 
     question = email_from("joseph.mshana@example.org", oranges.address, "Grading oranges",
                           "How many sizes do your buyers ask for?")
@@ -24,10 +26,7 @@ def test_a_member_replies_on_the_web_to_the_second_message_of_a_thread(
         receive(mail.as_bytes(), [oranges.address], Source.PIPE)
     second = Message.objects.get(message_id=answer["Message-ID"].strip("<>"))
 
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("halima@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "halima@example.org")
     phone.goto(live_server.url + second.thread.get_absolute_url())
     phone.locator(f"#m{second.pk}").get_by_role("link", name="Reply", exact=True).click()
     assert "Mr Juma asks for three sizes." in phone.content()  # the message answered, above

@@ -3,6 +3,8 @@
 
 import pytest
 
+from tests.conftest import sign_in_on
+
 pytestmark = pytest.mark.browser
 
 
@@ -31,12 +33,8 @@ def test_a_visitor_switches_to_swahili_and_opens_an_organisation(
 
 def test_a_member_signs_in_with_a_password_and_sees_contacts(
         live_server, network, mentor, phone, output_dir):
-    from tests.conftest import PASSWORD
 
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "joseph.mshana@example.org")
     phone.goto(live_server.url + network["chair"].get_absolute_url())
     assert phone.get_by_role("link", name="kilulu.growers@example.org").is_visible()
     phone.screenshot(path=output_dir / "person-signed-in.png", full_page=True)
@@ -83,7 +81,7 @@ def test_a_mentor_moves_a_message_to_the_thread_it_belongs_to(
         live_server, oranges, phone, output_dir):
     from learnlink.mail.inbox import receive
     from learnlink.mail.models import Source
-    from tests.conftest import PASSWORD, email_from
+    from tests.conftest import email_from
 
     for sender, subject, body, headers in [
         ("halima@example.org", "Selling oranges together", "Who sold to the Tanga buyer?",
@@ -97,10 +95,7 @@ def test_a_mentor_moves_a_message_to_the_thread_it_belongs_to(
         receive(email_from(sender, oranges.address, subject, body, **headers).as_bytes(),
                 [oranges.address], Source.PIPE)
 
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "joseph.mshana@example.org")
     phone.goto(live_server.url + oranges.get_absolute_url())
     phone.get_by_role("link", name="Selling oranges together").click()
     misplaced = phone.locator("article", has_text="four sizes")

@@ -3,6 +3,8 @@ and the next post reaches the members with both."""
 
 import pytest
 
+from tests.conftest import sign_in_on
+
 pytestmark = pytest.mark.browser
 
 
@@ -10,12 +12,9 @@ def test_a_mentor_sets_a_prefix_and_footer_on_the_web_and_members_get_them(
         live_server, oranges, smtp_sink, phone, output_dir):
     from learnlink.mail.inbox import receive
     from learnlink.mail.models import Source
-    from tests.conftest import PASSWORD, email_from
+    from tests.conftest import email_from
 
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "joseph.mshana@example.org")
     phone.goto(live_server.url + oranges.get_absolute_url())
     phone.get_by_role("link", name="Settings", exact=True).click()
     phone.get_by_label("Subject prefix").fill("[oranges-muheza]")

@@ -3,6 +3,8 @@ thread and reaches the members by mail."""
 
 import pytest
 
+from tests.conftest import sign_in_on
+
 pytestmark = pytest.mark.browser
 
 
@@ -10,16 +12,13 @@ def test_a_member_replies_on_the_web_and_the_group_gets_it_by_mail(
         live_server, oranges, smtp_sink, phone, output_dir):
     from learnlink.mail.inbox import receive
     from learnlink.mail.models import Source
-    from tests.conftest import PASSWORD, email_from
+    from tests.conftest import email_from
 
     question = email_from("joseph.mshana@example.org", oranges.address, "Grading oranges",
                           "How many sizes do your buyers ask for?")
     receive(question.as_bytes(), [oranges.address], Source.PIPE)
 
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("halima@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "halima@example.org")
     phone.goto(live_server.url + oranges.get_absolute_url())
     phone.get_by_role("link", name="Grading oranges").click()
     phone.get_by_role("link", name="Reply on the web").click()

@@ -3,7 +3,7 @@ thread's link, a search for the other side, the form, and the introduction's pag
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import sign_in_on
 from tests.mentoring.introductions.conftest import CONTEXT, JOSEPH
 
 pytestmark = pytest.mark.browser
@@ -11,10 +11,7 @@ pytestmark = pytest.mark.browser
 
 def test_a_mentor_introduces_two_organisations_from_a_thread(live_server, sides, phone,
                                                               output_dir):
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill(JOSEPH)
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, JOSEPH)
     phone.goto(live_server.url + sides.thread.get_absolute_url())
     phone.get_by_role("link", name="Introduce someone from this thread").click()
 

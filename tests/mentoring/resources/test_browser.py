@@ -3,17 +3,15 @@ under a discussion and one click attaches it."""
 
 import pytest
 
+from tests.conftest import sign_in_on
+
 pytestmark = pytest.mark.browser
 
 
 def test_a_mentor_attaches_the_suggested_resource_in_one_click(
         live_server, library, receipts_thread, mentor, phone, output_dir):
-    from tests.conftest import PASSWORD
 
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "joseph.mshana@example.org")
     phone.goto(live_server.url + receipts_thread.get_absolute_url())
     block = phone.locator("#resources")
     guide = library["receipts"].title

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PASSWORD
+from tests.conftest import sign_in_on
 
 pytestmark = pytest.mark.browser
 
 
 def test_a_mentor_drafts_edits_and_publishes_a_synthesis_seen_on_top_of_the_thread(
         live_server, warehouse, mentor, phone, output_dir):
-    phone.goto(live_server.url + "/accounts/login/")
-    phone.get_by_label("Email address or user name").fill("joseph.mshana@example.org")
-    phone.get_by_label("Password").fill(PASSWORD)
-    phone.get_by_role("button", name="Sign in").click()
+    sign_in_on(phone, live_server.url, "joseph.mshana@example.org")
 
     phone.goto(live_server.url + warehouse.get_absolute_url())
     phone.get_by_role("link", name="Synthesise this thread").click()
