@@ -18,7 +18,8 @@ LONG = "Who has done warehouse receipts " + " ".join(f"crop{n}" for n in range(2
     ("who has grown vanilla on the moon?", "Nobody was found for “grown vanilla moon”"),
     (LONG, "Your question was long"),
     ('"unbalanced * OR NEAR( -x ^y :z', "Nobody was found"),
-    ("\x00\x01 <script>alert(1)</script>", "Nobody was found"),
+    # A NUL is refused before any view (web.middleware, tested in test_hardening).
+    ("\x01\x02 <script>alert(1)</script>", "Nobody was found"),
 ])
 def test_the_page_and_the_api_say_why_there_is_no_answer(client, peers, question, says):
     page = client.get(reverse("mentoring:peers"), {"q": question})
