@@ -32,8 +32,7 @@ _ADDRESS = re.compile(r"[^\s<>@\"',;:()]+@[^\s<>@\"',;:()]+")
 
 def new_address_in(parsed: ParsedMessage) -> str:
     """The first valid address written in the subject or the first line of the body; ''."""
-    first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
-    for found in _ADDRESS.findall(f"{parsed.subject} {first_line}"):
+    for found in _ADDRESS.findall(f"{parsed.subject} {parsed.first_line}"):
         address = found.rstrip(".")
         try:
             validate_email(address)

@@ -9,7 +9,7 @@ import re
 import unicodedata
 
 from learnlink.exchange.models import DeliveryMode
-from learnlink.mail.parsing import ParsedMessage
+from learnlink.mail.parsing import ParsedMessage, first_line
 
 MODES = {"each": DeliveryMode.EACH, "digest": DeliveryMode.DAILY, "daily": DeliveryMode.DAILY,
          "weekly": DeliveryMode.WEEKLY, "monthly": DeliveryMode.MONTHLY,
@@ -78,8 +78,7 @@ def written_command(parsed: ParsedMessage) -> str:
     """The command that begins the subject or the body's first line, for SLUG-request@ (the
     only address that reads `address`); '' means help. Later lines are never read: "Each of
     us..." in a letter is not a command."""
-    first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
-    for line in (parsed.subject, first_line):
+    for line in (parsed.subject, parsed.first_line):
         words = _plain(line).split()
         for length in (2, 1):
             found = command_of(" ".join(words[:length])) if len(words) >= length else ""
@@ -135,7 +134,7 @@ def decision_of(text: str) -> tuple[str, str]:
     """(APPROVE, ADD, REJECT or BAN, and what follows the word) from the first line of `text` that
     says anything; ('', that line) when it is none of them. Only one line is read: a
     moderator's "ok, but ..." in a later paragraph decides nothing."""
-    line = next((line.strip() for line in text.splitlines() if line.strip()), "")[:1000]
+    line = first_line(text)[:1000]
     words = line.split()
     for length in (2, 1):
         said = _DECIDED.get(_plain(" ".join(words[:length]))) if len(words) >= length else None

@@ -34,8 +34,7 @@ LANGUAGE_NAMES = {
 
 def language_named(parsed: ParsedMessage) -> str:
     """The first of our languages named in the subject or the first line; '' if none."""
-    first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
-    for word in plain_words(f"{parsed.subject} {first_line}"):
+    for word in plain_words(f"{parsed.subject} {parsed.first_line}"):
         for code, names in LANGUAGE_NAMES.items():
             if word in names and code in dict(settings.LANGUAGES):
                 return code

@@ -94,6 +94,17 @@ class ParsedMessage(HeaderInfo):
     loop_markers: list[str]
     defects: list[str]
 
+    @property
+    def first_line(self) -> str:
+        """The first line of the sender's own words (quotes and signature cut): where every
+        reply by mail (a command, a decision, a date) is read."""
+        return first_line(self.new_text)
+
+
+def first_line(text: str) -> str:
+    """The first line of `text` that says anything, stripped; '' when none does."""
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")
+
 
 def _only_parse_errors(function: Callable[[bytes], _Parsed]) -> Callable[[bytes], _Parsed]:
     """Make `function` raise nothing but ParseError, whatever the bytes are.

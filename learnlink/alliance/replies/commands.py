@@ -15,6 +15,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from learnlink.mail.parsing import first_line
+
 DONE = ("done", "imekamilika", "nimemaliza", "fait", "terminé", "termine")
 DROP = ("drop", "acha", "abandon", "abandonner")
 NEW_DATE = ("new date", "tarehe mpya", "nouvelle date")
@@ -30,10 +32,6 @@ class Command:
     reason: str = ""
     day: datetime.date | None = None
     line: str = ""
-
-
-def first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")
 
 
 def _after(line: str, words: tuple[str, ...]) -> str | None:

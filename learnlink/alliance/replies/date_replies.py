@@ -15,7 +15,6 @@ from learnlink.alliance.models import DueDateRequest
 from learnlink.alliance.permissions import may_decide_due_date_by_mail
 from learnlink.alliance.planning import actions
 from learnlink.alliance.replies.answers import answer, refuse
-from learnlink.alliance.replies.commands import first_line
 from learnlink.alliance.replies.task_replies import ANSWER, task_link
 from learnlink.mail.inbox import finish
 from learnlink.mail.models import InboundMessage, State
@@ -40,7 +39,7 @@ def take(inbound: InboundMessage, parsed: ParsedMessage, person: Person | None, 
             "know %(address)s as one of theirs, so nothing was changed.")
             % {"address": parsed.from_address}, f"not a coordinator (date {pk})", link)
         return
-    word = first_line(parsed.new_text).rstrip(".!").strip().casefold()
+    word = parsed.first_line.rstrip(".!").strip().casefold()
     if asked.decided is not None or word not in (*CONFIRM, *DECLINE):
         reason = (_("This request was decided already.") if asked.decided is not None else
                   _("Reply with confirm or decline on the first line (thibitisha or kataa; "

@@ -39,8 +39,7 @@ def reminders_group(local: str) -> Group | None:
 def asked(parsed: ParsedMessage) -> str:
     """'not now', 'stop' or '': what the subject or the first line of new text begins with
     ("Si sasa, asante" too)."""
-    first_line = next((line for line in parsed.new_text.splitlines() if line.strip()), "")
-    for line in (parsed.subject, first_line):
+    for line in (parsed.subject, parsed.first_line):
         words = plain_words(line)
         for said in (" ".join(words[:2]), " ".join(words[:1])):
             if said in NOT_NOW:
