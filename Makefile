@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LL := $(BIN)/learnlink
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint install messages messages-update browser imap spam postfix clean
+.PHONY: run test lint install messages messages-update browser imap spam postfix nginx clean
 
 $(INSTALLED): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,7 +26,7 @@ run: install
 	$(LL) demo
 	DEBUG=1 $(LL) serve --bind 127.0.0.1:8000
 
-test: install browser imap spam postfix
+test: install browser imap spam postfix nginx
 	mkdir -p test-output
 	LEARNLINK_VAR_DIR=$(CURDIR)/var/test $(BIN)/pytest
 
@@ -41,6 +41,9 @@ spam:
 
 postfix:
 	@bin/ensure-package /usr/sbin/postfix postfix "Postfix tests"
+
+nginx:
+	@bin/ensure-package /usr/sbin/nginx nginx "check of the nginx site"
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check learnlink tests bench
