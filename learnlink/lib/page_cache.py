@@ -2,10 +2,11 @@
 
 Most readers of an archive are signed out, and all of them see the same page of a thread in a
 language: it is rendered once, kept in the cache (Redis, which every web node shares) and
-served again until what it shows changes. A page names generations in its key, tokens the
-apps replace (`forget`) when something the page shows changes: a new key then, never a scan
-for the old ones, which expire. Other things a page shows (a mentor's block under a thread,
-the home page's figures) reach guests within GUEST_SECONDS.
+served again until what it shows changes. A page names generations, tokens the apps replace
+(`forget`) when something the page shows changes: a kept page rendered under other tokens is
+rendered again, never a scan for the pages to drop; a page rendered while a token changed is
+kept with the old one, and rendered again for the next guest. Other things a page shows (a
+mentor's block under a thread, the home page's figures) reach guests within GUEST_SECONDS.
 
 Only a guest's page is kept: no session, no messages to show, nothing to set but the CSRF
 cookie. Every page carries the language form's CSRF token, which belongs to one browser: the
@@ -46,18 +47,20 @@ _BLANK = b'name="csrfmiddlewaretoken" value="\x00"'
 def served(request: HttpRequest, render: Callable[[], HttpResponse],
            generations: Sequence[str], *parts: object) -> HttpResponse:
     """The page `render` makes for this reader: a guest's from the cache when kept under the
-    page's address, language, `parts` (what else tells its versions apart) and the current
-    tokens of `generations`. Call it after the view's permission check."""
+    page's address, language and `parts` (what else tells its versions apart), with the
+    current tokens of `generations`. Call it after the view's permission check."""
     if not _is_guest(request):
         return _validated(render())
-    key = _key(request, generations, parts)
-    page: _Page | None = cache.get(key)
-    if page is None:
+    key = _key(request, parts)
+    found = cache.get_many([key, *generations])  # one trip to Redis for a page served again
+    tokens = _tokens(found, generations)
+    page: _Page | None = found.get(key)
+    if page is None or page.tokens != tokens:
         response = render()
         if request.method != "GET" or response.status_code != 200 or response.streaming \
                 or response.cookies:
             return _validated(response)
-        page = _Page.of(response)
+        page = _Page.of(response, tokens)
         cache.set(key, page, GUEST_SECONDS)
     return page.response(request)
 
@@ -65,7 +68,11 @@ def served(request: HttpRequest, render: Callable[[], HttpResponse],
 def forget(names: Sequence[str]) -> None:
     """New tokens for these generations: the pages kept under the old ones are not served
     again."""
-    cache.set_many({name: secrets.token_hex(8) for name in names}, None)
+    cache.set_many(_new_tokens(names), None)
+
+
+def _new_tokens(names: Sequence[str]) -> dict[str, str]:
+    return {name: secrets.token_hex(8) for name in names}
 
 
 def _is_guest(request: HttpRequest) -> bool:
@@ -73,29 +80,36 @@ def _is_guest(request: HttpRequest) -> bool:
             and request.COOKIES.keys() <= _GUEST_COOKIES)
 
 
-def _key(request: HttpRequest, generations: Sequence[str], parts: Sequence[object]) -> str:
-    tokens = cache.get_many(generations)
-    missing = [name for name in generations if name not in tokens]
-    if missing:  # never set, or evicted: a new token, so no page kept before is served
-        forget(missing)
-        tokens.update(cache.get_many(missing))
-    named = "\n".join([request.get_full_path(), get_language(), *map(str, parts),
-                       *(str(tokens.get(name)) for name in generations)])
+def _key(request: HttpRequest, parts: Sequence[object]) -> str:
+    named = "\n".join([request.get_full_path(), get_language(), *map(str, parts)])
     return f"guest-page:{hashlib.blake2b(named.encode(), digest_size=16).hexdigest()}"
+
+
+def _tokens(found: dict[str, object], generations: Sequence[str]) -> tuple[object, ...]:
+    """The generations' current tokens; a new one for any never set or evicted, so that no
+    page kept before is served."""
+    missing = [name for name in generations if name not in found]
+    if missing:
+        new = _new_tokens(missing)
+        cache.set_many(new, None)
+        found = {**found, **new}
+    return tuple(found[name] for name in generations)
 
 
 @dataclass(frozen=True)
 class _Page:
-    """A guest's page as kept: its tokens blanked, and its ETag."""
+    """A guest's page as kept: its CSRF tokens blanked, its ETag, and the generations' tokens
+    it was rendered under."""
 
     content: bytes
     content_type: str
     etag: str
+    tokens: tuple[object, ...]
 
     @classmethod
-    def of(cls, response: HttpResponse) -> _Page:
+    def of(cls, response: HttpResponse, tokens: tuple[object, ...]) -> _Page:
         content = _TOKEN.sub(_BLANK, response.content)
-        return cls(content, response["Content-Type"], _etag(content))
+        return cls(content, response["Content-Type"], _etag(content), tokens)
 
     def response(self, request: HttpRequest) -> HttpResponse:
         content = self.content
