@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import Group, Thread
+from learnlink.exchange.removal import remove_messages
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
 from tests.conftest import MailServer, email_from
@@ -121,3 +122,17 @@ def test_each_guest_gets_a_csrf_token_of_their_own_from_the_kept_page(oranges) -
     refused.get(url)
     assert refused.post(reverse("set_language"), {
         "language": "fr", "csrfmiddlewaretoken": first_token}).status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_removed_message_leaves_the_guests_pages_at_once(client: Client, oranges) -> None:
+    post(oranges, "Grading oranges", "Three sizes before the lorry.")
+    gone = post(oranges, "Cheap pesticide here", "Buy now, no questions.")
+    pages = [reverse("exchange:group", args=[oranges.slug]), reverse("home")]
+    assert all("Cheap pesticide" in client.get(page).content.decode() for page in pages)
+
+    remove_messages(gone.messages.all())
+
+    for page in pages:
+        html = client.get(page).content.decode()
+        assert "Grading oranges" in html and "Cheap pesticide" not in html
