@@ -47,6 +47,7 @@ from learnlink.exchange.permissions import (
     may_see_source,
     poster,
     quarantined_for_moderator,
+    thread_for_reader,
     visible_groups,
 )
 from learnlink.exchange.probable_replies import thread_families
@@ -94,8 +95,10 @@ def _month(year: int | None, month: int | None) -> datetime.date | None:
 
 
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    team = group_for_reader(request, slug)
-    conversation = get_object_or_404(team.threads, pk=pk)  # knows its group: blocks ask it
+    conversation = thread_for_reader(request, slug, pk)  # knows its group: blocks ask it
+    team = conversation.group
+    # Its count and last activity tell a guest's kept page from the last one even where the
+    # process that stored the message could not replace the tokens here (no shared cache).
     return served(request, lambda: _thread_page(request, team, conversation),
                   page_generations.of_group(team), conversation.message_count,
                   conversation.last_activity.timestamp())
