@@ -122,13 +122,12 @@ _READERS = ((False, False, False), (True, False, False), (True, False, True),
 
 def forget_thread_html(threads: Iterable[Thread]) -> None:
     """Drop the cached pages of threads whose messages were rendered again, in every language,
-    and the guests' kept pages of their groups."""
+    and the guests' kept pages of their groups (the threads are read with their group's id)."""
     threads = list(threads)
     cache.delete_many([_cache_key(thread, language, *sees)
                        for thread in threads for language, _name in settings.LANGUAGES
                        for sees in _READERS])
-    page_generations.forget_groups(Thread.objects.filter(pk__in=[thread.pk for thread in threads])
-                                   .values_list("group_id", flat=True))
+    page_generations.forget_groups(thread.group_id for thread in threads)
 
 
 def _cache_key(thread: Thread, language: str, show_source: bool, moderator: bool,

@@ -65,14 +65,12 @@ def served(request: HttpRequest, render: Callable[[], HttpResponse],
     return page.response(request)
 
 
-def forget(names: Sequence[str]) -> None:
-    """New tokens for these generations: the pages kept under the old ones are not served
-    again."""
-    cache.set_many(_new_tokens(names), None)
-
-
-def _new_tokens(names: Sequence[str]) -> dict[str, str]:
-    return {name: secrets.token_hex(8) for name in names}
+def forget(names: Sequence[str]) -> dict[str, str]:
+    """New tokens for these generations (returned): the pages kept under the old ones are not
+    served again."""
+    tokens = {name: secrets.token_hex(8) for name in names}
+    cache.set_many(tokens, None)
+    return tokens
 
 
 def _is_guest(request: HttpRequest) -> bool:
@@ -90,9 +88,7 @@ def _tokens(found: dict[str, object], generations: Sequence[str]) -> tuple[objec
     page kept before is served."""
     missing = [name for name in generations if name not in found]
     if missing:
-        new = _new_tokens(missing)
-        cache.set_many(new, None)
-        found = {**found, **new}
+        found = {**found, **forget(missing)}
     return tuple(found[name] for name in generations)
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
 
+from learnlink.exchange.group_settings import change_settings
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import Group, Thread
 from learnlink.exchange.removal import remove_messages
@@ -136,3 +137,14 @@ def test_a_removed_message_leaves_the_guests_pages_at_once(client: Client, orang
     for page in pages:
         html = client.get(page).content.decode()
         assert "Grading oranges" in html and "Cheap pesticide" not in html
+
+
+@pytest.mark.django_db
+def test_a_new_description_reaches_the_guest_at_once(client: Client, oranges, mentor) -> None:
+    url = reverse("exchange:group", args=[oranges.slug])
+    assert "Selling oranges together" in client.get(url).content.decode()
+
+    change_settings(oranges, mentor, description="Buyers, grading and the lorry to Dar.")
+
+    html = client.get(url).content.decode()
+    assert "the lorry to Dar" in html and "Selling oranges together" not in html
