@@ -61,21 +61,24 @@ def test_a_new_message_by_mail_reaches_the_guest_and_changes_the_etag(
     mail_server.send(email_from(HALIMA, oranges.address, "Grading oranges", "Three sizes."),
                      oranges.address)
     thread = oranges.threads.get()
+    urls = {"thread": thread.get_absolute_url(), "home": reverse("home"),
+            "group": reverse("exchange:group", args=[oranges.slug])}
     guest = Client()
-    pages = {url: guest.get(url) for url in (thread.get_absolute_url(), reverse("home"),
-                                            reverse("exchange:group", args=[oranges.slug]))}
-    assert "Buyers from Dar on Friday" not in pages[reverse("home")].content.decode()
+    before = {name: guest.get(url) for name, url in urls.items()}
 
-    first = thread.messages.get()
-    mail_server.send(email_from("joseph.mshana@example.org", oranges.address, "Re: Grading oranges",
-                                "Buyers from Dar on Friday want the big ones.",
-                                In_Reply_To=f"<{first.message_id}>"), oranges.address)
+    mail_server.send(email_from("joseph.mshana@example.org", oranges.address,
+                                "Re: Grading oranges", "The big ones go first.",
+                                In_Reply_To=f"<{thread.messages.get().message_id}>"),
+                     oranges.address)
+    mail_server.send(email_from(HALIMA, oranges.address, "Buyers from Dar on Friday",
+                                "They want a full lorry."), oranges.address)
 
-    for url, before in pages.items():
-        after = Client().get(url, HTTP_IF_NONE_MATCH=before["ETag"])
-        assert after.status_code == 200, url
-        assert after["ETag"] != before["ETag"]
-        assert "Buyers from Dar" in after.content.decode() or url != thread.get_absolute_url()
+    for name, url in urls.items():
+        after = guest.get(url, HTTP_IF_NONE_MATCH=before[name]["ETag"])
+        assert after.status_code == 200 and after["ETag"] != before[name]["ETag"], name
+    assert "The big ones go first." in guest.get(urls["thread"]).content.decode()
+    for name in ("home", "group"):
+        assert "Buyers from Dar on Friday" in guest.get(urls[name]).content.decode(), name
 
 
 @pytest.mark.django_db
