@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "learnlink.web.middleware.ContentSecurityPolicy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",  # after gzip: ETags of the page itself
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "learnlink.web.middleware.RefuseNulCharacters",  # after the locale: says why in their language

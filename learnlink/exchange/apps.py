@@ -10,7 +10,7 @@ class ExchangeConfig(AppConfig):
     def ready(self) -> None:
         """Take the mail addressed to groups (SLUG@ the mail domain), search@ and get@, and put
         the group's notices, answers and digests in the catalogue of mail."""
-        from learnlink.exchange import group_links, thread_blocks
+        from learnlink.exchange import archive_hooks, group_links, page_generations, thread_blocks
         from learnlink.exchange.mail_kinds import KINDS
         from learnlink.exchange.mail_routes import ROUTES
         from learnlink.exchange.mute_views import BLOCK as MUTE
@@ -22,6 +22,7 @@ class ExchangeConfig(AppConfig):
             register(route)
         register_kinds(*KINDS)
         thread_blocks.register(MUTE)
+        archive_hooks.register("exchange.guest_pages", page_generations.archived)
         group_links.register(group_links.Link("members", _("Members"), "exchange:members",
                                               sees_members))
         group_links.register(group_links.Link("files", _("Files"), "exchange:files",

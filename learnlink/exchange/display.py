@@ -26,6 +26,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from learnlink.exchange import page_generations
 from learnlink.exchange.message_tools import links as tool_links
 from learnlink.exchange.models import Attachment, Group, Message, Thread
 from learnlink.exchange.thread_headers import strip_reply_prefixes
@@ -120,10 +121,13 @@ _READERS = ((False, False, False), (True, False, False), (True, False, True),
 
 
 def forget_thread_html(threads: Iterable[Thread]) -> None:
-    """Drop the cached pages of threads whose messages were rendered again, in every language."""
+    """Drop the cached pages of threads whose messages were rendered again, in every language,
+    and the guests' kept pages of their groups (the threads are read with their group's id)."""
+    threads = list(threads)
     cache.delete_many([_cache_key(thread, language, *sees)
                        for thread in threads for language, _name in settings.LANGUAGES
                        for sees in _READERS])
+    page_generations.forget_groups(thread.group_id for thread in threads)
 
 
 def _cache_key(thread: Thread, language: str, show_source: bool, moderator: bool,

@@ -2,8 +2,9 @@
 to come), and the record of who changed what, from what to what.
 
 The record is Django's admin log (LogEntry), the group's "History" in the admin: a change made
-there and one made on the settings page read alike. No cache holds these fields: cached thread
-pages show the group's slug and address, which no setting here changes.
+there and one made on the settings page read alike. Cached thread articles show the group's
+slug and address, which no setting here changes; the guests' kept pages show its name and
+description, and are dropped on a change (one made in the admin shows within a minute).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
 
+from learnlink.exchange import page_generations
 from learnlink.exchange.models import Group
 
 # What a group's moderators may change. The slug (its address) is not here: every member's
@@ -45,6 +47,7 @@ def change_settings(group: Group, by: User, **changes: object) -> list[str]:
         group.save(update_fields=list(changed))
         LogEntry.objects.log_actions(by.pk, [group], CHANGE, change_message=_described(changed),
                                      single_object=True)
+        page_generations.forget_groups([group.pk])
     return list(changed)
 
 

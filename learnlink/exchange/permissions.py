@@ -139,6 +139,18 @@ def group_for_reader(request: HttpRequest, slug: str) -> Group:
     return group
 
 
+def thread_for_reader(request: HttpRequest, slug: str, pk: int) -> Thread:
+    """The thread with its group if the user may read the group, in one query (a guest's
+    kept thread page costs no other); refused as `group_for_reader` refuses otherwise, and 404
+    for a thread the group does not hold."""
+    thread = (Thread.objects.select_related("group")
+              .filter(pk=pk, group__slug=slug, group__in=visible_groups(request.user)).first())
+    if thread is None:
+        group_for_reader(request, slug)
+        raise Http404
+    return thread
+
+
 def may_join(user: AnyUser, group: Group) -> bool:
     """Anyone may ask to join a public group they are not in (by confirming from the address);
     a private group takes no one this way."""

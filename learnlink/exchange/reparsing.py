@@ -116,7 +116,7 @@ def _reparse_batch(batch: list[tuple[Message, Read]], stats: ReparseStats) -> No
     stats.rethreaded += rethreaded
     touched = {message.thread_id for message in [*changed, *refiled]} | moved
     forget_thread_html(Thread.objects.filter(pk__in=touched).only("message_count",
-                                                                   "last_activity"))
+                                                                   "last_activity", "group"))
 
 
 def _rethread(readable: list[tuple[Message, ParsedMessage]]) -> tuple[set[int], int]:

@@ -17,14 +17,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import SafeString
 from django.views.decorators.http import require_http_methods, require_POST
 
-from learnlink.exchange import group_links, moderation, search_sections, thread_blocks
+from learnlink.exchange import (
+    group_links,
+    moderation,
+    page_generations,
+    search_sections,
+    thread_blocks,
+)
 from learnlink.exchange.archive import archive_months
 from learnlink.exchange.display import thread_pages, whole_message, whole_messages
 from learnlink.exchange.fast_html import month_links_html, thread_rows_html
 from learnlink.exchange.forms import RejectForm, SearchForm
 from learnlink.exchange.held_display import already, held_items
 from learnlink.exchange.join_views import join_offer
-from learnlink.exchange.models import Attachment, HeldMessage, Message, Subscription, Thread
+from learnlink.exchange.models import (
+    Attachment,
+    Group,
+    HeldMessage,
+    Message,
+    Subscription,
+    Thread,
+)
 from learnlink.exchange.permissions import (
     can_moderate,
     can_see_source,
@@ -34,10 +47,12 @@ from learnlink.exchange.permissions import (
     may_see_source,
     poster,
     quarantined_for_moderator,
+    thread_for_reader,
     visible_groups,
 )
 from learnlink.exchange.probable_replies import thread_families
 from learnlink.exchange.search import search_messages
+from learnlink.lib.page_cache import served
 from learnlink.lib.requests import AuthenticatedHttpRequest
 from learnlink.mail.models import InboundMessage
 
@@ -52,6 +67,12 @@ def group(request: HttpRequest, slug: str, year: int | None = None,
           month: int | None = None) -> HttpResponse:
     team = group_for_reader(request, slug)
     shown_month = _month(year, month)
+    return served(request, lambda: _group_page(request, team, shown_month),
+                  page_generations.of_group(team))
+
+
+def _group_page(request: HttpRequest, team: Group, shown_month: datetime.date | None,
+                ) -> HttpResponse:
     families = thread_families(team)
     threads = Thread.objects.latest_in(team, shown_month).exclude(
         pk__in=families.unlisted(by_activity=shown_month is None))
@@ -74,8 +95,16 @@ def _month(year: int | None, month: int | None) -> datetime.date | None:
 
 
 def thread(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    team = group_for_reader(request, slug)
-    conversation = get_object_or_404(team.threads, pk=pk)  # knows its group: blocks ask it
+    conversation = thread_for_reader(request, slug, pk)  # knows its group: blocks ask it
+    team = conversation.group
+    # Its count and last activity tell a guest's kept page from the last one even where the
+    # process that stored the message could not replace the tokens here (no shared cache).
+    return served(request, lambda: _thread_page(request, team, conversation),
+                  page_generations.of_group(team), conversation.message_count,
+                  conversation.last_activity.timestamp())
+
+
+def _thread_page(request: HttpRequest, team: Group, conversation: Thread) -> HttpResponse:
     writer = poster(request.user, team)
     pages = thread_pages(team, conversation, can_see_source(request.user, team),
                          can_moderate(request.user, team), writer is not None)
@@ -214,6 +243,10 @@ SEARCH_PAGE_SIZE = 20
 
 def search(request: HttpRequest) -> HttpResponse:
     """Search what the user may read; the form works with GET so results can be bookmarked."""
+    return served(request, lambda: _search_page(request), [page_generations.SITE])
+
+
+def _search_page(request: HttpRequest) -> HttpResponse:
     groups = visible_groups(request.user)
     form = SearchForm(request.GET or None, groups=groups)
     value = request.GET.get("page", "1")

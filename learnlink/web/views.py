@@ -5,10 +5,12 @@ news and interviews, the syntheses of public discussions), each one link from th
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from learnlink.exchange import page_generations
 from learnlink.exchange.models import Thread
 from learnlink.exchange.permissions import visible_groups
 from learnlink.knowledge.models import Practice, Story
 from learnlink.knowledge.permissions import public_groups
+from learnlink.lib.page_cache import served
 from learnlink.mentoring.models import Synthesis
 from learnlink.mentoring.syntheses.showing import shown_at
 from learnlink.people.models import Organisation, Person
@@ -19,7 +21,11 @@ PUBLISHED = 5
 
 def home(request: HttpRequest) -> HttpResponse:
     """Eleven queries at most whatever the size of the network; only groups the reader may see, and
-    only the syntheses of public groups (the public site's)."""
+    only the syntheses of public groups (the public site's). A guest's is kept (`page_cache`)."""
+    return served(request, lambda: _home_page(request), [page_generations.SITE])
+
+
+def _home_page(request: HttpRequest) -> HttpResponse:
     groups = visible_groups(request.user)
     discussions = Thread.objects.latest_discussions(groups)[:LATEST]
     active = groups.by_activity()[:6]
