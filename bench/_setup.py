@@ -22,7 +22,8 @@ _THREADING = (b"message-id:", b"in-reply-to:", b"references:")
 
 
 def fresh_django(name: str) -> Path:
-    """Point Learnlink at an empty SQLite file (unless DATABASE_URL says otherwise), migrate."""
+    """Point Learnlink at an empty SQLite file (unless DATABASE_URL says otherwise), migrate;
+    a PostgreSQL database named is emptied, so that the benchmark starts from nothing there too."""
     folder = Path(tempfile.mkdtemp(prefix=f"learnlink-bench-{name}-"))
     os.environ["LEARNLINK_VAR_DIR"] = str(folder)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
@@ -33,6 +34,7 @@ def fresh_django(name: str) -> Path:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("flush", "--noinput", verbosity=0)
     return folder
 
 

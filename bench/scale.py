@@ -113,7 +113,6 @@ def main() -> None:
     from learnlink.exchange.importing import import_messages
     from learnlink.exchange.membership import create_group
 
-    call_command("flush", "--noinput", verbosity=0)
     call_command("collectstatic", "--noinput", verbosity=0)
     group = create_group(SLUG, "Linux Test Project, copied")
     print(f"engine={connection.vendor}; {machine_speed()}")
