@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import random
+import re
 import resource
 import statistics
 import sys
@@ -15,10 +17,13 @@ ROOT = Path(__file__).resolve().parent.parent
 # The one large archive stays outside the repository; the small corpora are in tests/data.
 LTP = ROOT.parent / "shared" / "data" / "bench" / "ltp-2019-2026.mbox.xz"
 TEST_DATA = ROOT / "tests" / "data"
+_IDS = re.compile(rb"<([^<>\s@]+@[^<>\s]+)>")
+_THREADING = (b"message-id:", b"in-reply-to:", b"references:")
 
 
 def fresh_django(name: str) -> Path:
-    """Point Learnlink at an empty SQLite file (unless DATABASE_URL says otherwise), migrate."""
+    """Point Learnlink at an empty SQLite file (unless DATABASE_URL says otherwise), migrate;
+    a PostgreSQL database named is emptied, so that the benchmark starts from nothing there too."""
     folder = Path(tempfile.mkdtemp(prefix=f"learnlink-bench-{name}-"))
     os.environ["LEARNLINK_VAR_DIR"] = str(folder)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{folder}/bench.sqlite3")
@@ -29,7 +34,22 @@ def fresh_django(name: str) -> Path:
 
     django.setup()
     call_command("migrate", verbosity=0)
+    call_command("flush", "--noinput", verbosity=0)
     return folder
+
+
+def with_copy_ids(raw: bytes, copy: int) -> bytes:
+    """The message as copy `copy` of an archive: every id of its threading headers prefixed,
+    so that each copy keeps its own threads and none is a duplicate of another's messages."""
+    head, separator, body = raw.partition(b"\n\n")
+    lines, threading = [], False
+    for line in head.split(b"\n"):
+        if not line[:1].isspace():
+            threading = line.lower().startswith(_THREADING)
+        if threading:
+            line = _IDS.sub(lambda found: b"<c%d.%s>" % (copy, found[1]), line)
+        lines.append(line)
+    return b"\n".join(lines) + separator + body
 
 
 def machine_speed() -> str:
@@ -88,6 +108,17 @@ def archive_django() -> Path:
             import_mbox(create_group(f"ltp-{n}", f"Linux Test Project {n}"), LTP)
         ready.touch()
     return ARCHIVE
+
+
+def subject_queries(count: int) -> list[str]:
+    """Searches as the public makes them: words and pairs of words taken at random (fixed
+    seed) from the archive's own thread subjects, so some are common and some are rare."""
+    from learnlink.exchange.models import Thread
+
+    subjects = list(Thread.objects.values_list("subject", flat=True)[:20000])
+    words = [w for s in subjects for w in re.findall(r"[a-z]{4,}", s.lower())]
+    rng = random.Random(2026)
+    return [" ".join(rng.sample(words, rng.choice([1, 1, 2]))) for _ in range(count)]
 
 
 def median_p95(work: Callable[[], object], runs: int) -> tuple[float, float]:

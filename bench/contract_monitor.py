@@ -33,7 +33,7 @@ from email.parser import BytesHeaderParser
 from email.utils import format_datetime, parseaddr, parsedate_to_datetime
 from pathlib import Path
 
-from _setup import ENGINE, LTP, kept_django, machine_speed, timed
+from _setup import ENGINE, LTP, kept_django, machine_speed, timed, with_copy_ids
 
 FOLDER = Path(tempfile.gettempdir()) / f"learnlink-bench-monitor-{ENGINE}"
 COPIES = 3
@@ -42,23 +42,13 @@ FIRST = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 SPAN = datetime.timedelta(days=729)
 SLUG = "ltp-monitor"
 READER = "bench.monitor@example.org"
-_IDS = re.compile(rb"<([^<>\s@]+@[^<>\s]+)>")
-_THREADING = (b"message-id:", b"in-reply-to:", b"references:")
 _DATE = re.compile(rb"^Date:[^\n]*\n", re.MULTILINE | re.IGNORECASE)
 
 
 def copied(raw: bytes, copy: int, first: datetime.datetime, span: datetime.timedelta) -> bytes:
     """The message as copy `copy` of the archive: its threading headers' ids prefixed, its date
     pressed into the 24 months."""
-    head, separator, body = raw.partition(b"\n\n")
-    lines, threading = [], False
-    for line in head.split(b"\n"):
-        if not line[:1].isspace():
-            threading = line.lower().startswith(_THREADING)
-        if threading:
-            line = _IDS.sub(lambda found: b"<c%d.%s>" % (copy, found[1]), line)
-        lines.append(line)
-    head = b"\n".join(lines)
+    head, separator, body = with_copy_ids(raw, copy).partition(b"\n\n")
     date = _date(BytesHeaderParser().parsebytes(raw))
     if date is not None:  # else the import dates it as it does any such message
         moved = FIRST + (date - first) * (SPAN / span) + datetime.timedelta(minutes=copy)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import os
 import resource
 import sys
 from pathlib import Path
@@ -23,6 +24,24 @@ def cpu_seconds() -> tuple[float, float]:
     own, children = (resource.getrusage(who) for who in (resource.RUSAGE_SELF,
                                                           resource.RUSAGE_CHILDREN))
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def server_cpu_seconds() -> float | None:
+    """CPU time of the PostgreSQL process serving this connection, when the server runs on
+    this machine: on PostgreSQL the import's critical path is this process and the server's
+    one, in turn. None on SQLite (its work is this process's) or for a server elsewhere."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        [pid] = cursor.fetchone()
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -51,9 +70,12 @@ def main() -> None:
     print(f"messages={total} {stats.line()}")
     print(f"messages/s={total / stats.seconds:.0f} threads={stats.threads} "
           f"peak_rss_mb={peak_rss_mb():.0f}")
+    server = server_cpu_seconds()  # the import's connection, opened after the workers forked
     print(f"cpu_ms_per_message: main={1000 * main_cpu / total:.2f} "
-          f"parsing_workers={1000 * workers_cpu / total:.2f}")
-    print(machine_speed())
+          f"parsing_workers={1000 * workers_cpu / total:.2f}"
+          + ("" if server is None else f" postgresql_server={1000 * server / total:.2f}"))
+    print(f"load average: {' '.join(f'{load:.1f}' for load in os.getloadavg())}; "
+          f"{machine_speed()}")
 
 
 if __name__ == "__main__":

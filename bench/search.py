@@ -9,12 +9,10 @@ random (fixed seed) from the archive's own subjects, so some are common and some
 from __future__ import annotations
 
 import argparse
-import random
-import re
 import statistics
 import time
 
-from _setup import archive_django, machine_speed
+from _setup import archive_django, machine_speed, subject_queries
 
 
 def main() -> None:
@@ -25,14 +23,11 @@ def main() -> None:
     from django.contrib.auth.models import AnonymousUser
     from django.db import connection
 
-    from learnlink.exchange.models import Message, Thread
+    from learnlink.exchange.models import Message
     from learnlink.exchange.permissions import visible_groups
     from learnlink.exchange.search import search_messages
 
-    subjects = list(Thread.objects.values_list("subject", flat=True)[:20000])
-    words = [w for s in subjects for w in re.findall(r"[a-z]{4,}", s.lower())]
-    rng = random.Random(2026)
-    queries = [" ".join(rng.sample(words, rng.choice([1, 1, 2]))) for _ in range(args.queries)]
+    queries = subject_queries(args.queries)
     groups = visible_groups(AnonymousUser())
     samples, found = [], 0
     for query in queries:
