@@ -1,6 +1,6 @@
 """Deliver 100 real posts to a group of 10,000 members, and daily digests to 10,000 members.
 
-    .venv/bin/python bench/deliver.py [--members N] [--posts N] [--connections C]
+    .venv/bin/python bench/deliver.py [--members N] [--posts N] [--senders S] [--connections C]
                                       [--sink smtp-sink|aiosmtpd] [--ceiling N] [--ltp]
 
 Goals: the worker hands all deliveries (members x posts, 1,000,000 by default) to a local SMTP
@@ -24,6 +24,7 @@ import itertools
 import multiprocessing
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -161,18 +163,29 @@ def post(group: Any, count: int, ltp: bool) -> tuple[float, int]:
     return time.perf_counter() - started, size // count
 
 
-def send(connections: int, port: int, sink: Sink) -> tuple[int, float]:
+def send(senders: int, connections: int, port: int) -> int:
+    """The whole sending side, as the worker runs it: claims, rendering, VERP, SMTP, records."""
     from django.conf import settings
 
     from learnlink.mail.sending import send_due
 
     settings.LEARNLINK_RELAY, settings.EMAIL_HOST, settings.EMAIL_PORT = True, "127.0.0.1", port
-    before = sink.taken()
+    return send_due(connections, senders)["sent"]
+
+
+def measured(sink: Sink, work: Callable[[], int]) -> tuple[int, float, str]:
+    """Run `work` (it returns how many it sent, all of which the sink must have taken): the
+    count, the seconds, and a line of rates and CPU per delivery, ours (this process and the
+    senders it forked) and the sink's."""
+    before, sink_before, own_before = sink.taken(), cpu_seconds(sink.pid), own_cpu_seconds()
     started = time.perf_counter()
-    counts = send_due(connections)
+    sent = work()
     seconds = time.perf_counter() - started
-    assert sink.taken() - before == counts["sent"], (sink.taken(), counts)
-    return counts["sent"], seconds
+    assert sink.taken() - before == sent, (sink.taken() - before, sent)
+    line = (f"deliveries={sent} seconds={seconds:.1f} deliveries/s={sent / seconds:.0f} "
+            f"sink_cpu_ms_per_delivery={1000 * (cpu_seconds(sink.pid) - sink_before) / sent:.2f} "
+            f"client_cpu_ms_per_delivery={1000 * (own_cpu_seconds() - own_before) / sent:.2f}")
+    return sent, seconds, line
 
 
 def cpu_seconds(pid: int) -> float:
@@ -181,9 +194,24 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def ceiling(count: int, connections: int, port: int, sink_pid: int) -> None:
+def own_cpu_seconds() -> float:
+    """This process's CPU time and that of its children once ended (the forked senders)."""
+    return sum(usage.ru_utime + usage.ru_stime for usage in (
+        resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def ceiling(count: int, senders: int, connections: int, port: int) -> int:
     """The sink and the SMTP client alone: one real post, rendered once, sent `count` times
-    with VERP envelopes and no database. Whatever delivery does besides, it cannot beat this."""
+    with VERP envelopes and no database, by as many processes and connections as the whole
+    path uses. Whatever delivery does besides, it cannot beat this."""
+    shares = [range(s, count, senders) for s in range(senders)]
+    with ProcessPoolExecutor(senders, mp_context=multiprocessing.get_context("fork")) as pool:
+        return sum(pool.map(client_alone, shares, itertools.repeat(connections, senders),
+                            itertools.repeat(port, senders)))
+
+
+def client_alone(numbers: range, connections: int, port: int) -> int:
+    """One sending process of the ceiling: its share over `connections` threads."""
     import threading
 
     from learnlink.mail.sending import Relay, connect, crlf
@@ -191,32 +219,29 @@ def ceiling(count: int, connections: int, port: int, sink_pid: int) -> None:
     data = crlf(next(discussions()))
     relay = Relay("127.0.0.1", port)
 
-    def sender(numbers: range) -> None:
+    def sender(share: range) -> None:
         smtp = connect(relay)
-        for n in numbers:
+        for n in share:
             smtp.sendmail(f"ltp+bounces+{n}@example.org", [f"member{n}@example.org"], data)
         smtp.quit()
 
-    threads = [threading.Thread(target=sender, args=(range(c, count, connections),))
+    threads = [threading.Thread(target=sender, args=(numbers[c::connections],))
                for c in range(connections)]
-    sink_before, started = cpu_seconds(sink_pid), time.perf_counter()
-    own_before = time.process_time()
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    seconds = time.perf_counter() - started
-    print(f"ceiling (client alone): deliveries={count} of {len(data)} bytes seconds={seconds:.1f} "
-          f"deliveries/s={count / seconds:.0f} connections={connections} "
-          f"sink_cpu_ms_per_delivery={1000 * (cpu_seconds(sink_pid) - sink_before) / count:.2f} "
-          f"client_cpu_ms_per_delivery={1000 * (time.process_time() - own_before) / count:.2f}")
+    return len(numbers)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--members", type=int, default=10_000)
     parser.add_argument("--posts", type=int, default=100)
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--senders", type=int, default=os.cpu_count() or 1,
+                        help="sending processes (LEARNLINK_SENDERS)")
+    parser.add_argument("--connections", type=int, default=4,
+                        help="SMTP connections of each sender (LEARNLINK_SMTP_CONNECTIONS)")
     parser.add_argument("--ltp", action="store_true", help="post LTP messages (long patches)")
     parser.add_argument("--sink", choices=sorted(SINKS), default="smtp-sink")
     parser.add_argument("--ceiling", type=int, default=0, metavar="N",
@@ -232,24 +257,27 @@ def main() -> None:
     port = 8625
     sink = SINKS[args.sink](port)
     print(f"sink={args.sink}")
+    layout = f"senders={args.senders} connections={args.connections} each"
     if args.ceiling:
-        ceiling(args.ceiling, args.connections, port, sink.pid)
+        _sent, _seconds, line = measured(sink, lambda: ceiling(
+            args.ceiling, args.senders, args.connections, port))
+        print(f"ceiling (client alone): {line} {layout}")
 
     group = members(args.members)
     seconds, size = post(group, args.posts, args.ltp)
     queued = Delivery.objects.count()
     print(f"posts={args.posts} (average {size / 1024:.1f} KB) members={args.members} "
           f"deliveries queued={queued} fan-out seconds={seconds:.1f}")
-    sent, seconds = send(args.connections, port, sink)
-    print(f"deliveries={sent} seconds={seconds:.1f} deliveries/s={sent / seconds:.0f} "
-          f"connections={args.connections} peak_rss_mb={peak_rss_mb():.0f}")
+    _sent, _seconds, line = measured(sink, lambda: send(args.senders, args.connections, port))
+    print(f"whole path: {line} {layout} peak_rss_mb={peak_rss_mb():.0f}")
 
     group.memberships.update(mode=DeliveryMode.DAILY)
     started = time.perf_counter()
     digest = build(group, DeliveryMode.DAILY, list(
         Message.objects.filter(group=group, is_placeholder=False).select_related("thread")
         .order_by("pk")[:50]))
-    digest_sent, _seconds = send(args.connections, port, sink)
+    digest_sent, _seconds, _line = measured(
+        sink, lambda: send(args.senders, args.connections, port))
     seconds = time.perf_counter() - started
     size = len(digest.outgoing.raw) if digest.outgoing else 0
     print(f"daily digests={digest_sent} of {digest.messages} messages, {size / 1024:.1f} KB "

@@ -5,6 +5,7 @@ and Huey on SQLite, both under ./var/. A grown network sets DATABASE_URL and RED
 the same code on PostgreSQL and Redis. Bad values stop start-up with a clear message.
 """
 
+import os
 import secrets
 from pathlib import Path
 from typing import Any
@@ -166,6 +167,9 @@ LEARNLINK_RELAY = bool(EMAIL_URL)
 if EMAIL_URL:
     vars().update(_relay_settings(EMAIL_URL))
 EMAIL_BACKEND = "learnlink.mail.backend.OutboxBackend"
+# Processes that send at once when much is due (one Python process keeps one core busy), each
+# over its own LEARNLINK_SMTP_CONNECTIONS connections.
+LEARNLINK_SENDERS = env.int("LEARNLINK_SENDERS", default=os.cpu_count() or 1)
 LEARNLINK_SMTP_CONNECTIONS = env.int("LEARNLINK_SMTP_CONNECTIONS", default=4)
 # Seconds a worker holds the deliveries it took: a worker killed mid-run leaves them to the
 # others once this has passed (the relay may have taken a few of them already: sent twice).

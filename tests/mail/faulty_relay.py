@@ -32,6 +32,7 @@ class Received:
     rcpt_to: tuple[str, ...]
     raw: bytes
     message: EmailMessage
+    peer: tuple[str, int]  # the sender's end of the connection
 
 
 class Relay:
@@ -65,7 +66,8 @@ class Relay:
         with self._lock:
             self._received.append(Received(envelope.mail_from,
                                            tuple(r.lower() for r in envelope.rcpt_tos),
-                                           envelope.original_content, message))
+                                           envelope.original_content, message,
+                                           tuple(session.peer)))
         return "250 OK"
 
     @property

@@ -5,10 +5,10 @@ copy from their own VERP bounce address; a 4xx, a timeout or a connection cut in
 DATA keeps the mail queued and retries it on the schedule (5, 15, 30, 60, 120, 240 minutes, then
 every 240) until the relay takes it or three days have passed; a 5xx fails it at once and keeps
 the relay's words, and counts a hard bounce when it refused the address (at RCPT), not when it
-refused the message; a refusal at the greeting is the relay's problem, not
-the members'; a later run, or a new worker after one died holding a lease, never sends a
-delivered copy again; and a group's own post coming back, or another list's auto-response,
-never goes out a second time.
+refused the message; a refusal at the greeting is the relay's problem, not the members'; a large
+post is shared by several sending processes, each copy sent once; a later run, or a new worker
+after one died holding a lease, never sends a delivered copy again; and a group's own post
+coming back, or another list's auto-response, never goes out a second time.
 """
 
 from __future__ import annotations
@@ -396,3 +396,19 @@ def test_another_lists_auto_response_to_the_group_is_not_delivered(
     inbound = InboundMessage.objects.get()
     assert inbound.state == State.QUARANTINED
     assert ("auto-replied" in inbound.reason) or ("bulk" in inbound.reason)
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="the tests' SQLite database is in "
+                    "memory, where other processes cannot see it (PostgreSQL pass)")
+def test_a_large_post_is_shared_by_several_sending_processes_each_copy_sent_once(
+        settings, relay, clock):
+    settings.LEARNLINK_SENDERS, settings.LEARNLINK_SMTP_CONNECTIONS = 3, 1
+    addresses = [f"member{n}@example.org" for n in range(3 * sending.BATCH)]
+
+    outgoing = post(addresses)
+
+    assert relay.copies() == Counter(addresses)
+    assert len({r.peer for r in relay.received}) > 1, "one process, one connection sent all"
+    assert set(outgoing.deliveries.values_list("state", "attempts")) == {(DeliveryState.SENT, 1)}
+    assert {r.mail_from for r in relay.received} == {bounce_address(CHANNEL, d.pk)
+                                                     for d in outgoing.deliveries.all()}
