@@ -176,17 +176,25 @@ Claimed = tuple[int, int, str, str]  # a delivery's pk, outgoing pk, address and
 
 
 def _claim(limit: int) -> list[Claimed]:
-    """Take due deliveries for this sender; a lease keeps a second worker off them."""
+    """Take due deliveries for this sender, in order, in one statement that also leases them:
+    the lease keeps the other senders off (on PostgreSQL they skip the rows locked meanwhile;
+    SQLite has one writer at a time)."""
     now = timezone.now()
-    with transaction.atomic():
-        free = _due(now)
+    table = connection.ops.quote_name(Delivery._meta.db_table)
+    lease = now + datetime.timedelta(seconds=settings.LEARNLINK_SEND_LEASE)
+    with transaction.atomic(), connection.cursor() as cursor:
+        waiting = _due(now).order_by("pk").values("pk")[:limit]
         if connection.vendor == "postgresql":
-            free = free.select_for_update(skip_locked=True)
-        pks = list(free.order_by("pk").values_list("pk", flat=True)[:limit])
-        lease = datetime.timedelta(seconds=settings.LEARNLINK_SEND_LEASE)
-        Delivery.objects.filter(pk__in=pks).update(lease_until=now + lease)
-    return list(Delivery.objects.filter(pk__in=pks).order_by("pk")
-                .values_list("pk", "outgoing_id", "address", "token"))
+            waiting = waiting.select_for_update(skip_locked=True)
+        select, params = waiting.query.sql_with_params()
+        if connection.vendor == "sqlite":
+            # Its planner picks delivery_due and sorts all that waits at each claim, which
+            # grows with the square of a run (a million deliveries: hours).
+            select = select.replace(f"FROM {table}", f"FROM {table} INDEXED BY delivery_waiting")
+        cursor.execute(f"UPDATE {table} SET lease_until = %s WHERE id IN ({select}) "  # noqa: S608
+                       "RETURNING id, outgoing_id, address, token",
+                       [connection.ops.adapt_datetimefield_value(lease), *params])
+        return sorted(cursor.fetchall())
 
 
 def _due(now: datetime.datetime) -> DeliveryQuerySet:

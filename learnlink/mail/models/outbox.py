@@ -112,7 +112,11 @@ class Delivery(models.Model):
         constraints = [models.UniqueConstraint(fields=["outgoing", "address"],
                                                name="delivery_once_per_address")]
         indexes = [models.Index(fields=["state", "next_attempt"], name="delivery_due"),
-                   models.Index(fields=["address", "state"], name="delivery_address")]
+                   models.Index(fields=["address", "state"], name="delivery_address"),
+                   # The sender claims waiting rows in order, a batch at a time: read in this
+                   # order, a claim stops at its batch instead of sorting all that waits
+                   # (quadratic over a run of a million deliveries).
+                   models.Index(fields=["state", "id"], name="delivery_waiting")]
 
     def __str__(self) -> str:
         return f"{self.address} ({self.get_state_display()})"
