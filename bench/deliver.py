@@ -8,7 +8,9 @@ sink on loopback at no less than 2,000 deliveries per second, personalised foote
 included; daily digests of 50 messages for 10,000 members built and handed over in under 2
 minutes. The sink is Postfix's `smtp-sink` (a C program, Debian's postfix package: it costs
 the two cores little, as a real relay on another machine would) or, with `--sink aiosmtpd`,
-aiosmtpd in its own process (Python: it takes most of a core itself).
+aiosmtpd in its own process (Python: it takes most of a core itself). Deliveries leave as the
+worker sends them: `--senders` processes (LEARNLINK_SENDERS, the CPU count by default) of
+`--connections` SMTP connections each; `--ceiling` sends with as many, minus the database.
 
 The posts are real list discussion from tests/data/threading: notmuch's `default` corpus,
 Mail::Box's 45-message list folder, then notmuch's `lkml` messages (2 to 4 KB each, like a

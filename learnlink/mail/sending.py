@@ -33,7 +33,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db import connections as db_connections
 from django.db.backends.sqlite3.creation import DatabaseCreation as SQLiteCreation
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
@@ -49,6 +49,7 @@ BATCH = 200
 GROUP_WINDOW = 0.05  # seconds: how long results wait to be written together
 CONNECTION = "connection: "  # how a connection lost in the middle of a message is recorded
 UNREACHABLE = "unreachable: "  # and a relay that could not be reached at all
+CLAIMS_LOCK = 0x5E11D  # PostgreSQL advisory lock: the senders' claims, one at a time
 
 
 @dataclass(frozen=True)
@@ -177,20 +178,27 @@ Claimed = tuple[int, int, str, str]  # a delivery's pk, outgoing pk, address and
 
 def _claim(limit: int) -> list[Claimed]:
     """Take due deliveries for this sender, in order, in one statement that also leases them:
-    the lease keeps the other senders off (on PostgreSQL they skip the rows locked meanwhile;
-    SQLite has one writer at a time)."""
+    the lease keeps the other senders off. A copy whose recipient has an earlier one in another
+    sender's hands waits for a later claim, so that each member's mail leaves in order: which
+    needs one claim at a time, each seeing the leases of the one before (SQLite has one writer;
+    on PostgreSQL a lock held to the end of the claim's transaction)."""
     now = timezone.now()
     table = connection.ops.quote_name(Delivery._meta.db_table)
     lease = now + datetime.timedelta(seconds=settings.LEARNLINK_SEND_LEASE)
+    earlier_in_hand = Delivery.objects.filter(
+        address=OuterRef("address"), state=DeliveryState.QUEUED, lease_until__gt=now,
+        pk__lt=OuterRef("pk"))
     with transaction.atomic(), connection.cursor() as cursor:
-        waiting = _due(now).order_by("pk").values("pk")[:limit]
+        waiting = (_due(now).exclude(Exists(earlier_in_hand))
+                   .order_by("pk").values("pk")[:limit])
         if connection.vendor == "postgresql":
-            waiting = waiting.select_for_update(skip_locked=True)
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CLAIMS_LOCK])
         select, params = waiting.query.sql_with_params()
         if connection.vendor == "sqlite":
             # Its planner picks delivery_due and sorts all that waits at each claim, which
             # grows with the square of a run (a million deliveries: hours).
-            select = select.replace(f"FROM {table}", f"FROM {table} INDEXED BY delivery_waiting")
+            select = select.replace(f"FROM {table}", f"FROM {table} INDEXED BY delivery_waiting",
+                                    1)
         cursor.execute(f"UPDATE {table} SET lease_until = %s WHERE id IN ({select}) "  # noqa: S608
                        "RETURNING id, outgoing_id, address, token",
                        [connection.ops.adapt_datetimefield_value(lease), *params])

@@ -6,9 +6,10 @@ DATA keeps the mail queued and retries it on the schedule (5, 15, 30, 60, 120, 2
 every 240) until the relay takes it or three days have passed; a 5xx fails it at once and keeps
 the relay's words, and counts a hard bounce when it refused the address (at RCPT), not when it
 refused the message; a refusal at the greeting is the relay's problem, not the members'; a large
-post is shared by several sending processes, each copy sent once; a later run, or a new worker
-after one died holding a lease, never sends a delivered copy again; and a group's own post
-coming back, or another list's auto-response, never goes out a second time.
+post is shared by several sending processes, each copy sent once and each member's posts in
+order; a later run, or a new worker after one died holding a lease, never sends a delivered copy
+again; and a group's own post coming back, or another list's auto-response, never goes out a
+second time.
 """
 
 from __future__ import annotations
@@ -412,3 +413,21 @@ def test_a_large_post_is_shared_by_several_sending_processes_each_copy_sent_once
     assert set(outgoing.deliveries.values_list("state", "attempts")) == {(DeliveryState.SENT, 1)}
     assert {r.mail_from for r in relay.received} == {bounce_address(CHANNEL, d.pk)
                                                      for d in outgoing.deliveries.all()}
+
+
+@pytest.mark.skipif(connection.vendor == "sqlite", reason="the tests' SQLite database is in "
+                    "memory, where other processes cannot see it (PostgreSQL pass)")
+def test_several_sending_processes_keep_each_members_posts_in_order(settings, relay, clock):
+    settings.LEARNLINK_SENDERS = 3
+    settings.LEARNLINK_SMTP_CONNECTIONS = 1  # in each process, arrival order is send order
+    addresses = [f"member{n}@example.org" for n in range(sending.BATCH // 2)]
+    subjects = [f"Prices, day {day}" for day in range(1, 9)]
+    settings.LEARNLINK_RELAY = False  # the relay was away while the posts came
+    for subject in subjects:
+        post(addresses, subject)
+    settings.LEARNLINK_RELAY = True
+
+    assert send_due() == Counter(sent=len(addresses) * len(subjects))
+
+    for address in addresses:
+        assert [r.message["Subject"] for r in relay.to(address)] == subjects
