@@ -33,7 +33,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db import connections as db_connections
 from django.db.backends.sqlite3.creation import DatabaseCreation as SQLiteCreation
-from django.db.models import Exists, F, OuterRef
+from django.db.models import F
 from django.utils import timezone
 
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
@@ -178,18 +178,16 @@ Claimed = tuple[int, int, str, str]  # a delivery's pk, outgoing pk, address and
 
 def _claim(limit: int) -> list[Claimed]:
     """Take due deliveries for this sender, in order, in one statement that also leases them:
-    the lease keeps the other senders off. A copy whose recipient has an earlier one in another
-    sender's hands waits for a later claim, so that each member's mail leaves in order: which
+    the lease keeps the other senders off. A copy whose recipient has another in a sender's
+    hands waits for a later claim, so that each member's mail leaves in order: which
     needs one claim at a time, each seeing the leases of the one before (SQLite has one writer;
     on PostgreSQL a lock held to the end of the claim's transaction)."""
     now = timezone.now()
     table = connection.ops.quote_name(Delivery._meta.db_table)
     lease = now + datetime.timedelta(seconds=settings.LEARNLINK_SEND_LEASE)
-    earlier_in_hand = Delivery.objects.filter(
-        address=OuterRef("address"), state=DeliveryState.QUEUED, lease_until__gt=now,
-        pk__lt=OuterRef("pk"))
+    in_hand = Delivery.objects.filter(state=DeliveryState.QUEUED, lease_until__gt=now)
     with transaction.atomic(), connection.cursor() as cursor:
-        waiting = (_due(now).exclude(Exists(earlier_in_hand))
+        waiting = (_due(now).exclude(address__in=in_hand.values("address"))
                    .order_by("pk").values("pk")[:limit])
         if connection.vendor == "postgresql":
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CLAIMS_LOCK])

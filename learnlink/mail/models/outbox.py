@@ -116,7 +116,11 @@ class Delivery(models.Model):
                    # The sender claims waiting rows in order, a batch at a time: read in this
                    # order, a claim stops at its batch instead of sorting all that waits
                    # (quadratic over a run of a million deliveries).
-                   models.Index(fields=["state", "id"], name="delivery_waiting")]
+                   models.Index(fields=["state", "id"], name="delivery_waiting"),
+                   # What the senders hold now, a few hundred rows: a claim passes over the
+                   # recipients they have in hand (see sending._claim).
+                   models.Index(fields=["lease_until"], name="delivery_leased",
+                                condition=models.Q(lease_until__isnull=False))]
 
     def __str__(self) -> str:
         return f"{self.address} ({self.get_state_display()})"
