@@ -4,11 +4,11 @@ when much is due.
 The database side (claiming due deliveries, recording what happened) runs in the calling thread;
 each SMTP connection is the standard library's smtplib in a thread of its own, since Django's ORM
 may not be shared with them. One Python process keeps about one core busy, so a large run forks
-up to LEARNLINK_SENDERS - 1 more processes doing the same; the lease each claim takes (a row lock
-skipped by the others on PostgreSQL, SQLite's single writer otherwise) gives each delivery to one
-of them. Results come back as they happen and are written in small groups,
-one transaction each, so a worker killed mid-run resends at most the few deliveries the relay
-accepted in the last milliseconds (SMTP itself cannot promise exactly once).
+up to LEARNLINK_SENDERS - 1 more processes doing the same; the lease each claim takes
+(mail/claims.py) gives each delivery to one of them, and each member's mail leaves in order.
+Results come back as they happen and are written in small groups, one transaction each, so a
+worker killed mid-run resends at most the few deliveries the relay accepted in the last
+milliseconds (SMTP itself cannot promise exactly once).
 
 smtplib rather than a client of our own: our asyncio client with pipelining gained less than
 the 20% a fast path must earn on bench/deliver.py (bench/README.md has the figures).
@@ -36,8 +36,9 @@ from django.db.backends.sqlite3.creation import DatabaseCreation as SQLiteCreati
 from django.db.models import F
 from django.utils import timezone
 
+from learnlink.mail.claims import Claimed, claim, due
 from learnlink.mail.models import Delivery, DeliveryState, Outgoing
-from learnlink.mail.models.outbox import DeliveryQuerySet, fill
+from learnlink.mail.models.outbox import fill
 from learnlink.mail.signing import dkim_sign
 from learnlink.mail.verp import bounce_address
 
@@ -49,7 +50,6 @@ BATCH = 200
 GROUP_WINDOW = 0.05  # seconds: how long results wait to be written together
 CONNECTION = "connection: "  # how a connection lost in the middle of a message is recorded
 UNREACHABLE = "unreachable: "  # and a relay that could not be reached at all
-CLAIMS_LOCK = 0x5E11D  # PostgreSQL advisory lock: the senders' claims, one at a time
 
 
 @dataclass(frozen=True)
@@ -115,7 +115,7 @@ def send_due(connections: int | None = None, senders: int | None = None) -> Coun
 
 def _helpers(senders: int) -> int:
     """How many processes to fork besides this one: one per batch due, up to `senders` in all
-    (bench/deliver.py: 1,672 deliveries/s with one process, 2,846/s with two on two cores).
+    (bench/deliver.py on two cores: 2,755 deliveries/s with one process, 4,267/s with two).
     None when little is due, as for a notice, since a fork costs milliseconds; nor where they
     could not see this process's data (inside a transaction, or an SQLite database in memory,
     as in the tests)."""
@@ -123,8 +123,8 @@ def _helpers(senders: int) -> int:
             connection.vendor == "sqlite"
             and SQLiteCreation.is_in_memory_db(connection.settings_dict["NAME"])):
         return 0
-    due = len(_due(timezone.now()).values_list("pk", flat=True)[:BATCH * senders])
-    return max(0, min(senders, due // BATCH) - 1)
+    waiting = len(due(timezone.now()).values_list("pk", flat=True)[:BATCH * senders])
+    return max(0, min(senders, waiting // BATCH) - 1)
 
 
 def _send_forked(target: Relay, connections: int) -> Counter[str]:
@@ -145,7 +145,7 @@ def _send_here(target: Relay, connections: int) -> Counter[str]:
         in_flight = 0
         while True:
             if in_flight < BATCH:
-                claimed = builder.jobs(_claim(BATCH))
+                claimed = builder.jobs(claim(BATCH, timezone.now()))
                 pipeline.submit(claimed)
                 in_flight += len(claimed)
             if not in_flight:
@@ -171,42 +171,6 @@ def _resume_if_relay_back(target: Relay) -> int:
     except (OSError, smtplib.SMTPException):
         return 0
     return waiting.update(next_attempt=now)
-
-
-Claimed = tuple[int, int, str, str]  # a delivery's pk, outgoing pk, address and token
-
-
-def _claim(limit: int) -> list[Claimed]:
-    """Take due deliveries for this sender, in order, in one statement that also leases them:
-    the lease keeps the other senders off. A copy whose recipient has another in a sender's
-    hands waits for a later claim, so that each member's mail leaves in order: which
-    needs one claim at a time, each seeing the leases of the one before (SQLite has one writer;
-    on PostgreSQL a lock held to the end of the claim's transaction)."""
-    now = timezone.now()
-    table = connection.ops.quote_name(Delivery._meta.db_table)
-    lease = now + datetime.timedelta(seconds=settings.LEARNLINK_SEND_LEASE)
-    in_hand = Delivery.objects.filter(state=DeliveryState.QUEUED, lease_until__gt=now)
-    with transaction.atomic(), connection.cursor() as cursor:
-        waiting = (_due(now).exclude(address__in=in_hand.values("address"))
-                   .order_by("pk").values("pk")[:limit])
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CLAIMS_LOCK])
-        select, params = waiting.query.sql_with_params()
-        if connection.vendor == "sqlite":
-            # Its planner picks delivery_due and sorts all that waits at each claim, which
-            # grows with the square of a run (a million deliveries: hours).
-            select = select.replace(f"FROM {table}", f"FROM {table} INDEXED BY delivery_waiting",
-                                    1)
-        cursor.execute(f"UPDATE {table} SET lease_until = %s WHERE id IN ({select}) "  # noqa: S608
-                       "RETURNING id, outgoing_id, address, token",
-                       [connection.ops.adapt_datetimefield_value(lease), *params])
-        return sorted(cursor.fetchall())
-
-
-def _due(now: datetime.datetime) -> DeliveryQuerySet:
-    """Deliveries whose time has come and that no sender holds."""
-    return (Delivery.objects.filter(state=DeliveryState.QUEUED, next_attempt__lte=now)
-            .exclude(lease_until__gt=now))
 
 
 class _JobBuilder:
