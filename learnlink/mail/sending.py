@@ -26,8 +26,8 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -105,11 +105,20 @@ def send_due(connections: int | None = None, senders: int | None = None) -> Coun
     if not helpers:
         return _send_here(target, each)
     db_connections.close_all()  # a forked process must open its own, not share this one
-    with ProcessPoolExecutor(helpers, mp_context=multiprocessing.get_context("fork")) as pool:
-        started = [pool.submit(_send_forked, target, each) for _number in range(helpers)]
-        counts = _send_here(target, each)
-        for helper in started:
-            counts += helper.result()
+    fork = multiprocessing.get_context("fork")
+    results, results_in = fork.Pipe(duplex=False)
+    forked = [fork.Process(target=_send_forked, args=(target, each, results_in))
+              for _number in range(helpers)]
+    for process in forked:
+        process.start()
+    counts = _send_here(target, each)
+    for process in forked:
+        process.join()
+        if process.exitcode:
+            log.error("a sending process ended with exit code %s: the deliveries it held are "
+                      "sent again when their lease ends", process.exitcode)
+    while results.poll():
+        counts += results.recv()
     return counts
 
 
@@ -127,11 +136,12 @@ def _helpers(senders: int) -> int:
     return max(0, min(senders, waiting // BATCH) - 1)
 
 
-def _send_forked(target: Relay, connections: int) -> Counter[str]:
-    """A forked sender's run, its database connection closed at the end rather than dropped
-    with the process (PostgreSQL would log each as an unexpected end)."""
+def _send_forked(target: Relay, connections: int, results: Connection) -> None:
+    """A forked sender's run, its counts sent back; the process ends with it (one that waited
+    for more work would outlive a killed worker). Its database connection is closed rather than
+    dropped with the process, which PostgreSQL would log as an unexpected end."""
     try:
-        return _send_here(target, connections)
+        results.send(_send_here(target, connections))
     finally:
         db_connections.close_all()
 
