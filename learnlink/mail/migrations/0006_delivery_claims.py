@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('mail', '0004_reminder_budget'),
+        ('mail', '0005_lz4_compression'),
     ]
 
     operations = [
