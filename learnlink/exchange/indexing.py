@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from learnlink.exchange import page_generations
 from learnlink.exchange.models import Group, Message
 from learnlink.search.engine import (
     Document,
@@ -68,5 +69,8 @@ def reindex(groups: QuerySet[Group] | None = None) -> ReindexStats:
     remove_documents(gone)
     stats.removed = len(gone)
     optimize()
+    # Guests' kept pages (search answers above all) show the index as it now is.
+    page_generations.forget_groups((groups if groups is not None else Group.objects.all())
+                                   .values_list("pk", flat=True))
     stats.seconds = time.monotonic() - started
     return stats
