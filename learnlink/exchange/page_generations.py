@@ -30,6 +30,12 @@ def forget_groups(group_pks: Iterable[int]) -> None:
     transaction.on_commit(lambda: forget(names))
 
 
+def forget_site() -> None:
+    """Guests see the site's pages (the home page, search) afresh: another app published or
+    withdrew what they show."""
+    forget_groups([])
+
+
 def archived(group: Group, messages: Sequence[Message]) -> None:
     """The archive's hook: messages were stored in the group."""
     forget_groups([group.pk])

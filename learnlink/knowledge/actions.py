@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from learnlink.exchange import page_generations
 from learnlink.knowledge.forms import PracticeForm
 from learnlink.knowledge.models import Practice, PracticeState
 from learnlink.mentoring.models import WriteUp
@@ -29,6 +30,7 @@ def change_state(practice: Practice, state: str) -> None:
     if state == PracticeState.PUBLISHED and practice.published is None:
         practice.published = timezone.now()
     practice.save(update_fields=["state", "published", "updated"])
+    page_generations.forget_site()  # the home page lists the latest published
 
 
 @transaction.atomic

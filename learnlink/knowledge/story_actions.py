@@ -7,6 +7,7 @@ from django.db import transaction
 from django.forms import BaseInlineFormSet
 from django.utils import timezone
 
+from learnlink.exchange import page_generations
 from learnlink.knowledge.models import PracticeState, Question, Story
 from learnlink.knowledge.photos import digest
 from learnlink.knowledge.story_forms import QuestionForm, StoryForm
@@ -48,9 +49,11 @@ def publish(story: Story) -> None:
     if story.published is None:
         story.published = timezone.now()
     story.save(update_fields=["state", "published", "updated"])
+    page_generations.forget_site()  # the home page lists the latest
 
 
 def withdraw(story: Story) -> None:
     """Back to a draft: gone from the public pages and feeds, kept for its writers."""
     story.state = PracticeState.DRAFT
     story.save(update_fields=["state", "updated"])
+    page_generations.forget_site()

@@ -1,6 +1,7 @@
 """The busiest pages answer a browser that holds them already with 304, keep a guest's page
 for the next guest, and show a new message at once: a guest sees it, a member sees their own
-page, and nobody outside a private group gets its page or a 304 for it."""
+page, and nobody outside a private group gets its page or a 304 for it. What other apps
+publish on those pages (a practice on the home page) shows at once too."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from learnlink.exchange.group_settings import change_settings
 from learnlink.exchange.membership import add_member, create_group
 from learnlink.exchange.models import Group, Thread
 from learnlink.exchange.removal import remove_messages
+from learnlink.knowledge.actions import change_state
+from learnlink.knowledge.models import Practice, PracticeState
 from learnlink.mail.inbox import receive
 from learnlink.mail.models import Source
 from tests.conftest import MailServer, email_from
@@ -151,3 +154,17 @@ def test_a_new_description_reaches_the_guest_at_once(client: Client, oranges, me
 
     html = client.get(url).content.decode()
     assert "the lorry to Dar" in html and "Selling oranges together" not in html
+
+
+@pytest.mark.django_db
+def test_a_practice_published_or_withdrawn_reaches_the_guests_home_page_at_once(
+        client: Client) -> None:
+    practice = Practice.objects.create(title="Warehouse receipts in Soroti", summary="s",
+                                       language="en")
+    assert "Warehouse receipts in Soroti" not in client.get(reverse("home")).content.decode()
+
+    change_state(practice, PracticeState.PUBLISHED)
+    assert "Warehouse receipts in Soroti" in client.get(reverse("home")).content.decode()
+
+    change_state(practice, PracticeState.DRAFT)
+    assert "Warehouse receipts in Soroti" not in client.get(reverse("home")).content.decode()

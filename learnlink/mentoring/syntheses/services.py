@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from learnlink.exchange import page_generations
 from learnlink.exchange.models import Group, Thread
 from learnlink.mentoring.models import Scope, Synthesis, Version
 from learnlink.mentoring.syntheses.content import Content
@@ -61,6 +62,7 @@ def publish(synthesis: Synthesis) -> None:
     if synthesis.published is None:
         synthesis.published = timezone.now()
         synthesis.save(update_fields=["published"])
+        _shown_afresh(synthesis)
 
 
 @transaction.atomic
@@ -68,6 +70,7 @@ def withdraw(synthesis: Synthesis) -> None:
     """Back to a draft only its mentors see (a message already sent to the group stays sent)."""
     synthesis.published = None
     synthesis.save(update_fields=["published"])
+    _shown_afresh(synthesis)
 
 
 def publish_for_thread(thread: Thread, content: Content, by: User | None,
@@ -100,6 +103,8 @@ def _add(synthesis: Synthesis, language: str, title: str, content: Content, by: 
          drafted_by: str = "") -> Version:
     """The next version; a translation records the original's version it was written against."""
     _locked(synthesis)
+    if synthesis.published is not None:
+        _shown_afresh(synthesis)
     numbers = synthesis.versions.aggregate(last=Max("number"))["last"] or 0
     translates = None
     if language != synthesis.language:
@@ -108,3 +113,9 @@ def _add(synthesis: Synthesis, language: str, title: str, content: Content, by: 
     return Version.objects.create(
         synthesis=synthesis, number=numbers + 1, language=language, title=title.strip(),
         translates=translates, drafted_by=drafted_by, author=by, **content.stored())
+
+
+def _shown_afresh(synthesis: Synthesis) -> None:
+    """Guests' kept pages of its group (it stands at the top of its threads) and the home page
+    (it is among the latest syntheses) show it as it now is."""
+    page_generations.forget_groups([synthesis.group_id])
