@@ -216,7 +216,7 @@ def client_alone(numbers: range, connections: int, port: int) -> int:
     """One sending process of the ceiling: its share over `connections` threads."""
     import threading
 
-    from learnlink.mail.sending import Relay, connect, crlf
+    from learnlink.mail.smtp_pipeline import Relay, connect, crlf
 
     data = crlf(next(discussions()))
     relay = Relay("127.0.0.1", port)

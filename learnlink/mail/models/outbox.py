@@ -118,7 +118,7 @@ class Delivery(models.Model):
                    # (quadratic over a run of a million deliveries).
                    models.Index(fields=["state", "id"], name="delivery_waiting"),
                    # What the senders hold now, a few hundred rows: a claim passes over the
-                   # recipients they have in hand (see sending._claim).
+                   # recipients they have in hand (see mail/claims.py).
                    models.Index(fields=["lease_until"], name="delivery_leased",
                                 condition=models.Q(lease_until__isnull=False))]
 
